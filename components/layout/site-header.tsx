@@ -1,0 +1,19 @@
+import Link from 'next/link';
+
+/** The bar at the top of every page: the site's name on the left, Login on the right. */
+export function SiteHeader({ title, homeHref = '/' }: { title: string; homeHref?: string }) {
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <nav className="mx-auto flex max-w-5xl items-center justify-between px-4 py-3" aria-label="Main">
+        <Link href={homeHref} className="flex items-center gap-2 text-lg font-semibold text-indigo-700">
+          {/* eslint-disable-next-line @next/next/no-img-element -- a 28px static SVG needs no image optimisation */}
+          <img src="/assets/logo.svg" alt="" width={28} height={28} />
+          {title}
+        </Link>
+        <Link href="/login" className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100">
+          Login
+        </Link>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,6 @@
+import { E2E_ROOT } from '../../playwright.config';
+
+/** The URL of a page on a tenant's subdomain (Chromium resolves *.localhost itself). */
+export function tenantUrl(subdomain: string, pathname = '/'): string {
+  return `http://${subdomain}.${E2E_ROOT}${pathname}`;
+}

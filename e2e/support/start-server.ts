@@ -1,0 +1,25 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { adminQuery, findPostgresServer, withDatabase } from '../../tests/support/postgres-server';
+
+// Playwright's webServer: the built app on a database of its own, created
+// fresh for this run (or the embedded one, in memory, when no server answers),
+// then started exactly as `npm run demo` starts it.
+
+const serverUrl = await findPostgresServer();
+const env: NodeJS.ProcessEnv = { ...process.env };
+if (serverUrl) {
+  const stale = await adminQuery(serverUrl, "SELECT datname FROM pg_database WHERE datname LIKE 'orgwiki_e2e\\_%'");
+  for (const row of stale.rows) await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`);
+  const name = `orgwiki_e2e_${randomBytes(4).toString('hex')}`;
+  await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
+  env.DATABASE_URL = withDatabase(serverUrl, name);
+} else {
+  delete env.DATABASE_URL;
+  env.EMBEDDED_DB_DIR = 'memory://';
+  env.EMBEDDED_DB_PORT = '54339';
+}
+
+const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'lib/cli/serve.ts', 'start', '--demo'], { stdio: 'inherit', env });
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+child.on('exit', (code) => process.exit(code ?? 1));

@@ -1,0 +1,73 @@
+import { expect, test } from '@playwright/test';
+import { tenantUrl } from './support/sites';
+
+test.describe('the apex site', () => {
+  test('shows the landing page with sign-up and a Login link at the top right', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Sign-up for TheOrgWiki' })).toHaveAttribute('href', '/signup');
+    const login = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Login' });
+    await expect(login).toBeVisible();
+    const box = await login.boundingBox();
+    const width = page.viewportSize()!.width;
+    expect(box!.x + box!.width).toBeGreaterThan(width * 0.75);
+    expect(box!.y).toBeLessThan(80);
+  });
+});
+
+test.describe('a tenant site', () => {
+  test('lists the demo company\'s people, 50 to a page', async ({ page }) => {
+    await page.goto(tenantUrl('acme'));
+    await expect(page.getByRole('heading', { name: 'People' })).toBeVisible();
+    await expect(page.getByText('200 people at Acme Corporation')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Acme Corporation' })).toBeVisible();
+    const people = page.getByRole('list', { name: 'People' }).getByRole('listitem');
+    await expect(people).toHaveCount(50);
+    const firstName = await people.first().locator('span').first().textContent();
+
+    await page.getByRole('link', { name: 'Next' }).click();
+    await expect(page).toHaveURL(/\?page=2$/);
+    await expect(page.getByText('Page 2 of 4')).toBeVisible();
+    await expect(people.first().locator('span').first()).not.toHaveText(firstName!);
+  });
+
+  test('treats a malformed page number as the first page and one past the end as the last', async ({ page }) => {
+    expect((await page.goto(tenantUrl('acme', '/?page=abc')))?.status()).toBe(200);
+    await expect(page.getByText('Page 1 of 4')).toBeVisible();
+    expect((await page.goto(tenantUrl('acme', '/?page=99')))?.status()).toBe(200);
+    await expect(page.getByText('Page 4 of 4')).toBeVisible();
+    await expect(page.getByRole('list', { name: 'People' }).getByRole('listitem')).toHaveCount(50);
+  });
+});
+
+test.describe('addresses that serve nothing', () => {
+  for (const [label, url] of [
+    ['an unknown subdomain', tenantUrl('nosuchcompany')],
+    ['a reserved subdomain', tenantUrl('www')],
+    ['a nested subdomain', tenantUrl('a.acme')],
+    ['the internal segment on the apex', '/tenant/acme'],
+    ['the internal segment on a tenant', tenantUrl('acme', '/tenant/acme')],
+    ['an unknown page of a tenant', tenantUrl('acme', '/no/such/page')],
+  ]) {
+    test(`${label} shows the 404 page`, async ({ page }) => {
+      const response = await page.goto(url);
+      expect(response?.status()).toBe(404);
+      await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+      await expect(page.getByText('200 people')).toHaveCount(0);
+    });
+  }
+
+  for (const [label, url] of [
+    ['an unknown subdomain', tenantUrl('nosuchcompany', '/api/v2/scim/v2/Users')],
+    ['a reserved subdomain', tenantUrl('api', '/api/v2/scim/v2/Users')],
+    ['the apex', '/api/v2/scim/v2/Users'],
+  ]) {
+    // Fetched by the browser, which resolves *.localhost itself (Node's resolver does not).
+    test(`SCIM on ${label} answers a SCIM 404`, async ({ page }) => {
+      const response = (await page.goto(url))!;
+      expect(response.status()).toBe(404);
+      expect(response.headers()['content-type']).toContain('application/scim+json');
+      expect(await response.json()).toMatchObject({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '404' });
+    });
+  }
+});

@@ -1,0 +1,31 @@
+import nextVitals from 'eslint-config-next/core-web-vitals';
+import nextTs from 'eslint-config-next/typescript';
+
+// The layering rules of the codebase, enforced rather than hoped for.
+const prismaInternals = {
+  group: ['**/db/client', '**/db/generated/**', '@prisma/client', '@prisma/client/*'],
+  message: 'Only lib/db talks to Prisma; use tenantDb() or platformDb from lib/db.',
+};
+
+const config = [
+  ...nextVitals,
+  ...nextTs,
+  { ignores: ['.next/**', 'node_modules/**', 'lib/db/generated/**', '.data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
+  {
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    ignores: ['lib/db/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [prismaInternals] }] },
+  },
+  {
+    // Routes and UI call domain functions; they never query the database themselves.
+    files: ['app/**', 'components/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [prismaInternals, { group: ['@/lib/db', '@/lib/db/*', '**/lib/db', '**/lib/db/*'], message: 'Call a domain function in lib/<area>/ instead of the database.' }] },
+      ],
+    },
+  },
+];
+
+export default config;

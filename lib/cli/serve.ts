@@ -1,0 +1,55 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { getConfig } from '../config';
+import { disconnectDb } from '../db';
+import { seedTenant } from '../seed/seed-tenant';
+import { siteOrigin } from '../tenancy/host';
+import { SCIM_BASE_PATH } from '../tenancy/routing';
+import { openDatabase } from './database';
+
+// `npm run demo` / `npm run dev` / `npm start`: opens (and migrates) the
+// database, the embedded one when DATABASE_URL is unset, optionally seeds the
+// demo tenant, then runs Next.js with DATABASE_URL pointing at it.
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { demo: { type: 'boolean', default: false }, port: { type: 'string' } },
+});
+const mode = positionals[0] === 'dev' ? 'dev' : 'start';
+const root = getConfig().ROOT_DOMAIN;
+const port = values.port ?? process.env.PORT ?? root.split(':')[1] ?? '3000';
+
+const db = await openDatabase();
+if (values.demo) {
+  const seeded = await seedTenant({ subdomain: 'acme', displayName: 'Acme Corporation', size: 200, withContent: true });
+  console.log(seeded.created ? `Seeded the demo tenant acme with ${seeded.people} people.` : 'Demo tenant acme is ready.');
+}
+// The embedded database admits one connection; hand it over to the server.
+await disconnectDb();
+
+const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
+const server = spawn(process.execPath, [nextBin, mode, '--port', port], {
+  stdio: 'inherit',
+  env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+});
+
+console.log(`
+TheOrgWiki (${mode}, ${db.embedded ? 'embedded database' : 'PostgreSQL at DATABASE_URL'})
+  Landing page and sign-up:  ${siteOrigin(root)}/
+  Demo tenant (acme):        ${siteOrigin(root, 'acme')}/
+  SCIM Tenant URL for acme:  ${siteOrigin(root, 'acme')}${SCIM_BASE_PATH}/
+  SCIM tokens:               npm run orgwiki -- token:create --subdomain acme --name entra
+`);
+
+let stopping = false;
+async function shutdown(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  server.kill('SIGTERM');
+  await db.stop();
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+server.on('exit', (code) => void shutdown(code ?? 1));

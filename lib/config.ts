@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+// Every setting the product reads from the environment, parsed once. README's
+// configuration table mirrors this schema; keep the two in step.
+const schema = z.object({
+  ROOT_DOMAIN: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9.-]+(:\d{1,5})?$/, 'ROOT_DOMAIN must be a host name with an optional :port')
+    .default('localhost:3000'),
+  DATABASE_URL: z.string().url().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  EMBEDDED_DB_DIR: z.string().default('.data/pglite'),
+  EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+});
+
+export type Config = z.infer<typeof schema>;
+
+// Parsed on each call (a handful of keys): the launcher sets DATABASE_URL after
+// start-up when it runs the embedded database, and a cache would miss that.
+export function getConfig(): Config {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    throw new Error(`Invalid configuration: ${z.prettifyError(parsed.error)}`);
+  }
+  return parsed.data;
+}
+
+/** The URL of the running database. The launcher sets it when it starts the embedded one. */
+export function requireDatabaseUrl(): string {
+  const url = getConfig().DATABASE_URL;
+  if (!url) {
+    throw new Error(
+      'DATABASE_URL is not set. Start the app with `npm run demo` or `npm run dev`, which run an embedded database when no server is configured.',
+    );
+  }
+  return url;
+}

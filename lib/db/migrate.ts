@@ -1,0 +1,124 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+
+// Applies prisma/migrations/<name>/migration.sql in name order and records them
+// in Prisma's own `_prisma_migrations` table (same columns, same sha256 checksum),
+// so that `prisma migrate deploy` agrees with this runner wherever the Prisma
+// schema engine is available. We need our own runner because the engine binary
+// cannot be downloaded on every machine that runs the product.
+
+/** Prisma Migrate's advisory lock key: this runner and Prisma exclude each other. */
+const MIGRATION_LOCK_KEY = 72707369;
+
+export const MIGRATIONS_DIR = path.join(process.cwd(), 'prisma', 'migrations');
+
+export interface Migration {
+  name: string;
+  sql: string;
+  checksum: string;
+}
+
+export interface MigrateResult {
+  applied: string[];
+  alreadyApplied: number;
+  durationMs: number;
+}
+
+export class MigrationError extends Error {}
+
+export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
+  return readdirSync(dir)
+    .filter((name) => statSync(path.join(dir, name)).isDirectory())
+    .sort()
+    .map((name) => {
+      const sql = readFileSync(path.join(dir, name, 'migration.sql'), 'utf8');
+      return { name, sql, checksum: createHash('sha256').update(sql).digest('hex') };
+    });
+}
+
+const CREATE_TABLE = `
+CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+    "id"                    VARCHAR(36) PRIMARY KEY NOT NULL,
+    "checksum"              VARCHAR(64) NOT NULL,
+    "finished_at"           TIMESTAMPTZ,
+    "migration_name"        VARCHAR(255) NOT NULL,
+    "logs"                  TEXT,
+    "rolled_back_at"        TIMESTAMPTZ,
+    "started_at"            TIMESTAMPTZ NOT NULL DEFAULT now(),
+    "applied_steps_count"   INTEGER NOT NULL DEFAULT 0
+)`;
+
+interface AppliedRow {
+  migration_name: string;
+  checksum: string;
+  finished_at: Date | null;
+}
+
+/** Refuses to go on when history and files disagree: that needs a person, not a guess. */
+function pendingMigrations(local: Migration[], applied: AppliedRow[]): Migration[] {
+  const byName = new Map(local.map((m) => [m.name, m]));
+  const done = new Set<string>();
+  for (const row of applied) {
+    const file = byName.get(row.migration_name);
+    if (!file) {
+      throw new MigrationError(`Migration ${row.migration_name} is applied to the database but missing from ${MIGRATIONS_DIR}.`);
+    }
+    if (!row.finished_at) {
+      throw new MigrationError(`Migration ${row.migration_name} started but never finished; repair the database before migrating.`);
+    }
+    if (row.checksum !== file.checksum) {
+      throw new MigrationError(
+        `Migration ${row.migration_name} was modified after it was applied (checksum ${row.checksum.slice(0, 12)}… in the database, ${file.checksum.slice(0, 12)}… on disk). Add a new migration instead of editing an applied one.`,
+      );
+    }
+    done.add(row.migration_name);
+  }
+  return local.filter((m) => !done.has(m.name));
+}
+
+export async function migrate(
+  connectionString: string,
+  options: { dir?: string; log?: (line: string) => void } = {},
+): Promise<MigrateResult> {
+  const started = performance.now();
+  const log = options.log ?? (() => {});
+  const local = readMigrations(options.dir);
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    // Two app instances starting together: the second waits here, then finds nothing to do.
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await client.query(CREATE_TABLE);
+    const { rows } = await client.query<AppliedRow>(
+      'SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL ORDER BY started_at',
+    );
+    const pending = pendingMigrations(local, rows);
+    for (const migration of pending) {
+      log(`applying ${migration.name}`);
+      // One transaction per migration: a failing one leaves no trace, not half a schema.
+      await client.query('BEGIN');
+      try {
+        await client.query(migration.sql);
+        await client.query(
+          `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
+           VALUES ($1, $2, $3, now(), now(), 1)`,
+          [randomUUID(), migration.checksum, migration.name],
+        );
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw new MigrationError(`Migration ${migration.name} failed: ${(error as Error).message}`);
+      }
+    }
+    return {
+      applied: pending.map((m) => m.name),
+      alreadyApplied: local.length - pending.length,
+      durationMs: performance.now() - started,
+    };
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
+    await client.end();
+  }
+}

@@ -1,0 +1,26 @@
+// The one error type for the app outside SCIM (pages, server actions, CLI).
+// `code` is stable for callers and tests; `message` is safe to show a person.
+
+export type AppErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'forbidden' | 'unauthenticated';
+
+const STATUS: Record<AppErrorCode, number> = {
+  invalid_input: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+};
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  get status(): number {
+    return STATUS[this.code];
+  }
+}

@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { platformDb, tenantDb, type Tenant } from '../db';
+import { createTenant } from '../tenancy/create-tenant';
+import { demoGroups, demoPages } from './demo-content';
+import { generateCompany, type GeneratedPerson } from './generate-company';
+import { insertPeople } from './insert-people';
+
+export interface SeedOptions {
+  subdomain: string;
+  displayName: string;
+  size: number;
+  /** Groups and wiki pages as well as people (the demo company). */
+  withContent: boolean;
+  onProgress?: (inserted: number) => void;
+}
+
+export interface SeedResult {
+  tenant: Tenant;
+  created: boolean;
+  people: number;
+  admins: string[];
+}
+
+async function insertGroups(tenantId: string, people: readonly GeneratedPerson[]): Promise<void> {
+  const db = tenantDb(tenantId);
+  for (const group of demoGroups(people)) {
+    const id = randomUUID();
+    await db.group.create({ data: { id, tenantId, displayName: group.displayName, description: group.description, externalId: id } });
+    await db.groupMember.createMany({ data: group.memberIds.map((userId) => ({ tenantId, groupId: id, userId })) });
+  }
+}
+
+async function insertPages(tenantId: string, people: readonly GeneratedPerson[]): Promise<void> {
+  const db = tenantDb(tenantId);
+  const idsBySlug = new Map<string, string>();
+  for (const page of demoPages(people)) {
+    const id = randomUUID();
+    idsBySlug.set(page.slug, id);
+    const parentId = page.parentSlug ? (idsBySlug.get(page.parentSlug) ?? null) : null;
+    await db.wikiPage.create({
+      data: { id, tenantId, slug: page.slug, title: page.title, body: page.body, parentId, ownerId: page.ownerId },
+    });
+    await db.pageRevision.create({
+      data: { tenantId, pageId: id, number: 1, title: page.title, body: page.body, authorId: page.ownerId },
+    });
+  }
+}
+
+/**
+ * Creates a tenant filled with a generated company. Does nothing when the
+ * subdomain already exists, so the demo can call it on every start.
+ */
+export async function seedTenant(options: SeedOptions): Promise<SeedResult> {
+  const existing = await platformDb.tenant.findUnique({ where: { subdomain: options.subdomain } });
+  if (existing) {
+    const admins = await tenantDb(existing.id).user.findMany({ where: { role: 'admin' }, select: { userName: true } });
+    return { tenant: existing, created: false, people: 0, admins: admins.map((a) => a.userName) };
+  }
+  const tenant = await createTenant({ subdomain: options.subdomain, displayName: options.displayName });
+  const people = generateCompany({ size: options.size, domain: `${options.subdomain}.example` });
+  await insertPeople(tenant.id, people, options.onProgress);
+  // The CEO and the head of IT (who connects Entra) administer the demo tenant.
+  const admins = people.filter((p) => p.level === 0 || (p.level === 1 && p.department === 'IT'));
+  await tenantDb(tenant.id).user.updateMany({ where: { id: { in: admins.map((a) => a.id) } }, data: { role: 'admin' } });
+  if (options.withContent) {
+    await insertGroups(tenant.id, people);
+    await insertPages(tenant.id, people);
+  }
+  return { tenant, created: true, people: people.length, admins: admins.map((a) => a.userName) };
+}

@@ -1,0 +1,37 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+
+// Bearer tokens: 32 random bytes behind a recognisable prefix (so secret
+// scanners and people can tell what a leaked string is). Only the SHA-256 hash
+// is stored; a token has enough entropy that a slow hash would add nothing.
+
+export const TOKEN_PREFIX = 'owk_';
+
+export interface TokenSecret {
+  /** Shown once, never stored. */
+  token: string;
+  hash: string;
+  /** What an admin sees afterwards: the start and the last four characters. */
+  displayPrefix: string;
+  lastFour: string;
+}
+
+export function generateTokenSecret(): TokenSecret {
+  const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
+  return {
+    token,
+    hash: hashToken(token),
+    displayPrefix: token.slice(0, TOKEN_PREFIX.length + 4),
+    lastFour: token.slice(-4),
+  };
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+/** Constant-time comparison of a presented token with a stored hash. */
+export function tokenMatchesHash(token: string, storedHash: string): boolean {
+  const presented = Buffer.from(hashToken(token), 'hex');
+  const stored = Buffer.from(storedHash, 'hex');
+  return presented.length === stored.length && timingSafeEqual(presented, stored);
+}

@@ -1,0 +1,43 @@
+import { defineConfig, devices } from '@playwright/test';
+
+// Browser tests drive Debian's Chromium (Playwright cannot download its own
+// browsers here) against the production build, served on its own port and
+// ROOT_DOMAIN so that acme.localhost:3100 is the demo tenant.
+export const E2E_PORT = 3100;
+export const E2E_ROOT = `localhost:${E2E_PORT}`;
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  reporter: [['list']],
+  timeout: 30_000,
+  use: {
+    baseURL: `http://${E2E_ROOT}`,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+  },
+  projects: [
+    { name: 'desktop', use: { ...devices['Desktop Chrome'] } },
+    { name: 'phone', use: { ...devices['Pixel 7'] } },
+  ],
+  webServer: {
+    command: 'node node_modules/tsx/dist/cli.mjs e2e/support/start-server.ts',
+    url: `http://${E2E_ROOT}/`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: { ROOT_DOMAIN: E2E_ROOT, PORT: String(E2E_PORT), NEXT_TELEMETRY_DISABLED: '1' },
+  },
+});

@@ -1,0 +1,41 @@
+import pg from 'pg';
+
+const LOCAL_SERVER = 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+/**
+ * The PostgreSQL server tests run against: TEST_DATABASE_URL, else
+ * DATABASE_URL, else a local server on 127.0.0.1:5432 if one answers.
+ * Null means none: tests then use the embedded database.
+ */
+export async function findPostgresServer(): Promise<string | null> {
+  const configured = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+  const candidate = configured ?? LOCAL_SERVER;
+  const client = new pg.Client({ connectionString: candidate, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return candidate;
+  } catch (error) {
+    if (configured) throw new Error(`The configured test database ${configured} does not answer: ${(error as Error).message}`);
+    return null;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** The same server URL with another database name. */
+export function withDatabase(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+export async function adminQuery(serverUrl: string, sql: string, params: unknown[] = []): Promise<pg.QueryResult> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    return await client.query(sql, params);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,58 @@
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { tenantDb } from '../../lib/db';
+import { createTenant } from '../../lib/tenancy/create-tenant';
+import { createServiceAccountToken } from '../../lib/tokens/create-service-account-token';
+import { generateTokenSecret, hashToken, tokenMatchesHash, TOKEN_PREFIX } from '../../lib/tokens/token-secret';
+import { withTestDatabase } from '../support/database';
+
+const database = withTestDatabase();
+
+describe('token secrets', () => {
+  it('are prefixed, long and different every time', () => {
+    const a = generateTokenSecret();
+    const b = generateTokenSecret();
+    expect(a.token.startsWith(TOKEN_PREFIX)).toBe(true);
+    expect(a.token.length).toBeGreaterThanOrEqual(TOKEN_PREFIX.length + 43);
+    expect(a.token).not.toBe(b.token);
+    expect(a.hash).toBe(hashToken(a.token));
+    expect(a.token.endsWith(a.lastFour)).toBe(true);
+  });
+
+  it('match only their own hash', () => {
+    const { token, hash } = generateTokenSecret();
+    expect(tokenMatchesHash(token, hash)).toBe(true);
+    expect(tokenMatchesHash(`${token}x`, hash)).toBe(false);
+    expect(tokenMatchesHash(token, 'not-hex')).toBe(false);
+  });
+});
+
+describe('createServiceAccountToken', () => {
+  it('stores the hash and never the token, and records who minted it', async () => {
+    const tenant = await createTenant({ subdomain: 'initech', displayName: 'Initech' });
+    const actor = { type: 'system', label: 'test' } as const;
+    const first = await createServiceAccountToken(tenant.id, { serviceAccountName: 'Entra', tokenName: 'first' }, actor);
+    const second = await createServiceAccountToken(tenant.id, { serviceAccountName: 'Entra', tokenName: 'rotation' }, actor);
+
+    const db = tenantDb(tenant.id);
+    expect(await db.serviceAccount.count()).toBe(1);
+    expect(first.record.serviceAccountId).toBe(second.record.serviceAccountId);
+    expect(first.record.tokenHash).toBe(hashToken(first.token));
+    expect(await db.auditEvent.count({ where: { action: 'token.create' } })).toBe(2);
+
+    // Search every text column of every table for the secret.
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query(
+        `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema() AND data_type IN ('text', 'USER-DEFINED', 'jsonb', 'character varying')`,
+      );
+      for (const { table_name, column_name } of rows) {
+        const hit = await client.query(`SELECT 1 FROM "${table_name}" WHERE "${column_name}"::text LIKE $1 LIMIT 1`, [`%${first.token.slice(8)}%`]);
+        expect(hit.rowCount, `${table_name}.${column_name}`).toBe(0);
+      }
+    } finally {
+      await client.end();
+    }
+  });
+});
