@@ -5,9 +5,10 @@ const LOCAL_SERVER = 'postgresql://postgres@127.0.0.1:5432/postgres';
 /**
  * The PostgreSQL server tests run against: TEST_DATABASE_URL, else
  * DATABASE_URL, else a local server on 127.0.0.1:5432 if one answers.
- * Null means none: tests then use the embedded database.
+ * Null means none (or TEST_DATABASE_URL=embedded): tests then use the embedded database.
  */
 export async function findPostgresServer(): Promise<string | null> {
+  if (process.env.TEST_DATABASE_URL === 'embedded') return null;
   const configured = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   const candidate = configured ?? LOCAL_SERVER;
   const client = new pg.Client({ connectionString: candidate, connectionTimeoutMillis: 2_000 });
