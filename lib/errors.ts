@@ -3,14 +3,6 @@
 
 export type AppErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'forbidden' | 'unauthenticated';
 
-const STATUS: Record<AppErrorCode, number> = {
-  invalid_input: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-};
-
 export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
@@ -18,9 +10,5 @@ export class AppError extends Error {
   ) {
     super(message);
     this.name = 'AppError';
-  }
-
-  get status(): number {
-    return STATUS[this.code];
   }
 }

@@ -1,11 +1,11 @@
 import Link from 'next/link';
 
 /** The bar at the top of every page: the site's name on the left, Login on the right. */
-export function SiteHeader({ title, homeHref = '/' }: { title: string; homeHref?: string }) {
+export function SiteHeader({ title }: { title: string }) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <nav className="mx-auto flex max-w-5xl items-center justify-between px-4 py-3" aria-label="Main">
-        <Link href={homeHref} className="flex items-center gap-2 text-lg font-semibold text-indigo-700">
+        <Link href="/" className="flex items-center gap-2 text-lg font-semibold text-indigo-700">
           {/* eslint-disable-next-line @next/next/no-img-element -- a 28px static SVG needs no image optimisation */}
           <img src="/assets/logo.svg" alt="" width={28} height={28} />
           {title}

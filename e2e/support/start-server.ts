@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { adminQuery, findPostgresServer, withDatabase } from '../../tests/support/postgres-server';
+import { createDatabase, dropDatabasesLike } from '../../lib/db/server-admin';
+import { findPostgresServer } from '../../tests/support/postgres-server';
 
 // Playwright's webServer: the built app on a database of its own, created
 // fresh for this run (or the embedded one, in memory, when no server answers),
@@ -9,11 +10,8 @@ import { adminQuery, findPostgresServer, withDatabase } from '../../tests/suppor
 const serverUrl = await findPostgresServer();
 const env: NodeJS.ProcessEnv = { ...process.env };
 if (serverUrl) {
-  const stale = await adminQuery(serverUrl, "SELECT datname FROM pg_database WHERE datname LIKE 'orgwiki_e2e\\_%'");
-  for (const row of stale.rows) await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`);
-  const name = `orgwiki_e2e_${randomBytes(4).toString('hex')}`;
-  await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
-  env.DATABASE_URL = withDatabase(serverUrl, name);
+  await dropDatabasesLike(serverUrl, 'orgwiki_e2e_');
+  env.DATABASE_URL = await createDatabase(serverUrl, `orgwiki_e2e_${randomBytes(4).toString('hex')}`);
 } else {
   delete env.DATABASE_URL;
   env.EMBEDDED_DB_DIR = 'memory://';

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { disconnectDb, platformDb } from '../db';
 import { startEmbeddedDatabase } from '../db/embedded';
 import { migrate } from '../db/migrate';
+import { createDatabase, dropDatabase } from '../db/server-admin';
 import { seedTenant } from '../seed/seed-tenant';
 import { progressBar } from './progress';
 
@@ -21,19 +21,14 @@ async function withThrowawayDatabase(): Promise<{ url: string; kind: string; dro
     return { url: db.url, kind: 'embedded PGlite', drop: db.stop };
   }
   const name = `orgwiki_bench_${randomBytes(4).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: server });
-    await client.connect();
-    await client.query(sql).finally(() => client.end());
-  };
-  await admin(`CREATE DATABASE "${name}"`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), kind: `PostgreSQL ${url.host}`, drop: () => admin(`DROP DATABASE "${name}" WITH (FORCE)`) };
+  const url = await createDatabase(server, name);
+  return { url, kind: `PostgreSQL ${new URL(url).host}`, drop: () => dropDatabase(server, name) };
 }
 
 const db = await withThrowawayDatabase();
 process.env.DATABASE_URL = db.url;
+// PGlite is one session: one connection, as the launcher does.
+if (db.kind.startsWith('embedded')) process.env.DATABASE_POOL_SIZE = '1';
 const rows: [string, string][] = [];
 const time = async (label: string, work: () => Promise<unknown>) => {
   const started = performance.now();
@@ -50,7 +45,7 @@ try {
     seedTenant({ subdomain: 'bench', displayName: 'Bench', size, withContent: false, onProgress: bar.update }),
   );
   bar.stop();
-  rows.push(['tenants in the database', String(await platformDb.tenant.count())]);
+  rows.push(['tenants in the database', String((await platformDb.listTenants()).length)]);
 } finally {
   await disconnectDb();
   await db.drop();

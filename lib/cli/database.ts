@@ -1,13 +1,14 @@
 import net from 'node:net';
 import path from 'node:path';
 import { getConfig } from '../config';
-import { startEmbeddedDatabase } from '../db/embedded';
+import { embeddedDatabaseUrl, startEmbeddedDatabase } from '../db/embedded';
 import { migrate, type MigrateResult } from '../db/migrate';
 
 export interface OpenDatabase {
   url: string;
   embedded: boolean;
-  migration: MigrateResult;
+  /** Null when the caller did not ask to migrate a configured server. */
+  migration: MigrateResult | null;
   stop(): Promise<void>;
 }
 
@@ -24,10 +25,12 @@ function isListening(port: number): Promise<boolean> {
 
 /**
  * The database for a command-line run: the server named by DATABASE_URL, or
- * else the embedded one (data under EMBEDDED_DB_DIR). Either way it is migrated
- * before anything uses it, and DATABASE_URL is set for this process and its children.
+ * else the embedded one (data under EMBEDDED_DB_DIR), whose DATABASE_URL is then
+ * set for this process and its children. The embedded database is always
+ * migrated (it is ours); a configured server only when `migrate` is asked for.
  */
-export async function openDatabase(log: (line: string) => void = console.log): Promise<OpenDatabase> {
+export async function openDatabase(options: { migrate: boolean; log?: (line: string) => void }): Promise<OpenDatabase> {
+  const log = options.log ?? console.log;
   const config = getConfig();
   let url = config.DATABASE_URL;
   let stop = async () => {};
@@ -35,7 +38,7 @@ export async function openDatabase(log: (line: string) => void = console.log): P
   if (!url && (await isListening(config.EMBEDDED_DB_PORT))) {
     // A demo server already runs the embedded database: share it rather than
     // open the same data folder twice.
-    url = `postgresql://postgres@127.0.0.1:${config.EMBEDDED_DB_PORT}/postgres?sslmode=disable`;
+    url = embeddedDatabaseUrl(`127.0.0.1:${config.EMBEDDED_DB_PORT}`);
     process.env.DATABASE_URL = url;
     process.env.DATABASE_POOL_SIZE = '1';
   }
@@ -48,6 +51,12 @@ export async function openDatabase(log: (line: string) => void = console.log): P
     process.env.DATABASE_URL = url;
     process.env.DATABASE_POOL_SIZE = '1';
   }
-  const migration = await migrate(url, { log: (line) => log(`migrate: ${line}`) });
-  return { url, embedded, migration, stop };
+  if (!embedded && !options.migrate) return { url, embedded, migration: null, stop };
+  try {
+    const migration = await migrate(url, { log: (line) => log(`migrate: ${line}`) });
+    return { url, embedded, migration, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { AppError } from '../errors';
 import { disconnectDb, platformDb } from '../db';
-import { createTenant, listTenants } from '../tenancy/create-tenant';
+import { createTenant } from '../tenancy/create-tenant';
 import { siteOrigin } from '../tenancy/host';
 import { SCIM_BASE_PATH } from '../tenancy/routing';
 import { createServiceAccountToken } from '../tokens/create-service-account-token';
@@ -17,37 +17,52 @@ const USAGE = `Usage: npm run orgwiki -- <command> [options]
   token:create --subdomain <s> --name <name>       mint a SCIM token (printed once)
                [--account <service account>]       default: "Microsoft Entra provisioning"`;
 
-const [command, ...rest] = process.argv.slice(2);
-const { values } = parseArgs({
-  args: rest,
-  options: { subdomain: { type: 'string' }, name: { type: 'string' }, account: { type: 'string' } },
-});
+const COMMANDS = ['tenant:create', 'tenant:list', 'token:create'] as const;
+type Command = (typeof COMMANDS)[number];
+type Flags = { subdomain?: string; name?: string; account?: string };
 
-function required(flag: 'subdomain' | 'name'): string {
-  const value = values[flag];
+/** Reads the command line, or throws an AppError that shows the usage. */
+function parseCommandLine(argv: string[]): { command: Command; flags: Flags } {
+  const [command, ...rest] = argv;
+  if (!COMMANDS.includes(command as Command)) {
+    throw new AppError('invalid_input', command ? `Unknown command "${command}".\n\n${USAGE}` : USAGE);
+  }
+  try {
+    const { values } = parseArgs({
+      args: rest,
+      options: { subdomain: { type: 'string' }, name: { type: 'string' }, account: { type: 'string' } },
+    });
+    return { command: command as Command, flags: values };
+  } catch (error) {
+    throw new AppError('invalid_input', `${(error as Error).message}\n\n${USAGE}`);
+  }
+}
+
+function required(flags: Flags, flag: 'subdomain' | 'name'): string {
+  const value = flags[flag];
   if (!value) throw new AppError('invalid_input', `--${flag} is required.\n\n${USAGE}`);
   return value;
 }
 
-async function run(): Promise<void> {
+async function run(command: Command, flags: Flags): Promise<void> {
   const root = getConfig().ROOT_DOMAIN;
   switch (command) {
     case 'tenant:create': {
-      const tenant = await createTenant({ subdomain: required('subdomain'), displayName: required('name') });
+      const tenant = await createTenant({ subdomain: required(flags, 'subdomain'), displayName: required(flags, 'name') });
       console.log(`Created ${tenant.displayName} at ${siteOrigin(root, tenant.subdomain)} (id ${tenant.id})`);
       return;
     }
     case 'tenant:list': {
-      for (const t of await listTenants()) console.log(`${t.subdomain}\t${t.displayName}\t${t.id}\t${t.createdAt.toISOString()}`);
+      for (const t of await platformDb.listTenants()) console.log(`${t.subdomain}\t${t.displayName}\t${t.id}\t${t.createdAt.toISOString()}`);
       return;
     }
     case 'token:create': {
-      const subdomain = required('subdomain');
-      const tenant = await platformDb.tenant.findUnique({ where: { subdomain } });
+      const subdomain = required(flags, 'subdomain');
+      const tenant = await platformDb.findTenantBySubdomain(subdomain);
       if (!tenant) throw new AppError('not_found', `No tenant has the subdomain "${subdomain}".`);
       const { token } = await createServiceAccountToken(
         tenant.id,
-        { serviceAccountName: values.account ?? 'Microsoft Entra provisioning', tokenName: required('name') },
+        { serviceAccountName: flags.account ?? 'Microsoft Entra provisioning', tokenName: required(flags, 'name') },
         { type: 'system', label: 'orgwiki CLI' },
       );
       console.log(`Tenant URL:   ${siteOrigin(root, subdomain)}${SCIM_BASE_PATH}/`);
@@ -55,18 +70,22 @@ async function run(): Promise<void> {
       console.log('The token is shown only this once; only its hash is stored.');
       return;
     }
-    default:
-      throw new AppError('invalid_input', command ? `Unknown command "${command}".\n\n${USAGE}` : USAGE);
   }
 }
 
-const db = await openDatabase(() => {});
-try {
-  await run();
-} catch (error) {
+async function main(): Promise<void> {
+  const { command, flags } = parseCommandLine(process.argv.slice(2));
+  const db = await openDatabase({ migrate: false, log: () => {} });
+  try {
+    await run(command, flags);
+  } finally {
+    await disconnectDb();
+    await db.stop();
+  }
+}
+
+// Exit 2 for a mistake the operator can fix (with the reason), 1 for anything else.
+await main().catch((error: unknown) => {
   process.exitCode = error instanceof AppError ? 2 : 1;
   console.error(error instanceof AppError ? error.message : error);
-} finally {
-  await disconnectDb();
-  await db.stop();
-}
+});

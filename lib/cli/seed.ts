@@ -19,7 +19,7 @@ if (!Number.isInteger(size) || size < 1 || size > 1_000_000) {
   process.exit(2);
 }
 
-const db = await openDatabase();
+const db = await openDatabase({ migrate: true });
 const bar = progressBar(size, `Seeding ${values.subdomain}`);
 const started = performance.now();
 try {

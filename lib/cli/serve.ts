@@ -20,12 +20,18 @@ const mode = positionals[0] === 'dev' ? 'dev' : 'start';
 const root = getConfig().ROOT_DOMAIN;
 const port = values.port ?? process.env.PORT ?? root.split(':')[1] ?? '3000';
 
-const db = await openDatabase();
+const db = await openDatabase({ migrate: true });
 if (values.demo) {
-  const seeded = await seedTenant({ subdomain: 'acme', displayName: 'Acme Corporation', size: 200, withContent: true });
-  console.log(seeded.created ? `Seeded the demo tenant acme with ${seeded.people} people.` : 'Demo tenant acme is ready.');
+  try {
+    const seeded = await seedTenant({ subdomain: 'acme', displayName: 'Acme Corporation', size: 200, withContent: true });
+    console.log(seeded.created ? `Seeded the demo tenant acme with ${seeded.people} people.` : 'Demo tenant acme is ready.');
+  } catch (error) {
+    console.error(`Could not seed the demo tenant: ${(error as Error).message}`);
+    await db.stop();
+    process.exit(1);
+  }
 }
-// The embedded database admits one connection; hand it over to the server.
+// Close this process's pool: the server opens its own (one connection on the embedded database).
 await disconnectDb();
 
 const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -42,14 +48,20 @@ TheOrgWiki (${mode}, ${db.embedded ? 'embedded database' : 'PostgreSQL at DATABA
   SCIM tokens:               npm run orgwiki -- token:create --subdomain acme --name entra
 `);
 
-let stopping = false;
-async function shutdown(code: number): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  server.kill('SIGTERM');
-  await db.stop();
-  process.exit(code);
+// Stop in order: the server first, then the database it uses. Exit as the
+// server did, or 128 + the signal's number when we were told to stop.
+const SIGNALS = { SIGINT: 2, SIGTERM: 15 } as const;
+let exitCode: number | null = null;
+for (const signal of Object.keys(SIGNALS) as (keyof typeof SIGNALS)[]) {
+  process.on(signal, () => {
+    exitCode ??= 128 + SIGNALS[signal];
+    server.kill(signal);
+  });
 }
-process.on('SIGINT', () => void shutdown(0));
-process.on('SIGTERM', () => void shutdown(0));
-server.on('exit', (code) => void shutdown(code ?? 1));
+server.on('error', (error) => {
+  console.error(`Could not start Next.js: ${error.message}`);
+  void db.stop().then(() => process.exit(1));
+});
+server.on('exit', (code, signal) => {
+  void db.stop().then(() => process.exit(exitCode ?? code ?? (signal ? 128 + (SIGNALS[signal as keyof typeof SIGNALS] ?? 1) : 1)));
+});

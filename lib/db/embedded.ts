@@ -13,6 +13,11 @@ export interface EmbeddedDatabase {
   stop(): Promise<void>;
 }
 
+/** How a client reaches an embedded database listening at `hostAndPort`. */
+export function embeddedDatabaseUrl(hostAndPort: string): string {
+  return `postgresql://postgres@${hostAndPort}/postgres?sslmode=disable`;
+}
+
 /** `dataDir` is a folder (kept between runs) or `memory://` (gone when stopped). */
 export async function startEmbeddedDatabase(options: { dataDir: string; port: number }): Promise<EmbeddedDatabase> {
   if (!options.dataDir.startsWith('memory://')) mkdirSync(options.dataDir, { recursive: true });
@@ -25,7 +30,7 @@ export async function startEmbeddedDatabase(options: { dataDir: string; port: nu
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: options.port, maxConnections: 4 });
   await server.start();
   return {
-    url: `postgresql://postgres@${server.getServerConn()}/postgres?sslmode=disable`,
+    url: embeddedDatabaseUrl(server.getServerConn()),
     async stop() {
       await server.stop();
       await db.close();

@@ -11,6 +11,8 @@ import pg from 'pg';
 
 /** Prisma Migrate's advisory lock key: this runner and Prisma exclude each other. */
 const MIGRATION_LOCK_KEY = 72707369;
+const LOCK_WAIT_MS = 120_000;
+const TRANSACTION_CONTROL = /^\s*(?:BEGIN|COMMIT|ROLLBACK|START\s+TRANSACTION)\b|\bCONCURRENTLY\b/im;
 
 export const MIGRATIONS_DIR = path.join(process.cwd(), 'prisma', 'migrations');
 
@@ -78,6 +80,18 @@ function pendingMigrations(local: Migration[], applied: AppliedRow[]): Migration
   return local.filter((m) => !done.has(m.name));
 }
 
+/** Waits for the migration lock, saying so, and gives up after LOCK_WAIT_MS rather than hang a start. */
+async function acquireLock(client: pg.Client, log: (line: string) => void): Promise<void> {
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (let waiting = false; ; waiting = true) {
+    const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [MIGRATION_LOCK_KEY]);
+    if (rows[0].locked) return;
+    if (Date.now() > deadline) throw new MigrationError(`Another process has held the migration lock for ${LOCK_WAIT_MS / 1000} s; giving up.`);
+    if (!waiting) log('waiting for another process to finish migrating');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 export async function migrate(
   connectionString: string,
   options: { dir?: string; log?: (line: string) => void } = {},
@@ -88,18 +102,32 @@ export async function migrate(
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
-    // Two app instances starting together: the second waits here, then finds nothing to do.
-    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    // Two app instances starting together: the second waits here, then finds
+    // nothing to do. The embedded database is a single session, where the lock
+    // excludes nothing; there the transaction below does the job, because its
+    // socket server holds every other connection's queries until it ends.
+    await acquireLock(client, log);
     await client.query(CREATE_TABLE);
-    const { rows } = await client.query<AppliedRow>(
-      'SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL ORDER BY started_at',
-    );
-    const pending = pendingMigrations(local, rows);
-    for (const migration of pending) {
-      log(`applying ${migration.name}`);
+    const applied: string[] = [];
+    for (;;) {
       // One transaction per migration: a failing one leaves no trace, not half a schema.
       await client.query('BEGIN');
+      let migration: Migration | undefined;
       try {
+        const { rows } = await client.query<AppliedRow>(
+          'SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL ORDER BY started_at',
+        );
+        migration = pendingMigrations(local, rows)[0];
+        if (!migration) {
+          await client.query('COMMIT');
+          break;
+        }
+        if (TRANSACTION_CONTROL.test(migration.sql)) {
+          throw new MigrationError(
+            `Migration ${migration.name} controls transactions itself (BEGIN/COMMIT or CONCURRENTLY); each migration already runs in one transaction, so split it instead.`,
+          );
+        }
+        log(`applying ${migration.name}`);
         await client.query(migration.sql);
         await client.query(
           `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
@@ -107,16 +135,14 @@ export async function migrate(
           [randomUUID(), migration.checksum, migration.name],
         );
         await client.query('COMMIT');
+        applied.push(migration.name);
       } catch (error) {
-        await client.query('ROLLBACK');
-        throw new MigrationError(`Migration ${migration.name} failed: ${(error as Error).message}`);
+        await client.query('ROLLBACK').catch(() => {});
+        if (error instanceof MigrationError) throw error;
+        throw new MigrationError(`Migration ${migration?.name ?? '(history check)'} failed: ${(error as Error).message}`);
       }
     }
-    return {
-      applied: pending.map((m) => m.name),
-      alreadyApplied: local.length - pending.length,
-      durationMs: performance.now() - started,
-    };
+    return { applied, alreadyApplied: local.length - applied.length, durationMs: performance.now() - started };
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
     await client.end();

@@ -1,10 +1,25 @@
 import { rootClient } from './client';
+import type { Tenant } from './generated/client';
 
-// Access that is not about one tenant's data: looking tenants up by subdomain,
-// creating them, listing them for operators. Tenant-owned rows are not reachable
-// from here; use tenantDb(tenantId) for those.
+// The few operations that are not about one tenant's data: finding a tenant by
+// its subdomain, creating one, listing them for operators. Named functions
+// rather than the Prisma delegate, so that nothing here can select or include
+// another table's rows. Tenant-owned rows are reached through tenantDb() only.
 export const platformDb = {
-  get tenant() {
-    return rootClient().tenant;
+  findTenantBySubdomain(subdomain: string): Promise<Tenant | null> {
+    return rootClient().tenant.findUnique({ where: { subdomain } });
+  },
+
+  createTenant(data: { subdomain: string; displayName: string; entraTenantId?: string }): Promise<Tenant> {
+    return rootClient().tenant.create({ data });
+  },
+
+  listTenants(): Promise<Tenant[]> {
+    return rootClient().tenant.findMany({ orderBy: { createdAt: 'asc' } });
+  },
+
+  /** Removes a tenant and, by cascade, everything it owns. */
+  async deleteTenant(id: string): Promise<void> {
+    await rootClient().tenant.delete({ where: { id } });
   },
 };

@@ -1,10 +1,13 @@
 import { rootClient } from './client';
+import { Prisma, type PrismaClient } from './generated/client';
 
-// Tenant isolation lives here and nowhere else: tenantDb(tenantId) is a Prisma
-// client whose every query on a tenant-owned model is constrained to that tenant,
-// whatever the caller passes. Call sites never write `tenantId` in a where clause.
-// (Creates name tenantId because Prisma's types require it; a different value is refused.)
-// Raw SQL ($queryRaw) is not scoped: it is allowed only inside lib/db.
+// Tenant isolation lives here and nowhere else. tenantDb(tenantId) is a Prisma
+// client whose every query on a tenant-owned model is pinned to that tenant:
+// filters get `tenantId` (overriding whatever the caller wrote), writes that
+// name another tenant are refused, and nested relation writes are refused so
+// that nothing reaches around the pin. Creates name tenantId because Prisma's
+// types require it. Relations join on composite (tenantId, id) keys, so
+// `include` stays within the tenant too. Raw SQL is not offered at all.
 
 /** Models that carry tenantId. A model added to the schema must be listed here (a test checks). */
 export const TENANT_OWNED_MODELS = [
@@ -20,14 +23,23 @@ export const TENANT_OWNED_MODELS = [
 
 const tenantOwned = new Set<string>(TENANT_OWNED_MODELS);
 
-type Args = Record<string, unknown> & {
-  where?: Record<string, unknown>;
-  data?: Record<string, unknown> | Record<string, unknown>[];
-  create?: Record<string, unknown>;
-  update?: Record<string, unknown>;
+/** Column names per model; a written key that is not one is a relation (a nested write). */
+const SCALAR_FIELDS: Record<string, ReadonlySet<string>> = {
+  Tenant: new Set(Object.values(Prisma.TenantScalarFieldEnum)),
+  User: new Set(Object.values(Prisma.UserScalarFieldEnum)),
+  Group: new Set(Object.values(Prisma.GroupScalarFieldEnum)),
+  GroupMember: new Set(Object.values(Prisma.GroupMemberScalarFieldEnum)),
+  ServiceAccount: new Set(Object.values(Prisma.ServiceAccountScalarFieldEnum)),
+  ApiToken: new Set(Object.values(Prisma.ApiTokenScalarFieldEnum)),
+  WikiPage: new Set(Object.values(Prisma.WikiPageScalarFieldEnum)),
+  PageRevision: new Set(Object.values(Prisma.PageRevisionScalarFieldEnum)),
+  AuditEvent: new Set(Object.values(Prisma.AuditEventScalarFieldEnum)),
 };
 
-const READS_AND_WRITES_BY_WHERE = new Set([
+type Data = Record<string, unknown>;
+type Args = Data & { where?: Data; data?: Data | Data[]; create?: Data; update?: Data };
+
+const READS = new Set([
   'findUnique',
   'findUniqueOrThrow',
   'findFirst',
@@ -36,83 +48,88 @@ const READS_AND_WRITES_BY_WHERE = new Set([
   'count',
   'aggregate',
   'groupBy',
-  'update',
-  'updateMany',
-  'updateManyAndReturn',
-  'delete',
-  'deleteMany',
 ]);
+const WRITES_BY_WHERE = new Set(['update', 'updateMany', 'updateManyAndReturn', 'delete', 'deleteMany']);
 const CREATES = new Set(['create', 'createMany', 'createManyAndReturn']);
 
-export class CrossTenantWriteError extends Error {
-  constructor(operation: string) {
-    super(`Refused ${operation}: the data names another tenant than the scoped client's`);
-    this.name = 'CrossTenantWriteError';
+export class TenantScopeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TenantScopeError';
   }
 }
 
-/**
- * Rewrites one operation's arguments so that it can only see and write
- * `tenantId`'s rows: filters are pinned to the tenant (whatever the caller
- * passed), and written data that names another tenant is refused.
- * `field` is tenantId for tenant-owned models and id for the Tenant table itself.
- */
-export function scopeArgs(field: 'tenantId' | 'id', operation: string, args: Args, tenantId: string): Args {
-  const pinWhere = (where: Record<string, unknown> | undefined) => ({ ...where, [field]: tenantId });
-  const checkData = (data: Record<string, unknown> | undefined) => {
+/** Rewrites one operation's arguments so that it can only see and write `tenantId`'s rows. */
+export function scopeArgs(model: string, operation: string, args: Args, tenantId: string): Args {
+  // The Tenant table is readable (one's own row) but never written through a tenant's client.
+  const field = model === 'Tenant' ? 'id' : 'tenantId';
+  const pinWhere = (where: Data | undefined): Data => ({ ...where, [field]: tenantId });
+  const checkData = (data: Data | undefined): Data => {
+    for (const key of Object.keys(data ?? {})) {
+      if (!SCALAR_FIELDS[model].has(key)) {
+        throw new TenantScopeError(`Refused ${model}.${operation}: nested write through "${key}"; set the foreign key column instead`);
+      }
+    }
     const named = data?.[field];
-    if (named !== undefined && named !== tenantId) throw new CrossTenantWriteError(operation);
+    if (named !== undefined && named !== tenantId) {
+      throw new TenantScopeError(`Refused ${model}.${operation}: the data names another tenant`);
+    }
     return { ...data, [field]: tenantId };
   };
-  const scoped: Args = { ...args };
 
-  if (READS_AND_WRITES_BY_WHERE.has(operation)) {
-    scoped.where = pinWhere(args.where);
-    if (args.data && !Array.isArray(args.data) && field in args.data) scoped.data = checkData(args.data);
-    return scoped;
+  if (READS.has(operation)) return { ...args, where: pinWhere(args.where) };
+  if (model === 'Tenant') throw new TenantScopeError(`Refused Tenant.${operation}: a tenant's client cannot change tenants`);
+  if (WRITES_BY_WHERE.has(operation)) {
+    return { ...args, where: pinWhere(args.where), ...(args.data ? { data: checkData(args.data as Data) } : {}) };
   }
-  if (field === 'id') throw new Error(`A tenant-scoped client cannot ${operation} tenants`);
   if (CREATES.has(operation)) {
-    scoped.data = Array.isArray(args.data) ? args.data.map(checkData) : checkData(args.data);
-    return scoped;
+    return { ...args, data: Array.isArray(args.data) ? args.data.map(checkData) : checkData(args.data) };
   }
   if (operation === 'upsert') {
-    scoped.where = pinWhere(args.where);
-    scoped.create = checkData(args.create);
-    if (args.update && field in args.update) scoped.update = checkData(args.update);
-    return scoped;
+    return { ...args, where: pinWhere(args.where), create: checkData(args.create), update: checkData(args.update) };
   }
-  throw new Error(`Operation ${operation} is not supported on a tenant-scoped client`);
+  throw new TenantScopeError(`Refused ${model}.${operation}: not supported on a tenant-scoped client`);
 }
 
-function buildTenantDb(tenantId: string) {
-  return rootClient().$extends({
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function buildTenantDb(root: PrismaClient, tenantId: string) {
+  return root.$extends({
     name: 'tenant-scope',
     query: {
       $allModels: {
         $allOperations({ model, operation, args, query }) {
-          // Inside a tenant's client the Tenant table shows only that tenant's own row.
-          const field = tenantOwned.has(model) ? 'tenantId' : model === 'Tenant' ? 'id' : null;
-          if (!field) return query(args);
-          return query(scopeArgs(field, operation, args as Args, tenantId));
+          if (!tenantOwned.has(model) && model !== 'Tenant') {
+            throw new TenantScopeError(`Model ${model} is neither the Tenant table nor listed in TENANT_OWNED_MODELS`);
+          }
+          return query(scopeArgs(model, operation, args as Args, tenantId));
         },
       },
     },
   });
 }
 
-export type TenantDb = ReturnType<typeof buildTenantDb>;
+type RawAccess = '$queryRaw' | '$queryRawUnsafe' | '$executeRaw' | '$executeRawUnsafe' | '$extends';
+export type TenantDb = Omit<ReturnType<typeof buildTenantDb>, RawAccess>;
 
-// One extended client per tenant and process; $extends is cheap but not free,
-// and a SCIM cycle calls this for every request.
-const cache = new Map<string, TenantDb>();
+// One extended client per tenant and root client ($extends is cheap but not
+// free, and a SCIM cycle asks for one on every request). Keyed by the root
+// client, so that a reconnect never hands out a client of a closed pool.
+const caches = new WeakMap<PrismaClient, Map<string, TenantDb>>();
 const CACHE_LIMIT = 1_000;
 
 export function tenantDb(tenantId: string): TenantDb {
+  // An undefined or malformed id would otherwise read as "no filter at all".
+  if (typeof tenantId !== 'string' || !UUID.test(tenantId)) {
+    throw new TenantScopeError(`tenantDb needs a tenant id, got ${JSON.stringify(tenantId)}`);
+  }
+  const root = rootClient();
+  let cache = caches.get(root);
+  if (!cache) caches.set(root, (cache = new Map()));
   let db = cache.get(tenantId);
   if (!db) {
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-    db = buildTenantDb(tenantId);
+    db = buildTenantDb(root, tenantId);
     cache.set(tenantId, db);
   }
   return db;

@@ -51,20 +51,26 @@ async function insertPages(tenantId: string, people: readonly GeneratedPerson[])
  * subdomain already exists, so the demo can call it on every start.
  */
 export async function seedTenant(options: SeedOptions): Promise<SeedResult> {
-  const existing = await platformDb.tenant.findUnique({ where: { subdomain: options.subdomain } });
+  const existing = await platformDb.findTenantBySubdomain(options.subdomain);
   if (existing) {
     const admins = await tenantDb(existing.id).user.findMany({ where: { role: 'admin' }, select: { userName: true } });
     return { tenant: existing, created: false, people: 0, admins: admins.map((a) => a.userName) };
   }
   const tenant = await createTenant({ subdomain: options.subdomain, displayName: options.displayName });
   const people = generateCompany({ size: options.size, domain: `${options.subdomain}.example` });
-  await insertPeople(tenant.id, people, options.onProgress);
   // The CEO and the head of IT (who connects Entra) administer the demo tenant.
   const admins = people.filter((p) => p.level === 0 || (p.level === 1 && p.department === 'IT'));
-  await tenantDb(tenant.id).user.updateMany({ where: { id: { in: admins.map((a) => a.id) } }, data: { role: 'admin' } });
-  if (options.withContent) {
-    await insertGroups(tenant.id, people);
-    await insertPages(tenant.id, people);
+  try {
+    await insertPeople(tenant.id, people, options.onProgress);
+    await tenantDb(tenant.id).user.updateMany({ where: { id: { in: admins.map((a) => a.id) } }, data: { role: 'admin' } });
+    if (options.withContent) {
+      await insertGroups(tenant.id, people);
+      await insertPages(tenant.id, people);
+    }
+  } catch (error) {
+    // A half-seeded tenant would be taken for a finished one on the next start.
+    await platformDb.deleteTenant(tenant.id);
+    throw error;
   }
   return { tenant, created: true, people: people.length, admins: admins.map((a) => a.userName) };
 }

@@ -15,15 +15,11 @@ export async function createTenant(input: CreateTenantInput): Promise<Tenant> {
   const parsed = createTenantInput.safeParse(input);
   if (!parsed.success) throw new AppError('invalid_input', z.prettifyError(parsed.error));
   try {
-    return await platformDb.tenant.create({ data: parsed.data });
+    return await platformDb.createTenant(parsed.data);
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw new AppError('conflict', `The subdomain "${parsed.data.subdomain}" or that Microsoft directory already has a tenant.`);
     }
     throw error;
   }
-}
-
-export async function listTenants(): Promise<Tenant[]> {
-  return platformDb.tenant.findMany({ orderBy: { createdAt: 'asc' } });
 }

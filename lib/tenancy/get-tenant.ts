@@ -6,7 +6,7 @@ import { isValidSubdomain } from './subdomain';
 /** The tenant served at `subdomain`, or null. Cached for the duration of one request. */
 export const getTenantBySubdomain = cache(async (subdomain: string): Promise<Tenant | null> => {
   if (!isValidSubdomain(subdomain)) return null;
-  return platformDb.tenant.findUnique({ where: { subdomain } });
+  return platformDb.findTenantBySubdomain(subdomain);
 });
 
 /** For pages under app/tenant/[subdomain]: the tenant, or the 404 page. */

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 // Bearer tokens: 32 random bytes behind a recognisable prefix (so secret
 // scanners and people can tell what a leaked string is). Only the SHA-256 hash
@@ -27,11 +27,4 @@ export function generateTokenSecret(): TokenSecret {
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
-}
-
-/** Constant-time comparison of a presented token with a stored hash. */
-export function tokenMatchesHash(token: string, storedHash: string): boolean {
-  const presented = Buffer.from(hashToken(token), 'hex');
-  const stored = Buffer.from(storedHash, 'hex');
-  return presented.length === stored.length && timingSafeEqual(presented, stored);
 }

@@ -37,7 +37,7 @@ describe('orgwiki CLI', () => {
     expect(stdout).toContain('Tenant URL:   https://umbrella.theorgwiki.test/api/v2/scim/v2/');
     const token = /Secret Token: (owk_\S+)/.exec(stdout)?.[1];
     expect(token).toBeDefined();
-    const tenant = await platformDb.tenant.findUniqueOrThrow({ where: { subdomain: 'umbrella' } });
+    const tenant = (await platformDb.findTenantBySubdomain('umbrella'))!;
     const stored = await tenantDb(tenant.id).apiToken.findMany();
     expect(stored).toHaveLength(1);
     expect(stored[0].tokenHash).toBe(hashToken(token!));

@@ -93,4 +93,14 @@ describe('migrate', () => {
     await migrate(db.url, { dir });
     await expect(migrate(db.url)).rejects.toThrow(/29990101000000_newer is applied to the database but missing/);
   });
+
+  it('refuses a migration that manages its own transaction, before running any of it', async () => {
+    const db = await emptyDatabase();
+    const dir = copyOfMigrations();
+    mkdirSync(path.join(dir, '29990101000000_own_tx'));
+    writeFileSync(path.join(dir, '29990101000000_own_tx', 'migration.sql'), 'BEGIN;\nCREATE TABLE "Early" ("id" INTEGER);\nCOMMIT;\n');
+    await expect(migrate(db.url, { dir })).rejects.toThrow(/controls transactions itself/);
+    const tables = await query(db.url, `SELECT to_regclass('"Early"')::text AS early`);
+    expect(tables[0].early).toBeNull();
+  });
 });

@@ -34,10 +34,13 @@ describe('migrations against schema.prisma', () => {
     const edited = schemaText
       .replace('  @@index([tenantId, externalId])\n  @@index([tenantId, workEmail])', '  @@index([tenantId, workEmail])')
       .replace('  title             String?\n', '  title             String\n')
-      .replace('createdBy   User?              @relation(fields: [createdById], references: [id], onDelete: SetNull)', 'createdBy   User?              @relation(fields: [createdById], references: [id], onDelete: Cascade)');
+      .replace(
+        'createdBy   User?              @relation(fields: [tenantId, createdById], references: [tenantId, id], onDelete: NoAction',
+        'createdBy   User?              @relation(fields: [tenantId, createdById], references: [tenantId, id], onDelete: Cascade',
+      );
     const diff = diffFacts(await declaredFacts(edited), actual);
     expect(diff).toContain('created by the migrations, not in schema.prisma: index User_tenantId_externalId_idx on User(tenantId, externalId)');
     expect(diff).toContain('declared in schema.prisma, missing from the migrations: column User.title text NOT NULL default none');
-    expect(diff.some((line) => line.includes('ServiceAccount_createdById_fkey') && line.includes('on delete CASCADE'))).toBe(true);
+    expect(diff.some((line) => line.includes('ServiceAccount_tenantId_createdById_fkey') && line.includes('on delete CASCADE'))).toBe(true);
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import internals from '@prisma/internals';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isUniqueViolation, platformDb, tenantDb, type Tenant } from '../../lib/db';
-import { CrossTenantWriteError, TENANT_OWNED_MODELS } from '../../lib/db/tenant-db';
+import { TenantScopeError, TENANT_OWNED_MODELS } from '../../lib/db/tenant-db';
 import { createTenant } from '../../lib/tenancy/create-tenant';
 import { withTestDatabase } from '../support/database';
 
@@ -47,22 +47,53 @@ describe('tenantDb', () => {
 
   it('refuses to create a row for another tenant', async () => {
     await expect(tenantDb(acme.id).user.create({ data: { tenantId: globex.id, userName: 'mallory@example.com' } })).rejects.toThrow(
-      CrossTenantWriteError,
+      TenantScopeError,
     );
     await expect(
       tenantDb(acme.id).group.createMany({ data: [{ tenantId: globex.id, displayName: 'Stolen' }] }),
-    ).rejects.toThrow(CrossTenantWriteError);
+    ).rejects.toThrow(TenantScopeError);
   });
 
   it('refuses to move a row to another tenant', async () => {
     await expect(tenantDb(acme.id).user.update({ where: { id: acmeUserId }, data: { tenantId: globex.id } })).rejects.toThrow(
-      CrossTenantWriteError,
+      TenantScopeError,
     );
   });
 
-  it('shows only its own row of the Tenant table', async () => {
+  it('shows only its own row of the Tenant table, and cannot change it', async () => {
     expect((await tenantDb(acme.id).tenant.findMany()).map((t) => t.subdomain)).toEqual(['acme']);
     expect(await tenantDb(acme.id).tenant.findUnique({ where: { subdomain: 'globex' } })).toBeNull();
+    await expect(tenantDb(acme.id).tenant.update({ where: { id: acme.id }, data: { subdomain: 'acme2' } })).rejects.toThrow(TenantScopeError);
+    await expect(tenantDb(acme.id).tenant.deleteMany()).rejects.toThrow(TenantScopeError);
+    expect(await platformDb.findTenantBySubdomain('acme')).not.toBeNull();
+  });
+
+  it('refuses nested writes, which could reach around the pin', async () => {
+    const db = tenantDb(acme.id);
+    const attempts = [
+      () => db.user.update({ where: { id: acmeUserId }, data: { tenant: { connect: { id: globex.id } } } }),
+      () => db.user.update({ where: { id: acmeUserId }, data: { ownedPages: { create: { slug: 'x', title: 'x', body: '' } } } }),
+      () => db.user.update({ where: { id: acmeUserId }, data: { memberships: { deleteMany: {} } } }),
+      () => db.group.create({ data: { tenantId: acme.id, displayName: 'G', members: { create: [] } } }),
+    ];
+    for (const attempt of attempts) await expect(attempt()).rejects.toThrow(/nested write/);
+    expect((await tenantDb(globex.id).user.findUniqueOrThrow({ where: { id: globexUserId } })).tenantId).toBe(globex.id);
+    expect(await tenantDb(globex.id).wikiPage.count()).toBe(0);
+  });
+
+  it('refuses to run without a tenant id rather than run unfiltered', () => {
+    expect(() => tenantDb(undefined as unknown as string)).toThrow(TenantScopeError);
+    expect(() => tenantDb('')).toThrow(TenantScopeError);
+  });
+
+  it('cannot point a row at another tenant\'s person, so includes stay inside the tenant', async () => {
+    const db = tenantDb(globex.id);
+    await expect(
+      db.wikiPage.create({ data: { tenantId: globex.id, slug: 'p', title: 'P', body: '', ownerId: acmeUserId } }),
+    ).rejects.toThrow(/foreign key|constraint/i);
+    await db.wikiPage.create({ data: { tenantId: globex.id, slug: 'p', title: 'P', body: '', ownerId: globexUserId } });
+    const acmePat = await tenantDb(acme.id).user.findUniqueOrThrow({ where: { id: acmeUserId }, include: { ownedPages: true } });
+    expect(acmePat.ownedPages).toEqual([]);
   });
 
   it('keeps the scope inside transactions', async () => {
@@ -93,6 +124,6 @@ describe('tenantDb', () => {
   });
 
   it('leaves tenants reachable by subdomain through platformDb', async () => {
-    expect((await platformDb.tenant.findUnique({ where: { subdomain: 'globex' } }))?.id).toBe(globex.id);
+    expect((await platformDb.findTenantBySubdomain('globex'))?.id).toBe(globex.id);
   });
 });

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import { disconnectDb } from '../../lib/db';
 import { startEmbeddedDatabase } from '../../lib/db/embedded';
 import { migrate } from '../../lib/db/migrate';
-import { adminQuery, withDatabase } from './postgres-server';
+import { createDatabase, dropDatabase } from '../../lib/db/server-admin';
+import { TEST_DATABASE_PREFIX } from './postgres-server';
 
 export interface TestDatabase {
   url: string;
@@ -19,14 +20,9 @@ export async function createTestDatabase(options: { migrated?: boolean } = {}): 
     if (migrated) await migrate(db.url);
     return { url: db.url, drop: db.stop };
   }
-  const name = `orgwiki_t_${randomBytes(6).toString('hex')}`;
-  await adminQuery(server.serverUrl, migrated ? `CREATE DATABASE "${name}" TEMPLATE "${server.template}"` : `CREATE DATABASE "${name}"`);
-  return {
-    url: withDatabase(server.serverUrl, name),
-    drop: async () => {
-      await adminQuery(server.serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    },
-  };
+  const name = `${TEST_DATABASE_PREFIX}${randomBytes(6).toString('hex')}`;
+  const url = await createDatabase(server.serverUrl, name, migrated ? server.template : undefined);
+  return { url, drop: () => dropDatabase(server.serverUrl, name) };
 }
 
 /**

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
+import pg from 'pg';
 import { migrate, readMigrations } from '../../lib/db/migrate';
-import { adminQuery, findPostgresServer, withDatabase } from './postgres-server';
+import { createDatabase, dropDatabase, dropDatabasesLike } from '../../lib/db/server-admin';
+import { findPostgresServer, TEST_DATABASE_PREFIX } from './postgres-server';
 
 export type TestDatabaseServer = { kind: 'server'; serverUrl: string; template: string } | { kind: 'embedded' };
 
@@ -19,29 +21,33 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const serverUrl = await findPostgresServer();
   if (!serverUrl) {
-    console.log('Tests run on the embedded database (PGlite): no PostgreSQL server answered.');
+    const why = process.env.TEST_DATABASE_URL === 'embedded' ? 'TEST_DATABASE_URL=embedded' : 'no PostgreSQL server answered';
+    console.log(`Tests run on the embedded database (PGlite): ${why}.`);
     project.provide('testDatabaseServer', { kind: 'embedded' });
     return;
   }
   const digest = createHash('sha256').update(readMigrations().map((m) => m.checksum).join()).digest('hex').slice(0, 12);
   const template = `orgwiki_test_tpl_${digest}`;
-  const lockKey = 90210;
-  await adminQuery(serverUrl, 'SELECT pg_advisory_lock($1)', [lockKey]);
+  // Two test runs starting together must not both build the template.
+  const lock = new pg.Client({ connectionString: serverUrl });
+  await lock.connect();
   try {
-    const exists = await adminQuery(serverUrl, 'SELECT 1 FROM pg_database WHERE datname = $1', [template]);
+    await lock.query('SELECT pg_advisory_lock(90210)');
+    const exists = await lock.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
     if (exists.rowCount === 0) {
-      await adminQuery(serverUrl, `CREATE DATABASE "${template}"`);
-      await migrate(withDatabase(serverUrl, template));
+      await migrate(await createDatabase(serverUrl, template)).catch(async (error: unknown) => {
+        await dropDatabase(serverUrl, template);
+        throw error;
+      });
     }
   } finally {
-    await adminQuery(serverUrl, 'SELECT pg_advisory_unlock($1)', [lockKey]);
+    await lock.end();
   }
   console.log(`Tests run on PostgreSQL at ${new URL(serverUrl).host} (one database per test file, from ${template}).`);
   project.provide('testDatabaseServer', { kind: 'server', serverUrl, template });
 
   return async () => {
     // Files drop their own databases; this catches those of a file that crashed.
-    const leftovers = await adminQuery(serverUrl, "SELECT datname FROM pg_database WHERE datname LIKE 'orgwiki_t\\_%'");
-    for (const row of leftovers.rows) await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`);
+    await dropDatabasesLike(serverUrl, TEST_DATABASE_PREFIX);
   };
 }

@@ -1,5 +1,8 @@
 import pg from 'pg';
 
+/** Every database a test file creates starts with this, so a crashed run's leftovers can be found. */
+export const TEST_DATABASE_PREFIX = 'orgwiki_t_';
+
 const LOCAL_SERVER = 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 /**
@@ -21,22 +24,5 @@ export async function findPostgresServer(): Promise<string | null> {
     return null;
   } finally {
     await client.end().catch(() => {});
-  }
-}
-
-/** The same server URL with another database name. */
-export function withDatabase(serverUrl: string, database: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
-export async function adminQuery(serverUrl: string, sql: string, params: unknown[] = []): Promise<pg.QueryResult> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    return await client.query(sql, params);
-  } finally {
-    await client.end();
   }
 }
