@@ -13,6 +13,10 @@ import { progressBar } from './progress';
 
 const { values } = parseArgs({ options: { users: { type: 'string', default: '100000' } } });
 const size = Number(values.users);
+if (!Number.isInteger(size) || size < 1 || size > 1_000_000) {
+  console.error('--users must be a whole number from 1 to 1,000,000');
+  process.exit(2);
+}
 
 async function withThrowawayDatabase(): Promise<{ url: string; kind: string; drop(): Promise<void> }> {
   const server = process.env.DATABASE_URL;
