@@ -2,6 +2,8 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // Entra's Tenant URL ends in a slash and SCIM clients vary; /Users/ must answer like /Users, not redirect.
+  skipTrailingSlashRedirect: true,
   // PGlite ships WebAssembly and is only used by the launcher; keep it out of bundles.
   serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-socket'],
 };

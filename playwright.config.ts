@@ -30,8 +30,10 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'] } },
-    { name: 'phone', use: { ...devices['Pixel 7'] } },
+    { name: 'desktop', testIgnore: /scim\//, use: { ...devices['Desktop Chrome'] } },
+    { name: 'phone', testIgnore: /scim\//, use: { ...devices['Pixel 7'] } },
+    // SCIM is machine-to-machine: real HTTP, no browser.
+    { name: 'scim', testMatch: /scim\/.*\.spec\.ts/ },
   ],
   webServer: {
     command: 'node node_modules/tsx/dist/cli.mjs e2e/support/start-server.ts',

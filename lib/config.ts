@@ -13,6 +13,9 @@ const schema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   EMBEDDED_DB_DIR: z.string().default('.data/pglite'),
   EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  REDIS_URL: z.string().url().optional(),
+  /** Per tenant; Entra needs 25 a second, a runaway client is stopped well above that. */
+  SCIM_RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(1).default(200),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { createDatabase, dropDatabasesLike } from '../../lib/db/server-admin';
 import { findPostgresServer } from '../../tests/support/postgres-server';
+import { E2E_DATABASE_FILE } from './sites';
 
 // Playwright's webServer: the built app on a database of its own, created
 // fresh for this run (or the embedded one, in memory, when no server answers),
@@ -17,6 +19,9 @@ if (serverUrl) {
   env.EMBEDDED_DB_DIR = 'memory://';
   env.EMBEDDED_DB_PORT = '54339';
 }
+// Specs set up their own tenants with the operator CLI against this database.
+mkdirSync('.data', { recursive: true });
+writeFileSync(E2E_DATABASE_FILE, env.DATABASE_URL ?? `postgresql://postgres@127.0.0.1:${env.EMBEDDED_DB_PORT}/postgres?sslmode=disable`);
 
 const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'lib/cli/serve.ts', 'start', '--demo'], { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));

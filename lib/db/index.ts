@@ -3,3 +3,4 @@ export { platformDb } from './platform-db';
 export { disconnectDb } from './client';
 export { isUniqueViolation } from './errors';
 export type { Tenant, User, Group, ApiToken, ServiceAccount, WikiPage } from './generated/client';
+export { searchScimResources, type ScimWhere } from './scim-search';

@@ -1,0 +1,37 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { test as base } from '@playwright/test';
+import { scimClient, type ScimClient } from './scim-client';
+import { E2E_DATABASE_FILE } from './sites';
+
+// Each test gets a tenant of its own, made with the operator CLI on the
+// server's database, so that specs run in parallel without seeing each other.
+
+export interface ScimTenant {
+  subdomain: string;
+  token: string;
+  scim: ScimClient;
+}
+
+function orgwiki(...args: string[]): string {
+  return execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'lib/cli/orgwiki.ts', ...args], {
+    env: { ...process.env, DATABASE_URL: readFileSync(E2E_DATABASE_FILE, 'utf8').trim(), DATABASE_POOL_SIZE: '1' },
+    encoding: 'utf8',
+  });
+}
+
+export function createScimTenant(): ScimTenant {
+  const subdomain = `scim-${randomBytes(4).toString('hex')}`;
+  orgwiki('tenant:create', '--subdomain', subdomain, '--name', `SCIM test ${subdomain}`);
+  const token = /Secret Token: (\S+)/.exec(orgwiki('token:create', '--subdomain', subdomain, '--name', 'entra'))![1];
+  return { subdomain, token, scim: scimClient(subdomain, token) };
+}
+
+export const test = base.extend<{ tenant: ScimTenant }>({
+  tenant: async ({}, use) => {
+    await use(createScimTenant());
+  },
+});
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,114 @@
+import type { Group } from '../../db';
+import { ScimError } from '../errors';
+import { applyPatch, type DocumentSchema } from '../patch/apply-patch';
+import { equalityFields, parsePath, readPatchRequest, type PatchOperation } from '../patch/patch-request';
+import type { AttributeSpec } from '../users/user-attributes';
+
+// Group bodies and PATCH requests, read into the group's own fields and a
+// membership plan. Entra's forms (reference §3.4, §3.5): members added as
+// [{"value": id, "$ref": null}], removed by a value array or by
+// `members[value eq "id"]`; only a bare remove of `members` removes everyone.
+
+export interface GroupFields {
+  displayName: string;
+  externalId: string | null;
+}
+
+export interface GroupPlan {
+  fields: GroupFields;
+  /** PUT, or replace of members: exactly these (then add/remove are empty). */
+  setMembers: string[] | null;
+  add: string[];
+  remove: string[];
+  removeAll: boolean;
+}
+
+const GROUP_SCHEMA: DocumentSchema = {
+  core: [{ name: 'displayName', kind: 'simple' }, { name: 'externalId', kind: 'simple' }] satisfies AttributeSpec[],
+  extensions: {},
+};
+
+const invalid = (detail: string) => new ScimError(400, detail, 'invalidValue');
+
+function fieldsOf(doc: Record<string, unknown>): GroupFields {
+  const { displayName, externalId } = doc;
+  if (typeof displayName !== 'string' || !displayName.trim()) throw invalid('displayName is required.');
+  if (externalId !== undefined && externalId !== null && typeof externalId !== 'string') throw invalid('externalId must be a string.');
+  return { displayName, externalId: (externalId as string | undefined) ?? null };
+}
+
+function memberIds(value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  return (Array.isArray(value) ? value : [value]).map((member, index) => {
+    const id = member && typeof member === 'object' ? (member as Record<string, unknown>).value : member;
+    if (typeof id !== 'string' || !id) throw invalid(`members[${index}] needs a "value" with the user's id.`);
+    return id;
+  });
+}
+
+function pick(body: Record<string, unknown>, name: string): unknown {
+  const key = Object.keys(body).find((k) => k.toLowerCase() === name.toLowerCase());
+  return key ? body[key] : undefined;
+}
+
+export function readGroupBody(body: Record<string, unknown>): { fields: GroupFields; memberIds: string[] } {
+  return {
+    fields: fieldsOf({ displayName: pick(body, 'displayName'), externalId: pick(body, 'externalId') }),
+    memberIds: [...new Set(memberIds(pick(body, 'members')))],
+  };
+}
+
+export function groupPatchPlan(current: Group, body: Record<string, unknown>): GroupPlan {
+  const plan: GroupPlan = { fields: { displayName: current.displayName, externalId: current.externalId }, setMembers: null, add: [], remove: [], removeAll: false };
+  const fieldOps: PatchOperation[] = [];
+  const without = (list: string[], ids: string[]) => list.filter((id) => !ids.includes(id));
+
+  const memberOp = (op: PatchOperation['op'], ids: string[], all: boolean) => {
+    if (op === 'replace') {
+      plan.setMembers = ids;
+      plan.add = [];
+      plan.remove = [];
+      plan.removeAll = false;
+    } else if (plan.setMembers) {
+      plan.setMembers = op === 'add' ? [...new Set([...plan.setMembers, ...ids])] : all ? [] : without(plan.setMembers, ids);
+    } else if (op === 'add') {
+      plan.add = [...new Set([...plan.add, ...ids])];
+      plan.remove = without(plan.remove, ids);
+    } else if (all) {
+      Object.assign(plan, { removeAll: true, add: [], remove: [] });
+    } else {
+      plan.remove = [...new Set([...plan.remove, ...ids])];
+      plan.add = without(plan.add, ids);
+    }
+  };
+
+  for (const operation of readPatchRequest(body)) {
+    const { op, path, value } = operation;
+    if (path) {
+      const parsed = parsePath(path, []);
+      if (parsed.attribute.toLowerCase() !== 'members') {
+        fieldOps.push(operation);
+        continue;
+      }
+      if (parsed.filter) {
+        const id = equalityFields(parsed.filter).value;
+        if (typeof id !== 'string') throw new ScimError(400, `Cannot tell which member ${JSON.stringify(path)} names.`, 'invalidPath');
+        memberOp(op === 'remove' ? 'remove' : 'add', [id], false);
+      } else {
+        const ids = memberIds(value);
+        memberOp(op, ids, op === 'remove' && ids.length === 0);
+      }
+      continue;
+    }
+    if (!value || typeof value !== 'object' || Array.isArray(value)) throw new ScimError(400, `A ${op} without a path needs an object value.`, 'invalidPath');
+    const rest = { ...(value as Record<string, unknown>) };
+    const membersKey = Object.keys(rest).find((k) => k.toLowerCase() === 'members');
+    if (membersKey) {
+      memberOp(op, memberIds(rest[membersKey]), false);
+      delete rest[membersKey];
+    }
+    if (Object.keys(rest).length > 0) fieldOps.push({ op, path: null, value: rest });
+  }
+  plan.fields = fieldsOf(applyPatch({ ...plan.fields }, fieldOps, GROUP_SCHEMA));
+  return plan;
+}

@@ -1,0 +1,35 @@
+import type { Group } from '../../db';
+import { etag } from '../http';
+import { SCIM_SCHEMAS } from '../limits';
+
+export interface MemberRow {
+  userId: string;
+  user: { displayName: string | null; userName: string };
+}
+
+/** The SCIM representation of a Group (RFC 7643 §4.2); `members` null leaves them out (excludedAttributes=members). */
+export function toGroupResource(group: Group, members: MemberRow[] | null, baseUrl: string): Record<string, unknown> {
+  return {
+    schemas: [SCIM_SCHEMAS.group],
+    id: group.id,
+    ...(group.externalId ? { externalId: group.externalId } : {}),
+    displayName: group.displayName,
+    ...(members
+      ? {
+          members: members.map((m) => ({
+            value: m.userId,
+            $ref: `${baseUrl}/Users/${m.userId}`,
+            display: m.user.displayName ?? m.user.userName,
+            type: 'User',
+          })),
+        }
+      : {}),
+    meta: {
+      resourceType: 'Group',
+      created: group.createdAt.toISOString(),
+      lastModified: group.updatedAt.toISOString(),
+      location: `${baseUrl}/Groups/${group.id}`,
+      version: etag(group.version),
+    },
+  };
+}

@@ -1,0 +1,103 @@
+import { parse, filter as compileElementFilter, type Filter } from 'scim2-parse-filter';
+import { ScimError } from '../errors';
+import { SCIM_SCHEMAS } from '../limits';
+
+// RFC 7644 §3.5.2 PATCH requests, read leniently where Entra deviates
+// (reference §3.5): `op` in any case, paths with `URN:attr` or `URN.attr`.
+
+export type PatchOpName = 'add' | 'replace' | 'remove';
+
+export interface PatchOperation {
+  op: PatchOpName;
+  path: string | null;
+  value: unknown;
+}
+
+export interface ParsedPath {
+  /** The extension URN the path names, or null for core attributes. */
+  urn: string | null;
+  attribute: string;
+  filter: Filter | null;
+  subAttribute: string | null;
+}
+
+const invalidSyntax = (detail: string) => new ScimError(400, detail, 'invalidSyntax');
+export const invalidPath = (detail: string) => new ScimError(400, detail, 'invalidPath');
+const MAX_OPERATIONS = 1_000;
+
+export function readPatchRequest(body: Record<string, unknown>): PatchOperation[] {
+  const schemas = body.schemas;
+  if (Array.isArray(schemas) && !schemas.includes(SCIM_SCHEMAS.patchOp)) {
+    throw invalidSyntax(`A PATCH body names the schema ${SCIM_SCHEMAS.patchOp}.`);
+  }
+  const operations = body.Operations ?? body.operations;
+  if (!Array.isArray(operations) || operations.length === 0) throw invalidSyntax('A PATCH body needs a non-empty "Operations" array.');
+  if (operations.length > MAX_OPERATIONS) throw invalidSyntax(`At most ${MAX_OPERATIONS} operations per request.`);
+  return operations.map((raw, index) => {
+    if (!raw || typeof raw !== 'object') throw invalidSyntax(`Operations[${index}] must be an object.`);
+    const { op, path, value } = raw as Record<string, unknown>;
+    const name = typeof op === 'string' ? op.toLowerCase() : '';
+    if (name !== 'add' && name !== 'replace' && name !== 'remove') {
+      throw invalidSyntax(`Operations[${index}].op must be add, replace or remove, not ${JSON.stringify(op)}.`);
+    }
+    if (path !== undefined && path !== null && typeof path !== 'string') throw invalidPath(`Operations[${index}].path must be a string.`);
+    if (name !== 'remove' && value === undefined) throw invalidSyntax(`Operations[${index}] (${name}) needs a value.`);
+    if (!path && name === 'remove') throw new ScimError(400, `Operations[${index}]: remove needs a path.`, 'noTarget');
+    return { op: name, path: path ? path.trim() : null, value };
+  });
+}
+
+const PATH = /^([A-Za-z$][\w$-]*)(?:\[(.+)\])?(?:\.([A-Za-z$][\w$-]*))?$/s;
+
+/** Splits `urn:…:User:manager`, `emails[type eq "work"].value`, `name.givenName` into their parts. */
+export function parsePath(path: string, extensions: readonly string[]): ParsedPath {
+  let rest = path;
+  let urn: string | null = null;
+  for (const candidate of extensions) {
+    if (rest.toLowerCase().startsWith(candidate.toLowerCase()) && /^[:.]/.test(rest.slice(candidate.length))) {
+      urn = candidate;
+      rest = rest.slice(candidate.length + 1);
+      break;
+    }
+  }
+  const core = /^urn:ietf:params:scim:schemas:core:2\.0:(User|Group):/i.exec(rest);
+  if (core) rest = rest.slice(core[0].length);
+  const match = PATH.exec(rest);
+  if (!match) throw invalidPath(`Cannot read the path ${JSON.stringify(path)}.`);
+  let filter: Filter | null = null;
+  if (match[2]) {
+    try {
+      filter = parse(match[2]);
+    } catch (error) {
+      throw invalidPath(`Cannot read the filter in ${JSON.stringify(path)}: ${(error as Error).message}`);
+    }
+  }
+  return { urn, attribute: match[1], filter, subAttribute: match[3] ?? null };
+}
+
+function lowerValues(value: unknown): unknown {
+  if (typeof value === 'string') return value.toLowerCase();
+  if (Array.isArray(value)) return value.map(lowerValues);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'attrPath' || k === 'op' ? v : lowerValues(v)]));
+  }
+  return value;
+}
+
+/** A value filter over the elements of a multi-valued attribute; string comparisons ignore case. */
+export function elementMatcher(filter: Filter): (element: Record<string, unknown>) => boolean {
+  const test = compileElementFilter(lowerValues(filter) as Filter);
+  return (element) => {
+    const normalized = Object.fromEntries(
+      Object.entries(element).map(([k, v]) => [k, k === 'primary' && typeof v === 'string' ? v.toLowerCase() === 'true' : lowerValues(v)]),
+    );
+    return test(normalized);
+  };
+}
+
+/** The `attr eq value` conditions of a filter, used to create the element a filtered add/replace names. */
+export function equalityFields(filter: Filter): Record<string, unknown> {
+  if (filter.op === 'eq') return { [filter.attrPath]: filter.compValue };
+  if (filter.op === 'and') return Object.assign({}, ...filter.filters.map(equalityFields));
+  return {};
+}
