@@ -40,6 +40,7 @@ export default defineConfig({
     url: `http://${E2E_ROOT}/`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { ROOT_DOMAIN: E2E_ROOT, PORT: String(E2E_PORT), NEXT_TELEMETRY_DISABLED: '1' },
+    // A low SCIM rate limit, so that the rate-limit spec can reach it quickly.
+    env: { ROOT_DOMAIN: E2E_ROOT, PORT: String(E2E_PORT), NEXT_TELEMETRY_DISABLED: '1', SCIM_RATE_LIMIT_PER_SECOND: '100' },
   },
 });

@@ -26,24 +26,24 @@ export async function searchScimResources(
   const params: unknown[] = [tenantId, ...(where?.params ?? [])];
   const from = `FROM ${TABLES[resource]} r WHERE r."tenantId" = $1::uuid${where ? ` AND (${where.sql})` : ''}`;
   const db = rootClient();
-  const countQuery = db.$queryRawUnsafe<{ total: number }[]>(`SELECT count(*)::int AS total ${from}`, ...params);
   // RFC 7644 §3.4.2.4: a startIndex below 1 means 1, a negative count means 0.
   const offset = Math.max(1, Math.trunc(startIndex) || 1) - 1;
   const limit = Math.max(0, Math.trunc(count) || 0);
-  if (limit === 0) {
-    const [{ total }] = await countQuery;
-    return { ids: [], total };
-  }
+  const countAll = () => db.$queryRawUnsafe<{ total: number }[]>(`SELECT count(*)::int AS total ${from}`, ...params);
+  if (limit === 0) return { ids: [], total: (await countAll())[0].total };
   const n = params.length;
   // r."id" last, so that equal sort keys still page deterministically.
   const order = sort ? `${sort.sql}, r."id"` : 'r."createdAt", r."id"';
-  const pageQuery = db.$queryRawUnsafe<{ id: string }[]>(
-    `SELECT r."id"::text AS id ${from} ORDER BY ${order} OFFSET $${n + 1}::bigint LIMIT $${n + 2}::bigint`,
+  // One statement, one snapshot: the page and, beside each row, the count of all
+  // matches, so that totalResults agrees with the page. Entra's lookups are one
+  // round trip this way.
+  const rows = await db.$queryRawUnsafe<{ id: string; total: number }[]>(
+    `SELECT r."id"::text AS id, count(*) OVER ()::int AS total ${from} ORDER BY ${order} OFFSET $${n + 1}::bigint LIMIT $${n + 2}::bigint`,
     ...params,
     String(offset),
     String(limit),
   );
-  // One snapshot, so that totalResults agrees with the page beside it.
-  const [[{ total }], rows] = await db.$transaction([countQuery, pageQuery], { isolationLevel: 'RepeatableRead' });
+  // A page past the end has no row to carry the total.
+  const total = rows.length > 0 ? rows[0].total : offset === 0 ? 0 : (await countAll())[0].total;
   return { ids: rows.map((row) => row.id), total };
 }

@@ -65,3 +65,19 @@ export function resourceResponse(resource: Record<string, unknown>, status = 200
   const meta = resource.meta as { location: string; version: string };
   return scimJson(resource, status, { ETag: meta.version, ...(status === 201 ? { Location: meta.location } : {}) });
 }
+
+/**
+ * Runs a read-modify-write again when another request changed the resource in
+ * between. Only when the client sent no If-Match: then it asked for "the
+ * current version", and Entra's parallel member adds to one group must all land.
+ */
+export async function retryOnConflict<T>(request: Request, run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      const conflict = error instanceof ScimError && error.status === 412 && !request.headers.get('if-match');
+      if (!conflict || attempt >= 5) throw error;
+    }
+  }
+}

@@ -8,30 +8,16 @@ import { ScimError } from './errors';
 // otherwise, and in memory as well whenever Redis is unreachable, so a Redis
 // outage degrades the limit to per-instance instead of failing requests.
 
-interface Limiters {
-  requests: RateLimiterAbstract;
-  failedAuth: RateLimiterAbstract;
-}
+/** Guessing tokens is pointless at 20 failures a minute per address and tenant. */
+const FAILED_AUTH = { points: 20, duration: 60, blockDuration: 60 };
 
-const globalForLimits = globalThis as unknown as { orgwikiScimLimiters?: Limiters };
-
-function build(): Limiters {
-  const { REDIS_URL, SCIM_RATE_LIMIT_PER_SECOND } = getConfig();
-  const requests = { points: SCIM_RATE_LIMIT_PER_SECOND, duration: 1 };
-  // Guessing tokens is pointless at 20 failures a minute per address and tenant.
-  const failedAuth = { points: 20, duration: 60, blockDuration: 60 };
-  if (!REDIS_URL) {
-    return { requests: new RateLimiterMemory(requests), failedAuth: new RateLimiterMemory(failedAuth) };
-  }
-  const redis = new Redis(REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
-  redis.on('error', () => {}); // the insurance limiter takes over; ioredis reconnects by itself
-  const make = (options: { points: number; duration: number; blockDuration?: number }, keyPrefix: string) =>
-    new RateLimiterRedis({ storeClient: redis, keyPrefix, ...options, insuranceLimiter: new RateLimiterMemory(options) });
-  return { requests: make(requests, 'orgwiki:scim:req'), failedAuth: make(failedAuth, 'orgwiki:scim:auth') };
-}
-
-function limiters(): Limiters {
-  return (globalForLimits.orgwikiScimLimiters ??= build());
+export interface ScimLimiters {
+  /** Counts one request against the tenant's budget; throws 429 when it is spent. */
+  limitTenant(tenantId: string): Promise<void>;
+  /** Throws 429 while this address is blocked for failed authentications to this tenant. */
+  checkFailedAuthBlock(tenantId: string, ip: string): Promise<void>;
+  countFailedAuth(tenantId: string, ip: string): Promise<void>;
+  close(): Promise<void>;
 }
 
 function tooMany(result: RateLimiterRes): ScimError {
@@ -48,19 +34,40 @@ async function consume(limiter: RateLimiterAbstract, key: string): Promise<void>
   }
 }
 
-/** Counts one request against the tenant's budget; throws 429 when it is spent. */
-export function limitTenantRequests(tenantId: string): Promise<void> {
-  return consume(limiters().requests, tenantId);
+export function createScimLimiters(options: { perSecond: number; redisUrl?: string; keyPrefix?: string }): ScimLimiters {
+  const requestsOptions = { points: options.perSecond, duration: 1 };
+  let requests: RateLimiterAbstract = new RateLimiterMemory(requestsOptions);
+  let failedAuth: RateLimiterAbstract = new RateLimiterMemory(FAILED_AUTH);
+  let redis: Redis | null = null;
+  if (options.redisUrl) {
+    redis = new Redis(options.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    redis.on('error', () => {}); // the insurance limiter takes over; ioredis reconnects by itself
+    const prefix = options.keyPrefix ?? 'orgwiki:scim';
+    const make = (limits: typeof requestsOptions & { blockDuration?: number }, name: string) =>
+      new RateLimiterRedis({ storeClient: redis!, keyPrefix: `${prefix}:${name}`, ...limits, insuranceLimiter: new RateLimiterMemory(limits) });
+    requests = make(requestsOptions, 'req');
+    failedAuth = make(FAILED_AUTH, 'auth');
+  }
+  return {
+    limitTenant: (tenantId) => consume(requests, tenantId),
+    async checkFailedAuthBlock(tenantId, ip) {
+      const result = await failedAuth.get(`${tenantId}:${ip}`);
+      if (result && result.consumedPoints > FAILED_AUTH.points) throw tooMany(result);
+    },
+    countFailedAuth: (tenantId, ip) =>
+      consume(failedAuth, `${tenantId}:${ip}`).catch((error: unknown) => {
+        if (!(error instanceof ScimError)) throw error;
+      }),
+    async close() {
+      redis?.disconnect();
+    },
+  };
 }
 
-/** Throws 429 while this address is blocked for failed authentications to this tenant. */
-export async function checkFailedAuthBlock(tenantId: string, ip: string): Promise<void> {
-  const result = await limiters().failedAuth.get(`${tenantId}:${ip}`);
-  if (result && result.consumedPoints > 20) throw tooMany(result);
-}
+const globalForLimits = globalThis as unknown as { orgwikiScimLimiters?: ScimLimiters };
 
-export function countFailedAuth(tenantId: string, ip: string): Promise<void> {
-  return consume(limiters().failedAuth, `${tenantId}:${ip}`).catch((error: unknown) => {
-    if (!(error instanceof ScimError)) throw error;
-  });
+/** The process's limiters, from configuration. */
+export function scimLimiters(): ScimLimiters {
+  const { REDIS_URL, SCIM_RATE_LIMIT_PER_SECOND } = getConfig();
+  return (globalForLimits.orgwikiScimLimiters ??= createScimLimiters({ perSecond: SCIM_RATE_LIMIT_PER_SECOND, redisUrl: REDIS_URL }));
 }

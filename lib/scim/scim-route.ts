@@ -6,7 +6,7 @@ import { SCIM_BASE_PATH } from '../tenancy/routing';
 import { authenticateToken, noteTokenUse, type TokenPrincipal } from '../tokens/authenticate-token';
 import { queueScimLog } from './audit-queue';
 import { ScimError, scimNotFound } from './errors';
-import { checkFailedAuthBlock, countFailedAuth, limitTenantRequests } from './rate-limit';
+import { scimLimiters } from './rate-limit';
 
 // The one entry point of every SCIM route: tenant from the Host, rate limit,
 // bearer token of this tenant, then the handler; anything thrown becomes a
@@ -46,19 +46,22 @@ function bearerToken(request: Request): string | null {
   return match ? match[1] : null;
 }
 
-function toResponse(error: unknown): Response {
+function toResponse(error: unknown, request: Request): Response {
   if (error instanceof ScimError) return error.toResponse();
+  // The client hung up mid-request: nobody reads this answer, and it is no server fault.
+  if (request.signal.aborted) return new ScimError(400, 'The client closed the request.').toResponse();
   // Never a stack trace or a driver message to the client.
   console.error('scim: unexpected error', error);
   return new ScimError(500, 'The server could not complete the request.').toResponse();
 }
 
 async function authenticate(tenant: Tenant, request: Request, ip: string): Promise<TokenPrincipal> {
-  await checkFailedAuthBlock(tenant.id, ip);
+  const limits = scimLimiters();
+  await limits.checkFailedAuthBlock(tenant.id, ip);
   const presented = bearerToken(request);
   const principal = presented ? await authenticateToken(tenant.id, presented) : null;
   if (!principal) {
-    await countFailedAuth(tenant.id, ip);
+    await limits.countFailedAuth(tenant.id, ip);
     throw new ScimError(401, UNAUTHORIZED, undefined, { 'WWW-Authenticate': 'Bearer realm="SCIM"' });
   }
   return principal;
@@ -74,7 +77,7 @@ export function scimRoute(handler: Handler) {
     let ctx: ScimContext | null = null;
     let response: Response;
     try {
-      await limitTenantRequests(tenant.id);
+      await scimLimiters().limitTenant(tenant.id);
       const principal = await authenticate(tenant, request, ip ?? 'unknown');
       noteTokenUse(tenant.id, principal.tokenId, { ip, userAgent: request.headers.get('user-agent') });
       ctx = {
@@ -89,7 +92,7 @@ export function scimRoute(handler: Handler) {
       };
       response = await handler(ctx);
     } catch (error) {
-      response = toResponse(error);
+      response = toResponse(error, request);
     }
     if (!ctx?.logged) {
       queueScimLog({

@@ -86,7 +86,7 @@ export function groupPatchPlan(current: Group, body: Record<string, unknown>): G
     const { op, path, value } = operation;
     if (path) {
       const parsed = parsePath(path, []);
-      if (parsed.attribute.toLowerCase() !== 'members') {
+      if (parsed.urn || parsed.attribute.toLowerCase() !== 'members') {
         fieldOps.push(operation);
         continue;
       }
@@ -95,8 +95,8 @@ export function groupPatchPlan(current: Group, body: Record<string, unknown>): G
         if (typeof id !== 'string') throw new ScimError(400, `Cannot tell which member ${JSON.stringify(path)} names.`, 'invalidPath');
         memberOp(op === 'remove' ? 'remove' : 'add', [id], false);
       } else {
-        const ids = memberIds(value);
-        memberOp(op, ids, op === 'remove' && ids.length === 0);
+        // Only a bare remove (no value) removes everyone; "value": [] removes no one.
+        memberOp(op, memberIds(value), op === 'remove' && (value === undefined || value === null));
       }
       continue;
     }

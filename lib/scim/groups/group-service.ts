@@ -1,7 +1,7 @@
 import { isUniqueViolation, tenantDb, type Group, type TenantDb } from '../../db';
 import { recordAuditEvent } from '../../audit/record-event';
 import { ScimError, scimNotFound } from '../errors';
-import { checkIfMatch } from '../http';
+import { checkIfMatch, retryOnConflict } from '../http';
 import type { ScimContext } from '../scim-route';
 import { toGroupResource, type MemberRow } from './group-resource';
 import { groupPatchPlan, readGroupBody, type GroupFields } from './group-input';
@@ -84,7 +84,7 @@ async function updateGroup(ctx: ScimContext, id: string, action: string, plan: (
   ctx.target = { type: 'Group', id };
   let fields: GroupFields | null = null;
   try {
-    return await tenantDb(ctx.tenant.id).$transaction(async (tx) => {
+    return await retryOnConflict(ctx.request, () => tenantDb(ctx.tenant.id).$transaction(async (tx) => {
       const current = await findGroup(tx, id);
       if (!current) throw notFound(id);
       checkIfMatch(ctx.request, current.version);
@@ -106,7 +106,7 @@ async function updateGroup(ctx: ScimContext, id: string, action: string, plan: (
         ...(change.setMembers ? { membersSet: change.setMembers.length } : {}),
       });
       return (await findGroup(tx, id))!;
-    });
+    }));
   } catch (error) {
     throw isUniqueViolation(error) && fields ? uniqueness(fields) : error;
   }

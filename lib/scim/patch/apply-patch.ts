@@ -55,6 +55,7 @@ function applyMulti(container: Doc, spec: AttributeSpec, path: ParsedPath, op: P
       for (const element of hit) {
         if (sub) element[sub] = value;
         else if (elements[0]) Object.assign(element, op === 'replace' ? { ...equalityFields(path.filter), ...elements[0] } : elements[0]);
+        keepOnePrimary(list, element);
       }
     }
     container[spec.name] = list;
@@ -71,7 +72,8 @@ function applyMulti(container: Doc, spec: AttributeSpec, path: ParsedPath, op: P
 
   if (op === 'remove') {
     // Entra's default member removal: {"op":"Remove","path":"members","value":[{"value":"id"}]} removes those only.
-    container[spec.name] = elements.length > 0 ? list.filter((e) => !elements.some((gone) => sameElement(e, { ...gone, type: gone.type ?? e.type }))) : [];
+    // Only a bare remove (no value) clears the attribute; a value that names nothing removes nothing.
+    container[spec.name] = raw === undefined || raw === null ? [] : list.filter((e) => !elements.some((gone) => sameElement(e, { ...gone, type: gone.type ?? e.type })));
     return;
   }
   if (op === 'replace') {
@@ -100,13 +102,15 @@ function applyComplex(container: Doc, spec: AttributeSpec, path: ParsedPath, op:
     return;
   }
   if (op === 'remove' || value === null) delete container[spec.name];
-  else if (op === 'add' && isObject(value) && isObject(container[spec.name])) container[spec.name] = { ...(container[spec.name] as Doc), ...(canonicalValue(spec, value) as Doc) };
+  // RFC 7644 §3.5.2.1/§3.5.2.3: add and replace of a complex attribute leave the sub-attributes they do not name unchanged.
+  else if (isObject(value) && isObject(container[spec.name])) container[spec.name] = { ...(container[spec.name] as Doc), ...(canonicalValue(spec, value) as Doc) };
   else container[spec.name] = canonicalValue(spec, value);
 }
 
 function applyOne(doc: Doc, schema: DocumentSchema, given: ParsedPath, op: PatchOperation['op'], value: unknown): void {
   let path = given;
-  let spec = findAttribute(path.urn ? schema.extensions[path.urn] : schema.core, path.attribute);
+  // An unknown schema URI (see parsePath) names no attribute we keep.
+  let spec = findAttribute(path.urn ? (Object.hasOwn(schema.extensions, path.urn) ? schema.extensions[path.urn] : []) : schema.core, path.attribute);
   if (!spec && !path.urn) {
     // Entra writes some extension attributes without their URN, e.g. `manager[value eq "…"]` (reference §5).
     for (const [urn, specs] of Object.entries(schema.extensions)) {

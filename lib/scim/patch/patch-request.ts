@@ -1,5 +1,6 @@
-import { parse, filter as compileElementFilter, type Filter } from 'scim2-parse-filter';
+import { filter as compileElementFilter, type Filter } from 'scim2-parse-filter';
 import { ScimError } from '../errors';
+import { parseScimFilter } from '../filter/parse-filter';
 import { SCIM_SCHEMAS } from '../limits';
 
 // RFC 7644 §3.5.2 PATCH requests, read leniently where Entra deviates
@@ -26,6 +27,7 @@ export const invalidPath = (detail: string) => new ScimError(400, detail, 'inval
 const MAX_OPERATIONS = 1_000;
 
 export function readPatchRequest(body: Record<string, unknown>): PatchOperation[] {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw invalidSyntax('A PATCH body is a JSON object.');
   const schemas = body.schemas;
   if (Array.isArray(schemas) && !schemas.includes(SCIM_SCHEMAS.patchOp)) {
     throw invalidSyntax(`A PATCH body names the schema ${SCIM_SCHEMAS.patchOp}.`);
@@ -35,15 +37,16 @@ export function readPatchRequest(body: Record<string, unknown>): PatchOperation[
   if (operations.length > MAX_OPERATIONS) throw invalidSyntax(`At most ${MAX_OPERATIONS} operations per request.`);
   return operations.map((raw, index) => {
     if (!raw || typeof raw !== 'object') throw invalidSyntax(`Operations[${index}] must be an object.`);
-    const { op, path, value } = raw as Record<string, unknown>;
+    const { op, path: rawPath, value } = raw as Record<string, unknown>;
     const name = typeof op === 'string' ? op.toLowerCase() : '';
     if (name !== 'add' && name !== 'replace' && name !== 'remove') {
       throw invalidSyntax(`Operations[${index}].op must be add, replace or remove, not ${JSON.stringify(op)}.`);
     }
-    if (path !== undefined && path !== null && typeof path !== 'string') throw invalidPath(`Operations[${index}].path must be a string.`);
+    if (rawPath !== undefined && rawPath !== null && typeof rawPath !== 'string') throw invalidPath(`Operations[${index}].path must be a string.`);
+    const path = typeof rawPath === 'string' ? rawPath.trim() : '';
     if (name !== 'remove' && value === undefined) throw invalidSyntax(`Operations[${index}] (${name}) needs a value.`);
     if (!path && name === 'remove') throw new ScimError(400, `Operations[${index}]: remove needs a path.`, 'noTarget');
-    return { op: name, path: path ? path.trim() : null, value };
+    return { op: name, path: path || null, value };
   });
 }
 
@@ -62,14 +65,29 @@ export function parsePath(path: string, extensions: readonly string[]): ParsedPa
   }
   const core = /^urn:ietf:params:scim:schemas:core:2\.0:(User|Group):/i.exec(rest);
   if (core) rest = rest.slice(core[0].length);
+  else if (!urn) {
+    // Another schema's URI (RFC 7644 attrPath = [URI ":"] ATTRNAME, e.g. a custom
+    // extension an admin mapped): kept as the path's urn, so the attribute is
+    // ignored as unknown rather than refused.
+    const head = rest.split('[', 1)[0];
+    const colon = head.lastIndexOf(':');
+    if (colon > 0) {
+      urn = rest.slice(0, colon);
+      rest = rest.slice(colon + 1);
+    }
+  }
   const match = PATH.exec(rest);
   if (!match) throw invalidPath(`Cannot read the path ${JSON.stringify(path)}.`);
   let filter: Filter | null = null;
   if (match[2]) {
+    // The list filter's reader, not the library's parse(): that one backtracks
+    // exponentially on an unterminated string (a hung request) and mangles
+    // escapes; this one refuses both, and over-deep filters, with a 400.
     try {
-      filter = parse(match[2]);
+      filter = parseScimFilter(match[2]);
     } catch (error) {
-      throw invalidPath(`Cannot read the filter in ${JSON.stringify(path)}: ${(error as Error).message}`);
+      if (!(error instanceof ScimError)) throw error;
+      throw invalidPath(`Cannot read the filter in ${JSON.stringify(path)}: ${error.detail}`);
     }
   }
   return { urn, attribute: match[1], filter, subAttribute: match[3] ?? null };
@@ -84,14 +102,31 @@ function lowerValues(value: unknown): unknown {
   return value;
 }
 
+/** `primary eq "True"` (Entra's roles[primary eq "True"]) compares as the boolean the element holds. */
+function booleanPrimary(filter: unknown): unknown {
+  if (Array.isArray(filter)) return filter.map(booleanPrimary);
+  if (!filter || typeof filter !== 'object') return filter;
+  const node = Object.fromEntries(Object.entries(filter).map(([k, v]) => [k, booleanPrimary(v)]));
+  if (typeof node.attrPath === 'string' && /(^|\.)primary$/i.test(node.attrPath) && typeof node.compValue === 'string' && /^(true|false)$/i.test(node.compValue)) {
+    node.compValue = node.compValue.toLowerCase() === 'true';
+  }
+  return node;
+}
+
 /** A value filter over the elements of a multi-valued attribute; string comparisons ignore case. */
 export function elementMatcher(filter: Filter): (element: Record<string, unknown>) => boolean {
-  const test = compileElementFilter(lowerValues(filter) as Filter);
+  const test = compileElementFilter(booleanPrimary(lowerValues(filter)) as Filter);
   return (element) => {
     const normalized = Object.fromEntries(
       Object.entries(element).map(([k, v]) => [k, k === 'primary' && typeof v === 'string' ? v.toLowerCase() === 'true' : lowerValues(v)]),
     );
-    return test(normalized);
+    try {
+      return test(normalized);
+    } catch {
+      // The library calls toString() on values and compares objects; a value
+      // such as {"toString": 1} makes that throw. Such an element matches nothing.
+      return false;
+    }
   };
 }
 

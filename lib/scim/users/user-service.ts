@@ -2,7 +2,7 @@ import { isUniqueViolation, tenantDb, type TenantDb } from '../../db';
 import { recordAuditEvent } from '../../audit/record-event';
 import { changeDetails } from '../change-details';
 import { ScimError, scimNotFound } from '../errors';
-import { checkIfMatch } from '../http';
+import { checkIfMatch, retryOnConflict } from '../http';
 import { applyPatch, type DocumentSchema } from '../patch/apply-patch';
 import { readPatchRequest } from '../patch/patch-request';
 import type { ScimContext } from '../scim-route';
@@ -84,7 +84,7 @@ async function updateUser(
   ctx.target = { type: 'User', id };
   let attempted: UserColumns | null = null;
   try {
-    const row = await tenantDb(ctx.tenant.id).$transaction(async (tx) => {
+    const row = await retryOnConflict(ctx.request, () => tenantDb(ctx.tenant.id).$transaction(async (tx) => {
       const current = await findRow(tx, id);
       if (!current) throw notFound(id);
       checkIfMatch(ctx.request, current.version);
@@ -95,7 +95,7 @@ async function updateUser(
       if (count === 0) throw new ScimError(412, 'The user was changed by another request; fetch it again and retry.');
       await audit(tx, ctx, action, id, changeDetails(current as unknown as Record<string, unknown>, { ...columns }));
       return (await findRow(tx, id))!;
-    });
+    }));
     return toUserResource(row, ctx.baseUrl);
   } catch (error) {
     throw isUniqueViolation(error) && attempted ? uniqueness(attempted) : error;

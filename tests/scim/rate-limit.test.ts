@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ScimError } from '../../lib/scim/errors';
+import { createScimLimiters, type ScimLimiters } from '../../lib/scim/rate-limit';
+
+const REDIS = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const open: ScimLimiters[] = [];
+const limiters = (options: Parameters<typeof createScimLimiters>[0]) => {
+  const made = createScimLimiters(options);
+  open.push(made);
+  return made;
+};
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((l) => l.close()));
+});
+
+async function spend(limits: ScimLimiters, tenant: string, times: number): Promise<(ScimError | null)[]> {
+  const results: (ScimError | null)[] = [];
+  for (let i = 0; i < times; i++) results.push(await limits.limitTenant(tenant).then(() => null, (e: ScimError) => e));
+  return results;
+}
+
+describe('SCIM rate limits', () => {
+  it('answer 429 with Retry-After once a tenant spends its budget, and count tenants apart', async () => {
+    const limits = limiters({ perSecond: 5 });
+    const results = await spend(limits, 'tenant-a', 7);
+    expect(results.slice(0, 5)).toEqual([null, null, null, null, null]);
+    const refused = results[5]!;
+    expect(refused.status).toBe(429);
+    expect(Number(refused.toResponse().headers.get('Retry-After'))).toBeGreaterThanOrEqual(1);
+    expect(await spend(limits, 'tenant-b', 1)).toEqual([null]);
+  });
+
+  it('share one budget between instances through Redis', async () => {
+    const prefix = `test:${randomUUID()}`;
+    const first = limiters({ perSecond: 4, redisUrl: REDIS, keyPrefix: prefix });
+    const second = limiters({ perSecond: 4, redisUrl: REDIS, keyPrefix: prefix });
+    await new Promise((resolve) => setTimeout(resolve, 200)); // let both connect
+    const results = [...(await spend(first, 'tenant', 2)), ...(await spend(second, 'tenant', 3))];
+    expect(results.map((r) => r?.status ?? 200)).toEqual([200, 200, 200, 200, 429]);
+  });
+
+  it('keep limiting, per instance, when Redis cannot be reached', async () => {
+    const limits = limiters({ perSecond: 3, redisUrl: 'redis://127.0.0.1:1', keyPrefix: `test:${randomUUID()}` });
+    const results = await spend(limits, 'tenant', 4);
+    expect(results.map((r) => r?.status ?? 200)).toEqual([200, 200, 200, 429]);
+  });
+
+  it('block an address after 20 failed authentications', async () => {
+    const limits = limiters({ perSecond: 100 });
+    for (let i = 0; i < 21; i++) await limits.countFailedAuth('tenant', '203.0.113.9');
+    await expect(limits.checkFailedAuthBlock('tenant', '203.0.113.9')).rejects.toMatchObject({ status: 429 });
+    await expect(limits.checkFailedAuthBlock('tenant', '203.0.113.10')).resolves.toBeUndefined();
+  });
+});
