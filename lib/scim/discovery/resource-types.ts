@@ -34,7 +34,7 @@ const DEFINITIONS: readonly ResourceTypeDefinition[] = [
   },
 ];
 
-function toDocument(baseUrl: string, definition: ResourceTypeDefinition): ResourceTypeDocument {
+function documentOf(baseUrl: string, definition: ResourceTypeDefinition): ResourceTypeDocument {
   return {
     schemas: [SCIM_SCHEMAS.resourceType],
     ...definition,
@@ -44,7 +44,7 @@ function toDocument(baseUrl: string, definition: ResourceTypeDefinition): Resour
 
 /** Every resource type this server serves: User (with the Enterprise extension) and Group. */
 export function resourceTypes(baseUrl: string): ResourceTypeDocument[] {
-  return DEFINITIONS.map((definition) => toDocument(baseUrl, definition));
+  return DEFINITIONS.map((definition) => documentOf(baseUrl, definition));
 }
 
 /** The resource type with this id or name, case-insensitively (`/ResourceTypes/user` works); null when unknown. */
@@ -53,5 +53,5 @@ export function findResourceType(baseUrl: string, name: string): ResourceTypeDoc
   const definition = DEFINITIONS.find(
     (candidate) => candidate.id.toLowerCase() === wanted || candidate.name.toLowerCase() === wanted,
   );
-  return definition ? toDocument(baseUrl, definition) : null;
+  return definition ? documentOf(baseUrl, definition) : null;
 }

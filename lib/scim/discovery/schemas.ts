@@ -19,7 +19,7 @@ export interface SchemaDocument {
 
 const DEFINITIONS: readonly SchemaDefinition[] = [USER_SCHEMA, ENTERPRISE_USER_SCHEMA, GROUP_SCHEMA];
 
-function toDocument(baseUrl: string, definition: SchemaDefinition): SchemaDocument {
+function documentOf(baseUrl: string, definition: SchemaDefinition): SchemaDocument {
   return {
     schemas: [SCIM_SCHEMAS.schema],
     id: definition.id,
@@ -32,12 +32,12 @@ function toDocument(baseUrl: string, definition: SchemaDefinition): SchemaDocume
 
 /** Every schema this server serves: core User, Enterprise User, core Group. */
 export function schemaDocuments(baseUrl: string): SchemaDocument[] {
-  return DEFINITIONS.map((definition) => toDocument(baseUrl, definition));
+  return DEFINITIONS.map((definition) => documentOf(baseUrl, definition));
 }
 
 /** The schema with this URN, compared case-insensitively as SCIM compares schema URIs; null when unknown. */
 export function findSchema(baseUrl: string, id: string): SchemaDocument | null {
   const wanted = id.toLowerCase();
   const definition = DEFINITIONS.find((candidate) => candidate.id.toLowerCase() === wanted);
-  return definition ? toDocument(baseUrl, definition) : null;
+  return definition ? documentOf(baseUrl, definition) : null;
 }

@@ -1,7 +1,7 @@
 import { isUniqueViolation, tenantDb, type Group, type TenantDb } from '../../db';
-import { recordAuditEvent } from '../../audit/record-event';
 import { ScimError, scimNotFound } from '../errors';
 import { checkIfMatch, retryOnConflict } from '../http';
+import { logScimChange } from '../log-change';
 import type { ScimContext } from '../scim-route';
 import { toGroupResource, type MemberRow } from './group-resource';
 import { groupPatchPlan, readGroupBody, type GroupFields } from './group-input';
@@ -40,16 +40,6 @@ async function addMembers(tx: Tx, tenantId: string, groupId: string, ids: readon
   await tx.groupMember.createMany({ data: ids.map((userId) => ({ tenantId, groupId, userId })), skipDuplicates: true });
 }
 
-function audit(tx: Tx, ctx: ScimContext, action: string, id: string, details: Record<string, string | number>) {
-  ctx.logged = true;
-  return recordAuditEvent(tx, ctx.tenant.id, {
-    actor: { type: 'service_account', id: ctx.actor.actorId, label: ctx.actor.actorLabel },
-    action,
-    target: { type: 'Group', id },
-    details,
-    ip: ctx.actor.ip ?? undefined,
-  });
-}
 
 function uniqueness(fields: GroupFields): ScimError {
   return new ScimError(409, `A group named ${JSON.stringify(fields.displayName)} already exists in this tenant.`, 'uniqueness');
@@ -69,7 +59,7 @@ export async function createGroup(ctx: ScimContext, body: Record<string, unknown
     const { group, list } = await tenantDb(ctx.tenant.id).$transaction(async (tx) => {
       const created = await tx.group.create({ data: { tenantId: ctx.tenant.id, ...fields } });
       await addMembers(tx, ctx.tenant.id, created.id, memberIds);
-      await audit(tx, ctx, 'scim.group.create', created.id, { displayName: fields.displayName, members: memberIds.length });
+      await logScimChange(tx, ctx, 'scim.group.create', { type: 'Group', id: created.id }, { displayName: fields.displayName, members: memberIds.length });
       return { group: created, list: await members(tx, created.id) };
     });
     ctx.target = { type: 'Group', id: group.id };
@@ -99,7 +89,7 @@ async function updateGroup(ctx: ScimContext, id: string, action: string, plan: (
       if (change.removeAll) await tx.groupMember.deleteMany({ where: { groupId: id } });
       if (change.remove.length > 0) await tx.groupMember.deleteMany({ where: { groupId: id, userId: { in: change.remove.filter((m) => UUID.test(m)) } } });
       if (change.add.length > 0) await addMembers(tx, ctx.tenant.id, id, change.add);
-      await audit(tx, ctx, action, id, {
+      await logScimChange(tx, ctx, action, { type: 'Group', id }, {
         ...(current.displayName !== change.fields.displayName ? { displayName: `${current.displayName} → ${change.fields.displayName}` } : {}),
         added: change.add.length,
         removed: change.removeAll ? 'all' : change.remove.length,
@@ -129,6 +119,6 @@ export async function deleteGroup(ctx: ScimContext, id: string): Promise<void> {
     if (!current) throw notFound(id);
     checkIfMatch(ctx.request, current.version);
     await tx.group.delete({ where: { id } });
-    await audit(tx, ctx, 'scim.group.delete', id, { displayName: current.displayName });
+    await logScimChange(tx, ctx, 'scim.group.delete', { type: 'Group', id }, { displayName: current.displayName });
   });
 }

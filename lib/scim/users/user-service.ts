@@ -1,10 +1,10 @@
 import { isUniqueViolation, tenantDb, type TenantDb } from '../../db';
-import { recordAuditEvent } from '../../audit/record-event';
 import { changeDetails } from '../change-details';
 import { ScimError, scimNotFound } from '../errors';
 import { checkIfMatch, retryOnConflict } from '../http';
 import { applyPatch, type DocumentSchema } from '../patch/apply-patch';
 import { readPatchRequest } from '../patch/patch-request';
+import { logScimChange } from '../log-change';
 import type { ScimContext } from '../scim-route';
 import { canonicalUser, CORE_ATTRIBUTES, ENTERPRISE, ENTERPRISE_ATTRIBUTES } from './user-attributes';
 import { userColumns, type UserColumns } from './user-columns';
@@ -40,16 +40,6 @@ function uniqueness(columns: UserColumns): ScimError {
   return new ScimError(409, `A user with userName ${JSON.stringify(columns.userName)} already exists in this tenant.`, 'uniqueness');
 }
 
-function audit(tx: Tx, ctx: ScimContext, action: string, id: string, details: Record<string, string>) {
-  ctx.logged = true;
-  return recordAuditEvent(tx, ctx.tenant.id, {
-    actor: { type: 'service_account', id: ctx.actor.actorId, label: ctx.actor.actorLabel },
-    action,
-    target: { type: 'User', id },
-    details,
-    ip: ctx.actor.ip ?? undefined,
-  });
-}
 
 export async function getUser(ctx: ScimContext, id: string): Promise<Record<string, unknown>> {
   ctx.target = { type: 'User', id };
@@ -64,7 +54,7 @@ export async function createUser(ctx: ScimContext, body: Record<string, unknown>
     const row = await tenantDb(ctx.tenant.id).$transaction(async (tx) => {
       await checkManager(tx, columns.managerId, null);
       const created = await tx.user.create({ data: { tenantId: ctx.tenant.id, ...columns }, include: WITH_MANAGER });
-      await audit(tx, ctx, 'scim.user.create', created.id, changeDetails(null, { ...columns }));
+      await logScimChange(tx, ctx, 'scim.user.create', { type: 'User', id: created.id }, changeDetails(null, { ...columns }));
       return created;
     });
     ctx.target = { type: 'User', id: row.id };
@@ -93,7 +83,7 @@ async function updateUser(
       const { count } = await tx.user.updateMany({ where: { id, version: current.version }, data: { ...columns, version: current.version + 1 } });
       // Another request changed the row since we read it: as if If-Match had failed.
       if (count === 0) throw new ScimError(412, 'The user was changed by another request; fetch it again and retry.');
-      await audit(tx, ctx, action, id, changeDetails(current as unknown as Record<string, unknown>, { ...columns }));
+      await logScimChange(tx, ctx, action, { type: 'User', id }, changeDetails(current as unknown as Record<string, unknown>, { ...columns }));
       return (await findRow(tx, id))!;
     }));
     return toUserResource(row, ctx.baseUrl);
@@ -129,6 +119,6 @@ export async function deleteUser(ctx: ScimContext, id: string): Promise<void> {
     await tx.serviceAccount.updateMany({ where: { createdById: id }, data: { createdById: null } });
     await tx.apiToken.updateMany({ where: { createdById: id }, data: { createdById: null } });
     await tx.user.delete({ where: { id } });
-    await audit(tx, ctx, 'scim.user.delete', id, { userName: current.userName });
+    await logScimChange(tx, ctx, 'scim.user.delete', { type: 'User', id }, { userName: current.userName });
   });
 }

@@ -1,0 +1,11 @@
+import { scimNotFound } from '../errors';
+import { scimJson } from '../http';
+import { listResponse } from '../list-response';
+
+/** GET /ResourceTypes[/name] and /Schemas[/id]: the whole list, or the one named (404 when unknown). */
+export function discoveryResponse<T>(all: T[], name: string | undefined, find: (name: string) => T | null, what: string): Response {
+  if (!name) return scimJson(listResponse(all, all.length, 1));
+  const found = find(decodeURIComponent(name));
+  if (!found) throw scimNotFound(`No ${what} named ${JSON.stringify(name)}.`);
+  return scimJson(found);
+}
