@@ -1,9 +1,26 @@
 import { randomUUID } from 'node:crypto';
+import Redis from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ScimError } from '../../lib/scim/errors';
 import { createScimLimiters, type ScimLimiters } from '../../lib/scim/rate-limit';
 
-const REDIS = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const REDIS = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
+
+/** CI always runs Redis (.ci/run starts it); a laptop without one runs the other cases and says so. */
+async function redisAnswers(): Promise<boolean> {
+  const probe = new Redis(REDIS, { lazyConnect: true, connectTimeout: 1_000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  probe.on('error', () => {});
+  try {
+    await probe.connect();
+    return (await probe.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    probe.disconnect();
+  }
+}
+const withRedis = Boolean(process.env.TEST_REDIS_URL) || (await redisAnswers());
+if (!withRedis) console.log(`No Redis at ${REDIS}: the shared-budget case does not run (set TEST_REDIS_URL to require it).`);
 const open: ScimLimiters[] = [];
 const limiters = (options: Parameters<typeof createScimLimiters>[0]) => {
   const made = createScimLimiters(options);
@@ -31,7 +48,7 @@ describe('SCIM rate limits', () => {
     expect(await spend(limits, 'tenant-b', 1)).toEqual([null]);
   });
 
-  it('share one budget between instances through Redis', async () => {
+  it.runIf(withRedis)('share one budget between instances through Redis', async () => {
     const prefix = `test:${randomUUID()}`;
     const first = limiters({ perSecond: 4, redisUrl: REDIS, keyPrefix: prefix });
     const second = limiters({ perSecond: 4, redisUrl: REDIS, keyPrefix: prefix });
