@@ -1,4 +1,4 @@
-export { tenantDb, TenantScopeError, type TenantDb } from './tenant-db';
+export { isUuid, tenantDb, TenantScopeError, type TenantDb, type TenantTx } from './tenant-db';
 export { platformDb } from './platform-db';
 export { disconnectDb } from './client';
 export { isUniqueViolation } from './errors';

@@ -93,6 +93,11 @@ export function scopeArgs(model: string, operation: string, args: Args, tenantId
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Every id in this schema is a uuid; anything else can be answered "not found" without a query. */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
 function buildTenantDb(root: PrismaClient, tenantId: string) {
   return root.$extends({
     name: 'tenant-scope',
@@ -111,6 +116,8 @@ function buildTenantDb(root: PrismaClient, tenantId: string) {
 
 type RawAccess = '$queryRaw' | '$queryRawUnsafe' | '$executeRaw' | '$executeRawUnsafe' | '$extends';
 export type TenantDb = Omit<ReturnType<typeof buildTenantDb>, RawAccess>;
+/** The client inside `tenantDb(id).$transaction(async (tx) => …)`. */
+export type TenantTx = Parameters<Parameters<TenantDb['$transaction']>[0]>[0];
 
 // One extended client per tenant and root client ($extends is cheap but not
 // free, and a SCIM cycle asks for one on every request). Keyed by the root
@@ -120,7 +127,7 @@ const CACHE_LIMIT = 1_000;
 
 export function tenantDb(tenantId: string): TenantDb {
   // An undefined or malformed id would otherwise read as "no filter at all".
-  if (typeof tenantId !== 'string' || !UUID.test(tenantId)) {
+  if (typeof tenantId !== 'string' || !isUuid(tenantId)) {
     throw new TenantScopeError(`tenantDb needs a tenant id, got ${JSON.stringify(tenantId)}`);
   }
   const root = rootClient();

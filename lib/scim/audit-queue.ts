@@ -26,7 +26,11 @@ async function flush(): Promise<void> {
   const batch = pending;
   pending = [];
   const byTenant = new Map<string, ScimLogEntry[]>();
-  for (const entry of batch) byTenant.set(entry.tenantId, [...(byTenant.get(entry.tenantId) ?? []), entry]);
+  for (const entry of batch) {
+    const entries = byTenant.get(entry.tenantId) ?? [];
+    entries.push(entry);
+    byTenant.set(entry.tenantId, entries);
+  }
   for (const [tenantId, entries] of byTenant) {
     await tenantDb(tenantId)
       .auditEvent.createMany({

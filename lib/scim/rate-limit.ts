@@ -68,6 +68,9 @@ const globalForLimits = globalThis as unknown as { orgwikiScimLimiters?: ScimLim
 
 /** The process's limiters, from configuration. */
 export function scimLimiters(): ScimLimiters {
-  const { REDIS_URL, SCIM_RATE_LIMIT_PER_SECOND } = getConfig();
-  return (globalForLimits.orgwikiScimLimiters ??= createScimLimiters({ perSecond: SCIM_RATE_LIMIT_PER_SECOND, redisUrl: REDIS_URL }));
+  if (!globalForLimits.orgwikiScimLimiters) {
+    const { REDIS_URL, SCIM_RATE_LIMIT_PER_SECOND } = getConfig();
+    globalForLimits.orgwikiScimLimiters = createScimLimiters({ perSecond: SCIM_RATE_LIMIT_PER_SECOND, redisUrl: REDIS_URL });
+  }
+  return globalForLimits.orgwikiScimLimiters;
 }

@@ -1,4 +1,4 @@
-import { isUniqueViolation, tenantDb, type Group, type TenantDb } from '../../db';
+import { isUniqueViolation, isUuid, tenantDb, type Group, type TenantDb, type TenantTx } from '../../db';
 import { ScimError, scimNotFound } from '../errors';
 import { checkIfMatch, retryOnConflict } from '../http';
 import { logScimChange } from '../log-change';
@@ -10,14 +10,12 @@ import { groupPatchPlan, readGroupBody, type GroupFields } from './group-input';
 // PATCH adding or removing thousands of members neither loads the group's
 // members nor depends on which are already there (idempotent, reference §3.5).
 
-type Tx = Parameters<Parameters<TenantDb['$transaction']>[0]>[0];
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MEMBER_USER = { user: { select: { displayName: true, userName: true } } } as const;
 
 const notFound = (id: string) => scimNotFound(`No group with id ${JSON.stringify(id)} in this tenant.`);
 
 async function findGroup(db: Pick<TenantDb, 'group'>, id: string): Promise<Group | null> {
-  return UUID.test(id) ? db.group.findUnique({ where: { id } }) : null;
+  return isUuid(id) ? db.group.findUnique({ where: { id } }) : null;
 }
 
 function members(db: Pick<TenantDb, 'groupMember'>, groupId: string): Promise<MemberRow[]> {
@@ -25,9 +23,9 @@ function members(db: Pick<TenantDb, 'groupMember'>, groupId: string): Promise<Me
 }
 
 /** Refuses ids that are not users of this tenant, naming them. */
-async function checkMembers(tx: Tx, ids: readonly string[]): Promise<void> {
+async function checkMembers(tx: TenantTx, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
-  const wellFormed = ids.filter((id) => UUID.test(id));
+  const wellFormed = ids.filter(isUuid);
   const found = new Set((await tx.user.findMany({ where: { id: { in: wellFormed } }, select: { id: true } })).map((u) => u.id));
   const unknown = ids.filter((id) => !found.has(id));
   if (unknown.length > 0) {
@@ -35,7 +33,7 @@ async function checkMembers(tx: Tx, ids: readonly string[]): Promise<void> {
   }
 }
 
-async function addMembers(tx: Tx, tenantId: string, groupId: string, ids: readonly string[]): Promise<void> {
+async function addMembers(tx: TenantTx, tenantId: string, groupId: string, ids: readonly string[]): Promise<void> {
   await checkMembers(tx, ids);
   await tx.groupMember.createMany({ data: ids.map((userId) => ({ tenantId, groupId, userId })), skipDuplicates: true });
 }
@@ -87,7 +85,7 @@ async function updateGroup(ctx: ScimContext, id: string, action: string, plan: (
         await addMembers(tx, ctx.tenant.id, id, change.setMembers);
       }
       if (change.removeAll) await tx.groupMember.deleteMany({ where: { groupId: id } });
-      if (change.remove.length > 0) await tx.groupMember.deleteMany({ where: { groupId: id, userId: { in: change.remove.filter((m) => UUID.test(m)) } } });
+      if (change.remove.length > 0) await tx.groupMember.deleteMany({ where: { groupId: id, userId: { in: change.remove.filter(isUuid) } } });
       if (change.add.length > 0) await addMembers(tx, ctx.tenant.id, id, change.add);
       await logScimChange(tx, ctx, action, { type: 'Group', id }, {
         ...(current.displayName !== change.fields.displayName ? { displayName: `${current.displayName} → ${change.fields.displayName}` } : {}),

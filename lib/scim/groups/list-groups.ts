@@ -33,7 +33,11 @@ export async function listGroups(ctx: ScimContext, query: ListQuery): Promise<Li
       select: { groupId: true, userId: true, user: { select: { displayName: true, userName: true } } },
       orderBy: { addedAt: 'asc' },
     });
-    for (const row of rows) members.set(row.groupId, [...(members.get(row.groupId) ?? []), row]);
+    for (const row of rows) {
+      const list = members.get(row.groupId) ?? [];
+      list.push(row);
+      members.set(row.groupId, list);
+    }
   }
   const byId = new Map(groups.map((g) => [g.id, g]));
   const resources = ids

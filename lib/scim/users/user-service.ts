@@ -1,4 +1,4 @@
-import { isUniqueViolation, tenantDb, type TenantDb } from '../../db';
+import { isUniqueViolation, isUuid, tenantDb, type TenantDb, type TenantTx } from '../../db';
 import { changeDetails } from '../change-details';
 import { ScimError, scimNotFound } from '../errors';
 import { checkIfMatch, retryOnConflict } from '../http';
@@ -15,22 +15,20 @@ import { toUserResource, type UserRow } from './user-resource';
 
 export const USER_SCHEMA: DocumentSchema = { core: CORE_ATTRIBUTES, extensions: { [ENTERPRISE]: ENTERPRISE_ATTRIBUTES } };
 const WITH_MANAGER = { manager: { select: { displayName: true, userName: true } } } as const;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-type Tx = Parameters<Parameters<TenantDb['$transaction']>[0]>[0];
 
 function notFound(id: string): ScimError {
   return scimNotFound(`No user with id ${JSON.stringify(id)} in this tenant.`);
 }
 
 async function findRow(db: Pick<TenantDb, 'user'>, id: string): Promise<UserRow | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   return db.user.findUnique({ where: { id }, include: WITH_MANAGER });
 }
 
-async function checkManager(tx: Tx, managerId: string | null, selfId: string | null): Promise<void> {
+async function checkManager(tx: TenantTx, managerId: string | null, selfId: string | null): Promise<void> {
   if (!managerId) return;
-  const exists = UUID.test(managerId) && managerId !== selfId && (await tx.user.count({ where: { id: managerId } })) > 0;
+  const exists = isUuid(managerId) && managerId !== selfId && (await tx.user.count({ where: { id: managerId } })) > 0;
   if (!exists) {
     throw new ScimError(400, `manager ${JSON.stringify(managerId)} is not another user of this tenant; send the manager's SCIM id.`, 'invalidValue');
   }
