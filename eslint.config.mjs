@@ -7,6 +7,9 @@ const prismaInternals = {
   message: 'Only lib/db talks to Prisma; use tenantDb() or platformDb from lib/db.',
 };
 
+// Raw SQL runs through tenantSql() in lib/db, which pins the tenant; tests may inspect the database directly.
+const rawDriver = { group: ['pg', 'pg-pool'], message: 'Only lib/db talks to PostgreSQL; use tenantSql() or a function of lib/db.' };
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -15,6 +18,11 @@ const config = [
     files: ['**/*.{ts,tsx,js,mjs}'],
     ignores: ['lib/db/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [prismaInternals] }] },
+  },
+  {
+    files: ['lib/**', 'app/**', 'components/**', 'proxy.ts'],
+    ignores: ['lib/db/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [prismaInternals, rawDriver] }] },
   },
   {
     // Playwright fixtures call their callback `use`; these folders hold no React.
@@ -27,7 +35,7 @@ const config = [
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [prismaInternals, { group: ['@/lib/db', '@/lib/db/*', '**/lib/db', '**/lib/db/*'], message: 'Call a domain function in lib/<area>/ instead of the database.' }] },
+        { patterns: [prismaInternals, rawDriver, { group: ['@/lib/db', '@/lib/db/*', '**/lib/db', '**/lib/db/*'], message: 'Call a domain function in lib/<area>/ instead of the database.' }] },
       ],
     },
   },

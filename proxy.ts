@@ -1,23 +1,15 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getConfig } from './lib/config';
 import { routeRequest } from './lib/tenancy/routing';
-import { scimNotFound } from './lib/scim/errors';
 
 // Dispatch only: which site a request is for. No database, no session: pages
 // and route handlers re-check everything themselves (see CVE-2025-29927).
 export function proxy(request: NextRequest) {
   const decision = routeRequest(request.headers.get('host'), request.nextUrl.pathname, getConfig().ROOT_DOMAIN);
-  switch (decision.action) {
-    case 'next':
-      return NextResponse.next();
-    case 'scim-not-found':
-      return scimNotFound('No tenant is served at this address').toResponse();
-    case 'rewrite': {
-      const url = request.nextUrl.clone();
-      url.pathname = decision.pathname;
-      return NextResponse.rewrite(url);
-    }
-  }
+  if (decision.action === 'next') return NextResponse.next();
+  const url = request.nextUrl.clone();
+  url.pathname = decision.pathname;
+  return NextResponse.rewrite(url);
 }
 
 export const config = {

@@ -61,7 +61,7 @@ function cleanup(): Promise<void> {
     const child = server;
     if (child?.pid && child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
-      process.kill(-child.pid, 'SIGTERM'); // its own process group: next may start workers
+      process.kill(-child.pid, 'SIGTERM'); // its own process group: Next may start workers
       const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 5_000);
       await exited;
       clearTimeout(timer);
@@ -95,7 +95,8 @@ try {
 
   const port = await freePort();
   const out = fs.openSync(logPath, 'w');
-  server = spawn(process.execPath, [path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '--port', String(port)], {
+  // The production server exactly as `npm start` runs it (lib/server/main.ts).
+  server = spawn(process.execPath, ['--import', 'tsx', path.join('lib', 'server', 'main.ts'), '--port', String(port)], {
     detached: true,
     stdio: ['ignore', out, out],
     env: { ...process.env, DATABASE_URL: url, ROOT_DOMAIN: `localhost:${port}`, DATABASE_POOL_SIZE: '10', SCIM_RATE_LIMIT_PER_SECOND: '1000000', NEXT_TELEMETRY_DISABLED: '1' },
@@ -170,7 +171,7 @@ try {
   const head = ['operation', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'target', 'meets'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i === 6 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  console.log(`\nbench:scim: ${size.toLocaleString('en')} users, ${CONNECTIONS} connections, ${seconds} s each, pool 10, PostgreSQL ${shownUrl}`);
+  console.log(`\nbench:scim: ${size.toLocaleString('en')} users, ${CONNECTIONS} connections, ${seconds} s each, pool 10, PostgreSQL ${shownUrl}, rate limits counted ${process.env.REDIS_URL ? 'in Redis' : 'in memory'}`);
   console.log(line(head));
   for (const row of rows) console.log(line(row));
   for (const note of notes) console.log(`  non-2xx ${note}`);

@@ -10,7 +10,8 @@ import { openDatabase } from './database';
 
 // `npm run demo` / `npm run dev` / `npm start`: opens (and migrates) the
 // database, the embedded one when DATABASE_URL is unset, optionally seeds the
-// demo tenant, then runs Next.js with DATABASE_URL pointing at it.
+// demo tenant, then runs the HTTP server (lib/server/main.ts: Next.js and
+// SCIM) with DATABASE_URL pointing at it.
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -34,8 +35,7 @@ if (values.demo) {
 // Close this process's pool: the server opens its own (one connection on the embedded database).
 await disconnectDb();
 
-const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
-const server = spawn(process.execPath, [nextBin, mode, '--port', port], {
+const server = spawn(process.execPath, ['--import', 'tsx', path.join('lib', 'server', 'main.ts'), '--port', port, ...(mode === 'dev' ? ['--dev'] : [])], {
   stdio: 'inherit',
   env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
 });
@@ -59,7 +59,7 @@ for (const signal of Object.keys(SIGNALS) as (keyof typeof SIGNALS)[]) {
   });
 }
 server.on('error', (error) => {
-  console.error(`Could not start Next.js: ${error.message}`);
+  console.error(`Could not start the server: ${error.message}`);
   void db.stop().then(() => process.exit(1));
 });
 server.on('exit', (code, signal) => {

@@ -1,6 +1,8 @@
 export { isUuid, tenantDb, TenantScopeError, type TenantDb, type TenantTx } from './tenant-db';
+export { tenantSql, type TenantSql } from './tenant-sql';
 export { platformDb } from './platform-db';
 export { disconnectDb } from './client';
-export { isUniqueViolation } from './errors';
+export { isMissingReference, isUniqueViolation } from './errors';
+export { findActiveToken, type ActiveToken } from './active-token';
 export type { Tenant, User, Group, ApiToken, ServiceAccount, WikiPage } from './generated/client';
-export { searchScimResources, type ScimWhere } from './scim-search';
+export * from './scim';

@@ -1,64 +1,39 @@
-import { tenantDb } from '../db';
+import { insertAuditRows, tenantSql, type AuditRow } from '../db';
 
 // Reads and refusals are logged in batches: writing one row per GET in the
 // request's own path would double the database work of a provisioning cycle.
-// Changes are logged inside their own transaction instead (see the domain functions).
-
-export interface ScimLogEntry {
-  tenantId: string;
-  actorId: string | null;
-  actorLabel: string;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  details: Record<string, string | number | boolean | null>;
-  ip: string | null;
-  at: Date;
-}
+// Changes are logged in their own statement instead (see lib/db/scim).
 
 const FLUSH_MS = 500;
 const FLUSH_AT = 500;
-let pending: ScimLogEntry[] = [];
+let pending: { tenantId: string; row: AuditRow }[] = [];
 let timer: NodeJS.Timeout | null = null;
 
 async function flush(): Promise<void> {
+  if (timer) clearTimeout(timer);
   timer = null;
   const batch = pending;
   pending = [];
-  const byTenant = new Map<string, ScimLogEntry[]>();
-  for (const entry of batch) {
-    const entries = byTenant.get(entry.tenantId) ?? [];
-    entries.push(entry);
-    byTenant.set(entry.tenantId, entries);
+  const byTenant = new Map<string, AuditRow[]>();
+  for (const { tenantId, row } of batch) {
+    const rows = byTenant.get(tenantId) ?? [];
+    rows.push(row);
+    byTenant.set(tenantId, rows);
   }
-  for (const [tenantId, entries] of byTenant) {
-    await tenantDb(tenantId)
-      .auditEvent.createMany({
-        data: entries.map((e) => ({
-          tenantId,
-          at: e.at,
-          actorType: e.actorId ? ('service_account' as const) : ('system' as const),
-          actorId: e.actorId,
-          actorLabel: e.actorLabel,
-          action: e.action,
-          targetType: e.targetType,
-          targetId: e.targetId,
-          details: e.details,
-          ip: e.ip,
-        })),
-      })
-      .catch((error: unknown) => console.error(`scim audit: ${entries.length} events not written: ${(error as Error).message}`));
+  for (const [tenantId, rows] of byTenant) {
+    await insertAuditRows(tenantSql(tenantId), rows).catch((error: Error) =>
+      console.error(`scim audit: ${rows.length} events not written: ${error.message}`),
+    );
   }
 }
 
-export function queueScimLog(entry: ScimLogEntry): void {
-  pending.push(entry);
+export function queueScimLog(tenantId: string, row: AuditRow): void {
+  pending.push({ tenantId, row: { ...row, at: row.at ?? new Date() } });
   if (pending.length >= FLUSH_AT) void flush();
   else timer ??= setTimeout(() => void flush(), FLUSH_MS);
 }
 
 /** Writes what is queued now (tests, shutdown). */
 export function flushScimLog(): Promise<void> {
-  if (timer) clearTimeout(timer);
   return flush();
 }

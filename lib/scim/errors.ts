@@ -27,17 +27,15 @@ export class ScimError extends Error {
     this.name = 'ScimError';
   }
 
-  toResponse(): Response {
+  /** The error response (a ScimReply, lib/scim/http.ts). */
+  toReply(): { status: number; headers: Record<string, string>; body: string } {
     const body = {
       schemas: [SCIM_ERROR_SCHEMA],
       status: String(this.status),
       ...(this.scimType ? { scimType: this.scimType } : {}),
       detail: this.detail,
     };
-    return new Response(JSON.stringify(body), {
-      status: this.status,
-      headers: { 'Content-Type': SCIM_CONTENT_TYPE, ...this.headers },
-    });
+    return { status: this.status, headers: { 'Content-Type': SCIM_CONTENT_TYPE, ...this.headers }, body: JSON.stringify(body) };
   }
 }
 

@@ -1,25 +1,25 @@
-import { recordAuditEvent } from '../audit/record-event';
-import type { TenantDb } from '../db';
-import type { ScimContext } from './scim-route';
+import type { AuditRow } from '../db';
+import type { ScimContext } from './scim-context';
 
 /**
- * Writes the provisioning-log entry of a SCIM change inside the change's own
- * transaction (so the log never claims a change that rolled back) and tells
- * the route that this request is logged.
+ * The provisioning-log entry of a SCIM change. The store writes it in the
+ * change's own statement, so the log never claims a change that rolled back;
+ * the service then sets ctx.logged, and the request log skips the request.
  */
-export function logScimChange(
-  tx: Pick<TenantDb, 'auditEvent'>,
+export function scimChangeLog(
   ctx: ScimContext,
   action: string,
   target: { type: 'User' | 'Group'; id: string },
-  details: Record<string, string | number>,
-): Promise<void> {
-  ctx.logged = true;
-  return recordAuditEvent(tx, ctx.tenant.id, {
-    actor: { type: 'service_account', id: ctx.actor.actorId, label: ctx.actor.actorLabel },
+  details: Record<string, unknown>,
+): AuditRow {
+  return {
+    actorType: 'service_account',
+    actorId: ctx.actor.actorId,
+    actorLabel: ctx.actor.actorLabel,
     action,
-    target,
+    targetType: target.type,
+    targetId: target.id,
     details,
-    ip: ctx.actor.ip ?? undefined,
-  });
+    ip: ctx.actor.ip,
+  };
 }

@@ -20,6 +20,7 @@ export function projectAttributes(
   excluded: readonly string[],
   urns: readonly string[],
 ): Record<string, unknown> {
+  if (attributes.length === 0 && excluded.length === 0) return resource;
   if (attributes.length > 0) {
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(resource)) if (ALWAYS.has(key)) out[key] = resource[key];

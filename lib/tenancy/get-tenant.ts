@@ -1,29 +1,10 @@
 import { cache } from 'react';
 import { notFound } from 'next/navigation';
-import { platformDb, type Tenant } from '../db';
-import { isValidSubdomain } from './subdomain';
+import type { Tenant } from '../db';
+import { findTenant } from './tenant-lookup';
 
-// Every SCIM request starts by finding its tenant; a subdomain never changes,
-// so a short-lived per-process copy saves a query per request. Thirty seconds
-// bounds how long a deleted tenant keeps answering on another instance.
-const TTL_MS = 30_000;
-const recent = new Map<string, { tenant: Tenant | null; until: number }>();
-
-async function lookUp(subdomain: string): Promise<Tenant | null> {
-  if (!isValidSubdomain(subdomain)) return null;
-  const hit = recent.get(subdomain);
-  if (hit && hit.until > Date.now()) return hit.tenant;
-  const tenant = await platformDb.findTenantBySubdomain(subdomain);
-  // Only found tenants are kept: a tenant created a moment ago must answer at once.
-  if (tenant) {
-    if (recent.size > 10_000) recent.clear();
-    recent.set(subdomain, { tenant, until: Date.now() + TTL_MS });
-  }
-  return tenant;
-}
-
-/** The tenant served at `subdomain`, or null. */
-export const getTenantBySubdomain = cache(lookUp);
+/** The tenant served at `subdomain`, or null; once per React render. */
+export const getTenantBySubdomain = cache(findTenant);
 
 /** For pages under app/tenant/[subdomain]: the tenant, or the 404 page. */
 export async function requireTenant(subdomain: string): Promise<Tenant> {

@@ -2,7 +2,8 @@ import { parseHost } from './host';
 
 // proxy.ts rewrites https://acme.<root>/people to /tenant/acme/people, where the
 // app/tenant/[subdomain] routes live. Nobody may request /tenant/... directly:
-// that would let one host serve another tenant's pages.
+// that would let one host serve another tenant's pages. SCIM requests never
+// get here: the HTTP server (lib/server/main.ts) hands them to lib/scim.
 
 export const TENANT_SEGMENT = 'tenant';
 export const SCIM_BASE_PATH = '/api/v2/scim/v2';
@@ -10,27 +11,26 @@ export const SCIM_BASE_PATH = '/api/v2/scim/v2';
 /** A subdomain no tenant can have: rewriting there renders the 404 page. */
 const NOT_FOUND_SUBDOMAIN = '-';
 
-export type ProxyDecision =
-  | { action: 'next' }
-  | { action: 'rewrite'; pathname: string }
-  | { action: 'scim-not-found' };
+export type ProxyDecision = { action: 'next' } | { action: 'rewrite'; pathname: string };
 
 function isUnder(pathname: string, base: string): boolean {
   return pathname === base || pathname.startsWith(`${base}/`);
 }
 
+/** True for every path the SCIM handler answers, on any host (unknown hosts get a SCIM 404). */
+export function isScimPath(pathname: string): boolean {
+  return isUnder(pathname, SCIM_BASE_PATH);
+}
+
 /** Pure routing decision for one request; proxy.ts only carries it out. */
 export function routeRequest(host: string | null, pathname: string, rootDomain: string): ProxyDecision {
   const target = parseHost(host, rootDomain);
-  const notFound = (): ProxyDecision =>
-    isUnder(pathname, SCIM_BASE_PATH)
-      ? { action: 'scim-not-found' }
-      : { action: 'rewrite', pathname: `/${TENANT_SEGMENT}/${NOT_FOUND_SUBDOMAIN}${pathname}` };
+  const notFound = (): ProxyDecision => ({ action: 'rewrite', pathname: `/${TENANT_SEGMENT}/${NOT_FOUND_SUBDOMAIN}${pathname}` });
 
   if (isUnder(pathname, `/${TENANT_SEGMENT}`)) return notFound();
   switch (target.kind) {
     case 'apex':
-      return isUnder(pathname, SCIM_BASE_PATH) ? notFound() : { action: 'next' };
+      return { action: 'next' };
     case 'tenant':
       return { action: 'rewrite', pathname: `/${TENANT_SEGMENT}/${target.subdomain}${pathname === '/' ? '' : pathname}` };
     case 'unknown':

@@ -1,15 +1,18 @@
-import { tenantDb } from '../db';
+import { findActiveToken, tenantDb, type ActiveToken } from '../db';
 import { hashToken } from './token-secret';
 
-export interface TokenPrincipal {
-  tokenId: string;
-  tokenName: string;
-  serviceAccountId: string;
-  serviceAccountName: string;
-}
+export type TokenPrincipal = Omit<ActiveToken, 'expiresAt'>;
 
-const LAST_USED_INTERVAL_MS = 60_000;
-const lastWritten = new Map<string, number>();
+// A token that answered a moment ago is taken as still good for one second:
+// Entra sends a cycle's requests back to back, and looking the token up for
+// each would be a third of the database work of a lookup by userName. One
+// second is also the longest a revocation made elsewhere (another instance,
+// the operator CLI) waits to take effect; this process's own revocations call
+// forgetTokens() and take effect at once. Failures are never remembered, so
+// a token minted a moment ago works at once. On globalThis because Next's
+// bundle and the SCIM server load this module separately in one process.
+const REMEMBER_MS = 1_000;
+const cache = ((globalThis as { orgwikiTokenCache?: Map<string, { principal: TokenPrincipal; until: number }> }).orgwikiTokenCache ??= new Map());
 
 /**
  * The service-account token of `tenantId` that `presented` is, or null. Every
@@ -18,13 +21,29 @@ const lastWritten = new Map<string, number>();
  * The stored hash is compared by the database; guessing it means inverting SHA-256.
  */
 export async function authenticateToken(tenantId: string, presented: string): Promise<TokenPrincipal | null> {
-  const token = await tenantDb(tenantId).apiToken.findFirst({
-    where: { tokenHash: hashToken(presented), revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] },
-    select: { id: true, name: true, serviceAccount: { select: { id: true, name: true } } },
-  });
-  if (!token) return null;
-  return { tokenId: token.id, tokenName: token.name, serviceAccountId: token.serviceAccount.id, serviceAccountName: token.serviceAccount.name };
+  const hash = hashToken(presented);
+  const key = `${tenantId}:${hash}`;
+  const now = Date.now();
+  const hit = cache.get(key);
+  if (hit && hit.until > now) return hit.principal;
+  const found = await findActiveToken(tenantId, hash);
+  if (!found) {
+    cache.delete(key);
+    return null;
+  }
+  const { expiresAt, ...principal } = found;
+  if (cache.size >= 10_000) cache.clear();
+  cache.set(key, { principal, until: Math.min(now + REMEMBER_MS, expiresAt?.getTime() ?? Infinity) });
+  return principal;
 }
+
+/** Drops what this process remembers of a tenant's tokens; call after revoking one. */
+export function forgetTokens(tenantId: string): void {
+  for (const key of cache.keys()) if (key.startsWith(`${tenantId}:`)) cache.delete(key);
+}
+
+const LAST_USED_INTERVAL_MS = 60_000;
+const lastWritten = new Map<string, number>();
 
 /**
  * Records when and from where a token was last used, at most once a minute per
@@ -34,6 +53,7 @@ export async function authenticateToken(tenantId: string, presented: string): Pr
 export function noteTokenUse(tenantId: string, tokenId: string, source: { ip: string | null; userAgent: string | null }): void {
   const now = Date.now();
   if (now - (lastWritten.get(tokenId) ?? 0) < LAST_USED_INTERVAL_MS) return;
+  if (lastWritten.size > 10_000) lastWritten.clear();
   lastWritten.set(tokenId, now);
   void tenantDb(tenantId)
     .apiToken.updateMany({

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { filter as evaluate, type Filter } from 'scim2-parse-filter';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { searchScimResources, tenantDb, type Tenant } from '../../lib/db';
+import { searchScimGroups, searchScimUsers, tenantDb, tenantSql, type ScimWhere, type Tenant } from '../../lib/db';
 import { ScimError } from '../../lib/scim/errors';
 import { compileFilter, compileSortBy } from '../../lib/scim/filter/compile-filter';
 import { parseScimFilter } from '../../lib/scim/filter/parse-filter';
@@ -88,6 +88,13 @@ beforeAll(async () => {
   const otherGroup = await other.group.create({ data: { tenantId: globex.id, displayName: 'Sales Team' } });
   await other.groupMember.create({ data: { tenantId: globex.id, groupId: otherGroup.id, userId: intruderId } });
 });
+
+/** The ids of one page of matches, in order, and the count of all matches. */
+async function searchScimResources(tenantId: string, resource: 'User' | 'Group', where: ScimWhere | null, sort: { sql: string } | null, startIndex: number, count: number) {
+  const run = resource === 'User' ? searchScimUsers : searchScimGroups;
+  const { rows, total } = await run(tenantSql(tenantId), where, sort, startIndex, count);
+  return { ids: rows.map((row) => row.id), total };
+}
 
 async function search(filter: string, resource: 'User' | 'Group' = 'User', tenant: Tenant = acme): Promise<string[]> {
   const where = compileFilter(parseScimFilter(filter), resource, 2);

@@ -44,7 +44,7 @@ describe('SCIM rate limits', () => {
     expect(results.slice(0, 5)).toEqual([null, null, null, null, null]);
     const refused = results[5]!;
     expect(refused.status).toBe(429);
-    expect(Number(refused.toResponse().headers.get('Retry-After'))).toBeGreaterThanOrEqual(1);
+    expect(Number(refused.toReply().headers['Retry-After'])).toBeGreaterThanOrEqual(1);
     expect(await spend(limits, 'tenant-b', 1)).toEqual([null]);
   });
 

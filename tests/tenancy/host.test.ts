@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHost, siteOrigin } from '../../lib/tenancy/host';
-import { routeRequest } from '../../lib/tenancy/routing';
+import { routeRequest, isScimPath } from '../../lib/tenancy/routing';
 import { isValidSubdomain, subdomainSchema } from '../../lib/tenancy/subdomain';
 
 const LOCAL = 'localhost:3000';
@@ -86,9 +86,15 @@ describe('routeRequest', () => {
     expect(routeRequest(host, pathname, LOCAL)).toEqual({ action: 'rewrite', pathname: `/tenant/-${pathname}` });
   });
 
-  it('answers SCIM paths of unknown hosts and of the apex with a SCIM 404', () => {
-    expect(routeRequest('www.localhost:3000', '/api/v2/scim/v2/Users', LOCAL)).toEqual({ action: 'scim-not-found' });
-    expect(routeRequest('localhost:3000', '/api/v2/scim/v2/', LOCAL)).toEqual({ action: 'scim-not-found' });
+  it.each([
+    ['/api/v2/scim/v2', true],
+    ['/api/v2/scim/v2/', true],
+    ['/api/v2/scim/v2/Users/1', true],
+    ['/api/v2/scim/v2Users', false],
+    ['/api/v2/scim', false],
+    ['/tenant/acme/api/v2/scim/v2/Users', false],
+  ])('sends %s to the SCIM handler: %s', (pathname, expected) => {
+    expect(isScimPath(pathname)).toBe(expected);
   });
 
   it('does not treat a look-alike path as the internal segment', () => {

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { tenantDb } from '../../lib/db';
 import { createTenant } from '../../lib/tenancy/create-tenant';
+import { authenticateToken, forgetTokens } from '../../lib/tokens/authenticate-token';
 import { createServiceAccountToken } from '../../lib/tokens/create-service-account-token';
 import { generateTokenSecret, hashToken, TOKEN_PREFIX } from '../../lib/tokens/token-secret';
 import { withTestDatabase } from '../support/database';
@@ -47,5 +48,37 @@ describe('createServiceAccountToken', () => {
     } finally {
       await client.end();
     }
+  });
+});
+
+describe('authenticateToken', () => {
+  it('answers for the token of its own tenant only, and stops answering once the token is revoked', async () => {
+    const tenant = await createTenant({ subdomain: 'hooli', displayName: 'Hooli' });
+    const other = await createTenant({ subdomain: 'piedpiper', displayName: 'Pied Piper' });
+    const actor = { type: 'system', label: 'test' } as const;
+    const { token, record } = await createServiceAccountToken(tenant.id, { serviceAccountName: 'Entra', tokenName: 'first' }, actor);
+
+    expect(await authenticateToken(tenant.id, token)).toMatchObject({ tokenId: record.id, tokenName: 'first', serviceAccountName: 'Entra' });
+    expect(await authenticateToken(other.id, token)).toBeNull();
+    expect(await authenticateToken(tenant.id, `${token}x`)).toBeNull();
+
+    // Revoked elsewhere (another instance, the CLI): refused within a second.
+    await tenantDb(tenant.id).apiToken.updateMany({ where: { id: record.id }, data: { revokedAt: new Date() } });
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect(await authenticateToken(tenant.id, token)).toBeNull();
+  });
+
+  it('refuses at once a token this process revoked and forgot, and an expired token', async () => {
+    const tenant = await createTenant({ subdomain: 'vandelay', displayName: 'Vandelay' });
+    const actor = { type: 'system', label: 'test' } as const;
+    const { token, record } = await createServiceAccountToken(tenant.id, { serviceAccountName: 'Entra', tokenName: 'first' }, actor);
+    expect(await authenticateToken(tenant.id, token)).not.toBeNull();
+    await tenantDb(tenant.id).apiToken.updateMany({ where: { id: record.id }, data: { revokedAt: new Date() } });
+    forgetTokens(tenant.id);
+    expect(await authenticateToken(tenant.id, token)).toBeNull();
+
+    const second = await createServiceAccountToken(tenant.id, { serviceAccountName: 'Entra', tokenName: 'second' }, actor);
+    await tenantDb(tenant.id).apiToken.updateMany({ where: { id: second.record.id }, data: { expiresAt: new Date(Date.now() - 1_000) } });
+    expect(await authenticateToken(tenant.id, second.token)).toBeNull();
   });
 });

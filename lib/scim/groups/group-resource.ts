@@ -1,11 +1,8 @@
-import type { Group } from '../../db';
+import type { Group, ScimMemberRow } from '../../db';
 import { etag } from '../http';
 import { SCIM_SCHEMAS } from '../limits';
 
-export interface MemberRow {
-  userId: string;
-  user: { displayName: string | null; userName: string };
-}
+export type MemberRow = Pick<ScimMemberRow, 'userId' | 'user'>;
 
 /** The SCIM representation of a Group (RFC 7643 §4.2); `members` null leaves them out (excludedAttributes=members). */
 export function toGroupResource(group: Group, members: MemberRow[] | null, baseUrl: string): Record<string, unknown> {

@@ -1,11 +1,11 @@
-import { searchScimResources, tenantDb } from '../../db';
+import { listScimMembers, searchScimGroups, type ScimMemberRow } from '../../db';
 import { compileFilter, compileSortBy } from '../filter/compile-filter';
 import { parseScimFilter } from '../filter/parse-filter';
 import type { ListQuery } from '../list-query';
 import { listResponse, type ListResponse } from '../list-response';
 import { projectAttributes } from '../project-attributes';
-import type { ScimContext } from '../scim-route';
-import { toGroupResource, type MemberRow } from './group-resource';
+import type { ScimContext } from '../scim-context';
+import { toGroupResource } from './group-resource';
 
 // GET /Groups. Entra always sends excludedAttributes=members (reference §1.11–1.12),
 // and then no membership row is read at all.
@@ -20,29 +20,23 @@ export function projectedGroup(query: ListQuery, resource: Record<string, unknow
   return projectAttributes(resource, query.attributes, query.excludedAttributes, []);
 }
 
+/** Members per group id, in the order they were added. */
+export function membersByGroup(rows: readonly ScimMemberRow[]): Map<string, ScimMemberRow[]> {
+  const byGroup = new Map<string, ScimMemberRow[]>();
+  for (const row of rows) {
+    const list = byGroup.get(row.groupId);
+    if (list) list.push(row);
+    else byGroup.set(row.groupId, [row]);
+  }
+  return byGroup;
+}
+
 export async function listGroups(ctx: ScimContext, query: ListQuery): Promise<ListResponse<Record<string, unknown>>> {
   const where = query.filter ? compileFilter(parseScimFilter(query.filter), 'Group', 2) : null;
   const sort = query.sortBy ? compileSortBy(query.sortBy, query.sortOrder, 'Group') : null;
-  const { ids, total } = await searchScimResources(ctx.tenant.id, 'Group', where, sort, query.startIndex, query.count);
-  const db = tenantDb(ctx.tenant.id);
-  const groups = ids.length ? await db.group.findMany({ where: { id: { in: ids } } }) : [];
-  const members = new Map<string, MemberRow[]>();
-  if (wantsMembers(query) && ids.length) {
-    const rows = await db.groupMember.findMany({
-      where: { groupId: { in: ids } },
-      select: { groupId: true, userId: true, user: { select: { displayName: true, userName: true } } },
-      orderBy: { addedAt: 'asc' },
-    });
-    for (const row of rows) {
-      const list = members.get(row.groupId) ?? [];
-      list.push(row);
-      members.set(row.groupId, list);
-    }
-  }
-  const byId = new Map(groups.map((g) => [g.id, g]));
-  const resources = ids
-    .map((id) => byId.get(id))
-    .filter((g) => g !== undefined)
-    .map((g) => projectedGroup(query, toGroupResource(g, wantsMembers(query) ? (members.get(g.id) ?? []) : null, ctx.baseUrl)));
+  const { rows, total } = await searchScimGroups(ctx.sql, where, sort, query.startIndex, query.count);
+  const withMembers = wantsMembers(query);
+  const members = withMembers ? membersByGroup(await listScimMembers(ctx.sql, rows.map((g) => g.id))) : null;
+  const resources = rows.map((g) => projectedGroup(query, toGroupResource(g, members ? (members.get(g.id) ?? []) : null, ctx.baseUrl)));
   return listResponse(resources, total, query.startIndex);
 }

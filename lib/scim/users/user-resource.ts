@@ -1,8 +1,8 @@
-import type { User } from '../../db';
+import type { ScimUserRow } from '../../db';
 import { etag } from '../http';
 import { CORE_USER, ENTERPRISE } from './user-attributes';
 
-export type UserRow = User & { manager: { displayName: string | null; userName: string } | null };
+export type UserRow = ScimUserRow;
 
 const present = (value: unknown) =>
   value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0);

@@ -1,93 +1,88 @@
-import { isUniqueViolation, isUuid, tenantDb, type TenantDb, type TenantTx } from '../../db';
+import { v7 as uuidv7 } from 'uuid';
+import { deleteScimUser, findScimUser, insertScimUser, isMissingReference, isUniqueViolation, isUuid, updateScimUser } from '../../db';
 import { changeDetails } from '../change-details';
 import { ScimError, scimNotFound } from '../errors';
 import { checkIfMatch, retryOnConflict } from '../http';
+import { scimChangeLog } from '../log-change';
 import { applyPatch, type DocumentSchema } from '../patch/apply-patch';
 import { readPatchRequest } from '../patch/patch-request';
-import { logScimChange } from '../log-change';
-import type { ScimContext } from '../scim-route';
+import type { ScimContext } from '../scim-context';
 import { canonicalUser, CORE_ATTRIBUTES, ENTERPRISE, ENTERPRISE_ATTRIBUTES } from './user-attributes';
 import { userColumns, type UserColumns } from './user-columns';
 import { toUserResource, type UserRow } from './user-resource';
 
-// Users over SCIM: each write is one transaction that re-reads the row, checks
-// If-Match, writes with an optimistic version check and logs what changed.
+// Users over SCIM. A write reads the row, checks If-Match, computes the new
+// columns and writes them with an optimistic version check in one statement
+// that also logs what changed (lib/db/scim/users.ts).
 
 export const USER_SCHEMA: DocumentSchema = { core: CORE_ATTRIBUTES, extensions: { [ENTERPRISE]: ENTERPRISE_ATTRIBUTES } };
-const WITH_MANAGER = { manager: { select: { displayName: true, userName: true } } } as const;
-
 
 function notFound(id: string): ScimError {
   return scimNotFound(`No user with id ${JSON.stringify(id)} in this tenant.`);
 }
 
-async function findRow(db: Pick<TenantDb, 'user'>, id: string): Promise<UserRow | null> {
-  if (!isUuid(id)) return null;
-  return db.user.findUnique({ where: { id }, include: WITH_MANAGER });
+function badManager(managerId: string): ScimError {
+  return new ScimError(400, `manager ${JSON.stringify(managerId)} is not another user of this tenant; send the manager's SCIM id.`, 'invalidValue');
 }
 
-async function checkManager(tx: TenantTx, managerId: string | null, selfId: string | null): Promise<void> {
-  if (!managerId) return;
-  const exists = isUuid(managerId) && managerId !== selfId && (await tx.user.count({ where: { id: managerId } })) > 0;
-  if (!exists) {
-    throw new ScimError(400, `manager ${JSON.stringify(managerId)} is not another user of this tenant; send the manager's SCIM id.`, 'invalidValue');
-  }
+/** Refuses what the database cannot be asked: a malformed id, or the person themselves. Existence is the foreign key's job. */
+function checkManagerShape(columns: UserColumns, selfId: string): void {
+  if (columns.managerId && (!isUuid(columns.managerId) || columns.managerId === selfId)) throw badManager(columns.managerId);
 }
 
-function uniqueness(columns: UserColumns): ScimError {
-  return new ScimError(409, `A user with userName ${JSON.stringify(columns.userName)} already exists in this tenant.`, 'uniqueness');
+/** The client-facing error of a failed write; anything else is passed on. */
+function writeError(error: unknown, columns: UserColumns): unknown {
+  if (isUniqueViolation(error)) return new ScimError(409, `A user with userName ${JSON.stringify(columns.userName)} already exists in this tenant.`, 'uniqueness');
+  if (isMissingReference(error) && columns.managerId) return badManager(columns.managerId);
+  return error;
 }
 
+async function findRow(ctx: ScimContext, id: string): Promise<UserRow | null> {
+  return isUuid(id) ? findScimUser(ctx.sql, id) : null;
+}
 
 export async function getUser(ctx: ScimContext, id: string): Promise<Record<string, unknown>> {
   ctx.target = { type: 'User', id };
-  const row = await findRow(tenantDb(ctx.tenant.id), id);
+  const row = await findRow(ctx, id);
   if (!row) throw notFound(id);
   return toUserResource(row, ctx.baseUrl);
 }
 
 export async function createUser(ctx: ScimContext, body: Record<string, unknown>): Promise<Record<string, unknown>> {
   const columns = userColumns(canonicalUser(body));
+  const id = uuidv7();
+  checkManagerShape(columns, id);
+  ctx.target = { type: 'User', id };
   try {
-    const row = await tenantDb(ctx.tenant.id).$transaction(async (tx) => {
-      await checkManager(tx, columns.managerId, null);
-      const created = await tx.user.create({ data: { tenantId: ctx.tenant.id, ...columns }, include: WITH_MANAGER });
-      await logScimChange(tx, ctx, 'scim.user.create', { type: 'User', id: created.id }, changeDetails(null, { ...columns }));
-      return created;
-    });
-    ctx.target = { type: 'User', id: row.id };
+    const row = await insertScimUser(ctx.sql, id, columns, scimChangeLog(ctx, 'scim.user.create', { type: 'User', id }, changeDetails(null, { ...columns })));
+    ctx.logged = true;
     return toUserResource(row, ctx.baseUrl);
   } catch (error) {
-    throw isUniqueViolation(error) ? uniqueness(columns) : error;
+    throw writeError(error, columns);
   }
 }
 
 /** Shared by PUT and PATCH: `next` computes the new columns from the current row. */
-async function updateUser(
-  ctx: ScimContext,
-  id: string,
-  action: string,
-  next: (current: UserRow) => UserColumns,
-): Promise<Record<string, unknown>> {
+async function updateUser(ctx: ScimContext, id: string, action: string, next: (current: UserRow) => UserColumns): Promise<Record<string, unknown>> {
   ctx.target = { type: 'User', id };
-  let attempted: UserColumns | null = null;
-  try {
-    const row = await retryOnConflict(ctx.request, () => tenantDb(ctx.tenant.id).$transaction(async (tx) => {
-      const current = await findRow(tx, id);
-      if (!current) throw notFound(id);
-      checkIfMatch(ctx.request, current.version);
-      const columns = (attempted = next(current));
-      await checkManager(tx, columns.managerId, id);
-      const { count } = await tx.user.updateMany({ where: { id, version: current.version }, data: { ...columns, version: current.version + 1 } });
-      // Another request changed the row since we read it: as if If-Match had failed.
-      if (count === 0) throw new ScimError(412, 'The user was changed by another request; fetch it again and retry.');
-      await logScimChange(tx, ctx, action, { type: 'User', id }, changeDetails(current as unknown as Record<string, unknown>, { ...columns }));
-      return (await findRow(tx, id))!;
-    }));
-    return toUserResource(row, ctx.baseUrl);
-  } catch (error) {
-    throw isUniqueViolation(error) && attempted ? uniqueness(attempted) : error;
-  }
+  const row = await retryOnConflict(ctx.request, async () => {
+    const current = await findRow(ctx, id);
+    if (!current) throw notFound(id);
+    checkIfMatch(ctx.request, current.version);
+    const columns = next(current);
+    checkManagerShape(columns, id);
+    const log = scimChangeLog(ctx, action, { type: 'User', id }, changeDetails(current as unknown as Record<string, unknown>, { ...columns }));
+    try {
+      const updated = await updateScimUser(ctx.sql, id, current.version, columns, log);
+      // Another request changed (or deleted) the row since we read it: as if If-Match had failed.
+      if (!updated) throw new ScimError(412, 'The user was changed by another request; fetch it again and retry.');
+      ctx.logged = true;
+      return updated;
+    } catch (error) {
+      throw writeError(error, columns);
+    }
+  });
+  return toUserResource(row, ctx.baseUrl);
 }
 
 export function replaceUser(ctx: ScimContext, id: string, body: Record<string, unknown>) {
@@ -106,17 +101,12 @@ export function patchUser(ctx: ScimContext, id: string, body: Record<string, unk
 /** Hard delete (Entra sends DELETE 30 days after a soft delete). Reports lose their manager; pages are kept. */
 export async function deleteUser(ctx: ScimContext, id: string): Promise<void> {
   ctx.target = { type: 'User', id };
-  await tenantDb(ctx.tenant.id).$transaction(async (tx) => {
-    const current = await findRow(tx, id);
+  if (!isUuid(id)) throw notFound(id);
+  await ctx.sql.transaction(async (tx) => {
+    const current = await findScimUser(tx, id, true);
     if (!current) throw notFound(id);
     checkIfMatch(ctx.request, current.version);
-    // The composite keys are NO ACTION: clear every reference to the person first.
-    await tx.user.updateMany({ where: { managerId: id }, data: { managerId: null } });
-    await tx.wikiPage.updateMany({ where: { ownerId: id }, data: { ownerId: null } });
-    await tx.pageRevision.updateMany({ where: { authorId: id }, data: { authorId: null } });
-    await tx.serviceAccount.updateMany({ where: { createdById: id }, data: { createdById: null } });
-    await tx.apiToken.updateMany({ where: { createdById: id }, data: { createdById: null } });
-    await tx.user.delete({ where: { id } });
-    await logScimChange(tx, ctx, 'scim.user.delete', { type: 'User', id }, { userName: current.userName });
+    await deleteScimUser(tx, id, scimChangeLog(ctx, 'scim.user.delete', { type: 'User', id }, { userName: current.userName }));
   });
+  ctx.logged = true;
 }

@@ -1,0 +1,82 @@
+import type { TenantSql } from '../tenant-sql';
+import { auditInsert, auditParam, type AuditRow } from './audit';
+import { MANAGER_JOIN, type ScimUserRow } from './rows';
+
+// The User rows behind SCIM, in raw SQL (see tenant-sql.ts for why and for the
+// tenant pin). Each write is one statement that changes the row and appends
+// its provisioning-log entry, so the two commit together without a
+// transaction's extra round trips.
+
+/** The columns a SCIM request writes; everything else on User belongs to the app. */
+export const SCIM_USER_COLUMNS = [
+  'userName', 'externalId', 'active', 'displayName', 'nickName', 'profileUrl', 'title', 'userType',
+  'preferredLanguage', 'locale', 'timezone', 'nameFormatted', 'givenName', 'familyName', 'middleName',
+  'honorificPrefix', 'honorificSuffix', 'emails', 'phoneNumbers', 'addresses', 'photos', 'roles', 'workEmail',
+  'employeeNumber', 'costCenter', 'organization', 'division', 'department', 'managerId',
+] as const;
+
+export type ScimUserValues = { [K in (typeof SCIM_USER_COLUMNS)[number]]: unknown };
+
+const JSON_COLUMNS = new Set(['emails', 'phoneNumbers', 'addresses', 'photos', 'roles']);
+/** The placeholder of column `i` when column values start at $`from`. */
+const placeholder = (column: string, i: number, from: number) => `$${from + i}${JSON_COLUMNS.has(column) ? '::jsonb' : ''}`;
+const values = (columns: ScimUserValues) =>
+  SCIM_USER_COLUMNS.map((c) => (JSON_COLUMNS.has(c) ? JSON.stringify(columns[c]) : columns[c]));
+const N = SCIM_USER_COLUMNS.length;
+
+const FIND = `SELECT u.*, ${MANAGER_JOIN('u')} FROM "User" u WHERE u."tenantId" = $1 AND u."id" = $2`;
+const FIND_FOR_UPDATE = `${FIND} FOR UPDATE OF u`;
+
+// $2 the new id, $3… the columns, then the log entry.
+const INSERT = `
+  WITH u AS (
+    INSERT INTO "User" ("id", "tenantId", ${SCIM_USER_COLUMNS.map((c) => `"${c}"`).join(', ')}, "updatedAt")
+    VALUES ($2, $1, ${SCIM_USER_COLUMNS.map((c, i) => placeholder(c, i, 3)).join(', ')}, now())
+    RETURNING *
+  ), log AS (${auditInsert(N + 3)})
+  SELECT u.*, ${MANAGER_JOIN('u')} FROM u`;
+
+// $2 the id, $3 the version read, $4… the columns, then the log entry.
+const UPDATE = `
+  WITH u AS (
+    UPDATE "User" SET ${SCIM_USER_COLUMNS.map((c, i) => `"${c}" = ${placeholder(c, i, 4)}`).join(', ')},
+      "version" = "version" + 1, "updatedAt" = now()
+    WHERE "tenantId" = $1 AND "id" = $2 AND "version" = $3
+    RETURNING *
+  ), log AS (${auditInsert(N + 4, 'EXISTS (SELECT 1 FROM u)')})
+  SELECT u.*, ${MANAGER_JOIN('u')} FROM u`;
+
+// The composite keys are NO ACTION: every reference to the person goes first.
+// Reports lose their manager (a change to them, so their version moves too);
+// pages, revisions and service accounts are kept without the person.
+const CLEAR_REFERENCES = [
+  `UPDATE "User" SET "managerId" = NULL, "version" = "version" + 1, "updatedAt" = now() WHERE "tenantId" = $1 AND "managerId" = $2`,
+  `UPDATE "WikiPage" SET "ownerId" = NULL WHERE "tenantId" = $1 AND "ownerId" = $2`,
+  `UPDATE "PageRevision" SET "authorId" = NULL WHERE "tenantId" = $1 AND "authorId" = $2`,
+  `UPDATE "ServiceAccount" SET "createdById" = NULL WHERE "tenantId" = $1 AND "createdById" = $2`,
+  `UPDATE "ApiToken" SET "createdById" = NULL WHERE "tenantId" = $1 AND "createdById" = $2`,
+];
+// Group memberships go by cascade.
+const DELETE = `WITH u AS (DELETE FROM "User" WHERE "tenantId" = $1 AND "id" = $2 RETURNING "id"), log AS (${auditInsert(3, 'EXISTS (SELECT 1 FROM u)')}) SELECT "id" FROM u`;
+
+export async function findScimUser(sql: TenantSql, id: string, forUpdate = false): Promise<ScimUserRow | null> {
+  const [row] = await sql.rows<ScimUserRow>(forUpdate ? FIND_FOR_UPDATE : FIND, [id]);
+  return row ?? null;
+}
+
+export async function insertScimUser(sql: TenantSql, id: string, columns: ScimUserValues, log: AuditRow): Promise<ScimUserRow> {
+  const [row] = await sql.rows<ScimUserRow>(INSERT, [id, ...values(columns), auditParam([log])]);
+  return row;
+}
+
+/** The updated row, or null when the row is gone or no longer at `version` (another request changed it). */
+export async function updateScimUser(sql: TenantSql, id: string, version: number, columns: ScimUserValues, log: AuditRow): Promise<ScimUserRow | null> {
+  const [row] = await sql.rows<ScimUserRow>(UPDATE, [id, version, ...values(columns), auditParam([log])]);
+  return row ?? null;
+}
+
+/** Deletes the user and every reference to them; call inside a transaction. */
+export async function deleteScimUser(sql: TenantSql, id: string, log: AuditRow): Promise<void> {
+  for (const statement of CLEAR_REFERENCES) await sql.rows(statement, [id]);
+  await sql.rows(DELETE, [id, auditParam([log])]);
+}

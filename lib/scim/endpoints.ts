@@ -1,0 +1,109 @@
+import { discoveryResponse } from './discovery/discovery-response';
+import { findResourceType, resourceTypes } from './discovery/resource-types';
+import { findSchema, schemaDocuments } from './discovery/schemas';
+import { serviceProviderConfig } from './discovery/service-provider-config';
+import { createGroup, deleteGroup, getGroup, patchGroup, replaceGroup } from './groups/group-service';
+import { listGroups, projectedGroup, wantsMembers } from './groups/list-groups';
+import { noContent, readJsonBody, resourceResponse, scimJson, type ScimReply } from './http';
+import { readListQuery } from './list-query';
+import type { ScimContext } from './scim-context';
+import { listUsers, projectedResource } from './users/list-users';
+import { createUser, deleteUser, getUser, patchUser, replaceUser } from './users/user-service';
+
+// The SCIM endpoints (RFC 7644 §3) under /api/v2/scim/v2, as a table: the
+// path pattern (trailing slash already removed), then a thin handler per
+// method that reads the request, calls the domain function and shapes the
+// response. /Bulk and /.search are not offered (ServiceProviderConfig says so)
+// and fall through to 404 like any other unknown path.
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type Handler = (ctx: ScimContext) => Promise<ScimReply>;
+
+export interface Endpoint {
+  pattern: RegExp;
+  methods: Partial<Record<Method, Handler>>;
+}
+
+const id = (ctx: ScimContext) => ctx.params.id!;
+
+export const SCIM_ENDPOINTS: readonly Endpoint[] = [
+  {
+    pattern: /^\/Users$/,
+    methods: {
+      GET: async (ctx) => scimJson(await listUsers(ctx, readListQuery(ctx.request.url))),
+      POST: async (ctx) => resourceResponse(await createUser(ctx, readJsonBody(ctx.request)), 201),
+    },
+  },
+  {
+    pattern: /^\/Users\/(?<id>[^/]+)$/,
+    methods: {
+      GET: async (ctx) => resourceResponse(projectedResource(ctx, await getUser(ctx, id(ctx)))),
+      PUT: async (ctx) => resourceResponse(await replaceUser(ctx, id(ctx), readJsonBody(ctx.request))),
+      PATCH: async (ctx) => resourceResponse(await patchUser(ctx, id(ctx), readJsonBody(ctx.request))),
+      DELETE: async (ctx) => {
+        await deleteUser(ctx, id(ctx));
+        return noContent();
+      },
+    },
+  },
+  {
+    pattern: /^\/Groups$/,
+    methods: {
+      GET: async (ctx) => scimJson(await listGroups(ctx, readListQuery(ctx.request.url))),
+      POST: async (ctx) => resourceResponse(await createGroup(ctx, readJsonBody(ctx.request)), 201),
+    },
+  },
+  {
+    pattern: /^\/Groups\/(?<id>[^/]+)$/,
+    methods: {
+      GET: async (ctx) => {
+        const query = readListQuery(ctx.request.url);
+        return resourceResponse(projectedGroup(query, await getGroup(ctx, id(ctx), wantsMembers(query))));
+      },
+      PUT: async (ctx) => resourceResponse(await replaceGroup(ctx, id(ctx), readJsonBody(ctx.request))),
+      // Entra expects 204 from a group PATCH (reference §1.13–1.15).
+      PATCH: async (ctx) => {
+        await patchGroup(ctx, id(ctx), readJsonBody(ctx.request));
+        return noContent();
+      },
+      DELETE: async (ctx) => {
+        await deleteGroup(ctx, id(ctx));
+        return noContent();
+      },
+    },
+  },
+  {
+    pattern: /^\/ServiceProviderConfig$/,
+    methods: { GET: async (ctx) => scimJson(serviceProviderConfig(ctx.baseUrl)) },
+  },
+  {
+    pattern: /^\/ResourceTypes(?:\/(?<name>.+))?$/,
+    methods: {
+      GET: async (ctx) => discoveryResponse(resourceTypes(ctx.baseUrl), ctx.params.name, (name) => findResourceType(ctx.baseUrl, name), 'resource type'),
+    },
+  },
+  {
+    pattern: /^\/Schemas(?:\/(?<uri>.+))?$/,
+    methods: {
+      GET: async (ctx) => discoveryResponse(schemaDocuments(ctx.baseUrl), ctx.params.uri, (uri) => findSchema(ctx.baseUrl, uri), 'schema'),
+    },
+  },
+];
+
+/** The endpoint whose pattern matches `path` (no trailing slash), with its decoded captures. */
+export function matchEndpoint(path: string): { endpoint: Endpoint; params: Record<string, string | undefined> } | null {
+  for (const endpoint of SCIM_ENDPOINTS) {
+    const match = endpoint.pattern.exec(path);
+    if (!match) continue;
+    const params: Record<string, string | undefined> = {};
+    for (const [key, value] of Object.entries(match.groups ?? {})) {
+      try {
+        params[key] = value === undefined ? undefined : decodeURIComponent(value);
+      } catch {
+        return null; // a malformed escape names nothing
+      }
+    }
+    return { endpoint, params };
+  }
+  return null;
+}

@@ -1,0 +1,103 @@
+import { tenantSql, type Tenant } from '../db';
+import { parseHost, siteOrigin } from '../tenancy/host';
+import { SCIM_BASE_PATH } from '../tenancy/routing';
+import { findTenant } from '../tenancy/tenant-lookup';
+import { authenticateToken, noteTokenUse, type TokenPrincipal } from '../tokens/authenticate-token';
+import { queueScimLog } from './audit-queue';
+import { matchEndpoint, type Method } from './endpoints';
+import { ScimError, scimNotFound } from './errors';
+import type { ScimReply, ScimRequest } from './http';
+import { scimLimiters } from './rate-limit';
+import type { ScimContext } from './scim-context';
+
+// Every request under /api/v2/scim/v2 on any host comes here (lib/server):
+// tenant from the Host, rate limit, bearer token of this tenant, then the
+// endpoint; anything thrown becomes a SCIM error (RFC 7644 §3.12), and every
+// request to a tenant leaves a provisioning-log entry.
+
+const UNAUTHORIZED = 'Send the token of a service account of this tenant as "Authorization: Bearer <token>".';
+
+function clientIp(request: ScimRequest): string | null {
+  return request.header('x-forwarded-for')?.split(',')[0]?.trim() || request.header('x-real-ip') || null;
+}
+
+function bearerToken(request: ScimRequest): string | null {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(request.header('authorization') ?? '');
+  return match ? match[1] : null;
+}
+
+function toReply(error: unknown, request: ScimRequest): ScimReply {
+  if (error instanceof ScimError) return error.toReply();
+  // The client hung up mid-request: nobody reads this answer, and it is no server fault.
+  if (request.aborted()) return new ScimError(400, 'The client closed the request.').toReply();
+  // Never a stack trace or a driver message to the client.
+  console.error('scim: unexpected error', error);
+  return new ScimError(500, 'The server could not complete the request.').toReply();
+}
+
+async function authenticate(tenant: Tenant, request: ScimRequest, ip: string): Promise<TokenPrincipal> {
+  const limits = scimLimiters();
+  await Promise.all([limits.limitTenant(tenant.id), limits.checkFailedAuthBlock(tenant.id, ip)]);
+  const presented = bearerToken(request);
+  const principal = presented ? await authenticateToken(tenant.id, presented) : null;
+  if (!principal) {
+    await limits.countFailedAuth(tenant.id, ip);
+    throw new ScimError(401, UNAUTHORIZED, undefined, { 'WWW-Authenticate': 'Bearer realm="SCIM"' });
+  }
+  return principal;
+}
+
+/** The endpoint's answer to an authenticated request; 404 and 405 come after authentication, so they reveal nothing. */
+function dispatch(ctx: ScimContext, path: string): Promise<ScimReply> {
+  const matched = matchEndpoint(path);
+  if (!matched) throw scimNotFound('No SCIM endpoint at this path.');
+  const handler = matched.endpoint.methods[ctx.request.method as Method];
+  if (!handler) {
+    const allowed = Object.keys(matched.endpoint.methods).join(', ');
+    throw new ScimError(405, `This endpoint supports ${allowed}.`, undefined, { Allow: allowed });
+  }
+  ctx.params = matched.params;
+  return handler(ctx);
+}
+
+export async function handleScimRequest(request: ScimRequest, rootDomain: string): Promise<ScimReply> {
+  const host = parseHost(request.header('host'), rootDomain);
+  const tenant = host.kind === 'tenant' ? await findTenant(host.subdomain) : null;
+  if (!tenant) return scimNotFound('No tenant is served at this address').toReply();
+  // Trailing slashes are tolerated: Entra's Tenant URL ends in one.
+  const path = request.url.pathname.slice(SCIM_BASE_PATH.length).replace(/\/+$/, '');
+  const ip = clientIp(request);
+  let ctx: ScimContext | null = null;
+  let response: ScimReply;
+  try {
+    const principal = await authenticate(tenant, request, ip ?? 'unknown');
+    noteTokenUse(tenant.id, principal.tokenId, { ip, userAgent: request.header('user-agent') });
+    ctx = {
+      tenant,
+      sql: tenantSql(tenant.id),
+      principal,
+      request,
+      baseUrl: siteOrigin(rootDomain, tenant.subdomain) + SCIM_BASE_PATH,
+      params: {},
+      actor: { actorId: principal.serviceAccountId, actorLabel: `${principal.serviceAccountName} (token ${principal.tokenName})`, ip },
+      logged: false,
+      target: null,
+    };
+    response = await dispatch(ctx, path);
+  } catch (error) {
+    response = toReply(error, request);
+  }
+  if (!ctx?.logged) {
+    queueScimLog(tenant.id, {
+      actorType: ctx ? 'service_account' : 'system',
+      actorId: ctx?.actor.actorId ?? null,
+      actorLabel: ctx?.actor.actorLabel ?? 'unauthenticated client',
+      action: `scim.${request.method.toLowerCase()}`,
+      targetType: ctx?.target?.type ?? null,
+      targetId: ctx?.target?.id ?? null,
+      details: { path: (path || '/').slice(0, 200), status: response.status },
+      ip,
+    });
+  }
+  return response;
+}

@@ -1,0 +1,40 @@
+import http from 'node:http';
+import { parseArgs } from 'node:util';
+import next from 'next';
+import { getConfig } from '../config';
+import { flushScimLog } from '../scim/audit-queue';
+import { isScimPath } from '../tenancy/routing';
+import { serveScim } from './scim-bridge';
+
+// The HTTP server of the product: Next.js for pages and the app's own routes,
+// and the SCIM handler for everything under /api/v2/scim/v2. SCIM is served
+// beside Next rather than through it because Entra's cycles are thousands of
+// machine requests, and Next's per-request pipeline (proxy, router, React's
+// request context) costs more CPU than answering one of them.
+
+const { values } = parseArgs({ options: { dev: { type: 'boolean', default: false }, port: { type: 'string' } } });
+const { ROOT_DOMAIN } = getConfig();
+const port = Number(values.port ?? process.env.PORT ?? ROOT_DOMAIN.split(':')[1] ?? 3000);
+
+const app = next({ dev: values.dev, turbopack: values.dev, port, dir: process.cwd() });
+const handleNext = app.getRequestHandler();
+await app.prepare();
+
+const server = http.createServer((req, res) => {
+  if (isScimPath((req.url ?? '').split('?')[0])) void serveScim(req, res, ROOT_DOMAIN);
+  else void handleNext(req, res);
+});
+if (values.dev) {
+  const upgrade = app.getUpgradeHandler();
+  server.on('upgrade', (req, socket, head) => void upgrade(req, socket, head));
+}
+server.keepAliveTimeout = 65_000; // longer than the usual load balancer's idle timeout
+server.listen(port, () => console.log(`Listening on port ${port}`));
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    server.close();
+    server.closeAllConnections();
+    void flushScimLog().finally(() => app.close().finally(() => process.exit(0)));
+  });
+}
