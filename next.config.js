@@ -6,6 +6,8 @@ const nextConfig = {
   skipTrailingSlashRedirect: true,
   // PGlite ships WebAssembly and is only used by the launcher; keep it out of bundles.
   serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-socket'],
+  // forbidden() and app/forbidden.tsx: the admin guard's 403 page.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

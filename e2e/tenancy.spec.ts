@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { signInToDemo } from './support/sign-in';
 import { tenantUrl } from './support/sites';
 
 test.describe('the apex site', () => {
@@ -16,8 +17,16 @@ test.describe('the apex site', () => {
 });
 
 test.describe('a tenant site', () => {
-  test('lists the demo company\'s people, 50 to a page', async ({ page }) => {
+  test('sends a visitor who is not signed in to the sign-in page', async ({ page }) => {
     await page.goto(tenantUrl('acme'));
+    await expect(page).toHaveURL(tenantUrl('acme', '/login'));
+    await expect(page.getByRole('heading', { name: 'Sign in to Acme Corporation' })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Login' })).toHaveAttribute('href', /\/login\?tenant=acme$/);
+    await expect(page.getByText('200 people')).toHaveCount(0);
+  });
+
+  test('lists the demo company\'s people, 50 to a page', async ({ page }) => {
+    await signInToDemo(page);
     await expect(page.getByRole('heading', { name: 'People' })).toBeVisible();
     await expect(page.getByText('200 people at Acme Corporation')).toBeVisible();
     await expect(page.getByRole('link', { name: 'Acme Corporation' })).toBeVisible();
@@ -32,6 +41,7 @@ test.describe('a tenant site', () => {
   });
 
   test('treats a malformed page number as the first page and one past the end as the last', async ({ page }) => {
+    await signInToDemo(page);
     expect((await page.goto(tenantUrl('acme', '/?page=abc')))?.status()).toBe(200);
     await expect(page.getByText('Page 1 of 4')).toBeVisible();
     expect((await page.goto(tenantUrl('acme', '/?page=99')))?.status()).toBe(200);

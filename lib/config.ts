@@ -16,6 +16,21 @@ const schema = z.object({
   REDIS_URL: z.string().url().optional(),
   /** Per tenant; Entra needs 25 a second, a runaway client is stopped well above that. */
   SCIM_RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(1).default(200),
+  /** Sign-in with Microsoft: the app registration's client id and secret. */
+  AUTH_MICROSOFT_ENTRA_ID_ID: z.string().min(1).optional(),
+  AUTH_MICROSOFT_ENTRA_ID_SECRET: z.string().min(1).optional(),
+  /** The issuer of a directory's tokens, {tid} standing for the directory id; `organizations` in its place gives the sign-in authority. */
+  AUTH_MICROSOFT_ENTRA_ID_ISSUER: z
+    .string()
+    .regex(/^https?:\/\/[^/]+\/.*\{tid\}/, 'AUTH_MICROSOFT_ENTRA_ID_ISSUER must be a URL containing {tid}')
+    .default('https://login.microsoftonline.com/{tid}/v2.0'),
+  /** Encrypts the sign-in state cookies; 32+ random bytes. */
+  AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
+  /** Where Auth.js lives: the apex, e.g. https://theorgwiki.com/api/auth. Default: from ROOT_DOMAIN. */
+  AUTH_URL: z.string().url().optional(),
+  /** MSAL authority for the app's own Graph calls, {tid} standing for the directory id. */
+  GRAPH_AUTHORITY: z.string().regex(/^https:\/\/[^/]+\/.*\{tid\}/, 'GRAPH_AUTHORITY must be an https URL containing {tid}').default('https://login.microsoftonline.com/{tid}'),
+  GRAPH_URL: z.string().url().default('https://graph.microsoft.com'),
 });
 
 export type Config = z.infer<typeof schema>;

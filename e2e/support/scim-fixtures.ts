@@ -14,16 +14,17 @@ export interface ScimTenant {
   scim: ScimClient;
 }
 
-function orgwiki(...args: string[]): string {
+export function orgwiki(...args: string[]): string {
   return execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'lib/cli/orgwiki.ts', ...args], {
     env: { ...process.env, DATABASE_URL: readFileSync(E2E_DATABASE_FILE, 'utf8').trim(), DATABASE_POOL_SIZE: '1' },
     encoding: 'utf8',
   });
 }
 
-export function createScimTenant(): ScimTenant {
+/** A new tenant with a SCIM token; bound to the Microsoft directory `directory` when given. */
+export function createScimTenant(directory?: string): ScimTenant {
   const subdomain = `scim-${randomBytes(4).toString('hex')}`;
-  orgwiki('tenant:create', '--subdomain', subdomain, '--name', `SCIM test ${subdomain}`);
+  orgwiki('tenant:create', '--subdomain', subdomain, '--name', `SCIM test ${subdomain}`, ...(directory ? ['--directory', directory] : []));
   const token = /Secret Token: (\S+)/.exec(orgwiki('token:create', '--subdomain', subdomain, '--name', 'entra'))![1];
   return { subdomain, token, scim: scimClient(subdomain, token) };
 }

@@ -13,13 +13,14 @@ import { openDatabase } from './database';
 const USAGE = `Usage: npm run orgwiki -- <command> [options]
 
   tenant:create --subdomain <s> --name <company>   create a tenant
+               [--directory <tid>]                 bound to this Microsoft Entra directory id
   tenant:list                                      list tenants
   token:create --subdomain <s> --name <name>       mint a SCIM token (printed once)
                [--account <service account>]       default: "Microsoft Entra provisioning"`;
 
 const COMMANDS = ['tenant:create', 'tenant:list', 'token:create'] as const;
 type Command = (typeof COMMANDS)[number];
-type Flags = { subdomain?: string; name?: string; account?: string };
+type Flags = { subdomain?: string; name?: string; account?: string; directory?: string };
 
 /** Reads the command line, or throws an AppError that shows the usage. */
 function parseCommandLine(argv: string[]): { command: Command; flags: Flags } {
@@ -30,7 +31,7 @@ function parseCommandLine(argv: string[]): { command: Command; flags: Flags } {
   try {
     const { values } = parseArgs({
       args: rest,
-      options: { subdomain: { type: 'string' }, name: { type: 'string' }, account: { type: 'string' } },
+      options: { subdomain: { type: 'string' }, name: { type: 'string' }, account: { type: 'string' }, directory: { type: 'string' } },
     });
     return { command: command as Command, flags: values };
   } catch (error) {
@@ -48,7 +49,7 @@ async function run(command: Command, flags: Flags): Promise<void> {
   const root = getConfig().ROOT_DOMAIN;
   switch (command) {
     case 'tenant:create': {
-      const tenant = await createTenant({ subdomain: required(flags, 'subdomain'), displayName: required(flags, 'name') });
+      const tenant = await createTenant({ subdomain: required(flags, 'subdomain'), displayName: required(flags, 'name'), entraTenantId: flags.directory?.toLowerCase() });
       console.log(`Created ${tenant.displayName} at ${siteOrigin(root, tenant.subdomain)} (id ${tenant.id})`);
       return;
     }

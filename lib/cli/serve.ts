@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { getConfig } from '../config';
@@ -6,7 +8,21 @@ import { disconnectDb } from '../db';
 import { seedTenant } from '../seed/seed-tenant';
 import { siteOrigin } from '../tenancy/host';
 import { SCIM_BASE_PATH } from '../tenancy/routing';
+import { launchDevIdp } from '../dev-idp/launch';
+import { DEMO_DIRECTORY_ID } from '../seed/demo-directory';
 import { openDatabase } from './database';
+
+const DATA_DIR = '.data';
+
+/** The demo's AUTH_SECRET, kept under .data so that a restart keeps people signed in. */
+function demoAuthSecret(): string {
+  const file = path.join(DATA_DIR, 'auth-secret');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(DATA_DIR, { recursive: true });
+    fs.writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, 'utf8').trim();
+}
 
 // `npm run demo` / `npm run dev` / `npm start`: opens (and migrates) the
 // database, the embedded one when DATABASE_URL is unset, optionally seeds the
@@ -24,7 +40,7 @@ const port = values.port ?? process.env.PORT ?? root.split(':')[1] ?? '3000';
 const db = await openDatabase({ migrate: true });
 if (values.demo) {
   try {
-    const seeded = await seedTenant({ subdomain: 'acme', displayName: 'Acme Corporation', size: 200, withContent: true });
+    const seeded = await seedTenant({ subdomain: 'acme', displayName: 'Acme Corporation', size: 200, withContent: true, entraTenantId: DEMO_DIRECTORY_ID });
     console.log(seeded.created ? `Seeded the demo tenant acme with ${seeded.people} people.` : 'Demo tenant acme is ready.');
   } catch (error) {
     console.error(`Could not seed the demo tenant: ${(error as Error).message}`);
@@ -32,12 +48,14 @@ if (values.demo) {
     process.exit(1);
   }
 }
-// Close this process's pool: the server opens its own (one connection on the embedded database).
-await disconnectDb();
+// The demo signs in against the local identity provider unless Microsoft is configured.
+const idp = values.demo && !process.env.AUTH_MICROSOFT_ENTRA_ID_ID ? await launchDevIdp(root, Number(port), DATA_DIR) : null;
+// Otherwise close this process's pool: the server opens its own (one connection on the embedded database).
+if (!idp) await disconnectDb();
 
 const server = spawn(process.execPath, ['--import', 'tsx', path.join('lib', 'server', 'main.ts'), '--port', port, ...(mode === 'dev' ? ['--dev'] : [])], {
   stdio: 'inherit',
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  env: { ...process.env, ...idp?.env, AUTH_SECRET: process.env.AUTH_SECRET ?? (values.demo ? demoAuthSecret() : undefined), NEXT_TELEMETRY_DISABLED: '1' },
 });
 
 console.log(`
@@ -45,7 +63,14 @@ TheOrgWiki (${mode}, ${db.embedded ? 'embedded database' : 'PostgreSQL at DATABA
   Landing page and sign-up:  ${siteOrigin(root)}/
   Demo tenant (acme):        ${siteOrigin(root, 'acme')}/
   SCIM Tenant URL for acme:  ${siteOrigin(root, 'acme')}${SCIM_BASE_PATH}/
-  SCIM tokens:               npm run orgwiki -- token:create --subdomain acme --name entra
+  SCIM tokens:               npm run orgwiki -- token:create --subdomain acme --name entra${
+  idp
+    ? `
+  Sign in:                   press Login and pick a person on the local identity provider's page
+                             (${idp.idp.issuerTemplate.replace('/{tid}/v2.0', '')}, standing in for Microsoft): an Acme
+                             employee enters acme; someone from Contoso can sign up a new company.`
+    : ''
+}
 `);
 
 // Stop in order: the server first, then the database it uses. Exit as the
@@ -63,5 +88,5 @@ server.on('error', (error) => {
   void db.stop().then(() => process.exit(1));
 });
 server.on('exit', (code, signal) => {
-  void db.stop().then(() => process.exit(exitCode ?? code ?? (signal ? 128 + (SIGNALS[signal as keyof typeof SIGNALS] ?? 1) : 1)));
+  void Promise.all([idp?.idp.close(), disconnectDb()]).then(() => db.stop()).then(() => process.exit(exitCode ?? code ?? (signal ? 128 + (SIGNALS[signal as keyof typeof SIGNALS] ?? 1) : 1)));
 });

@@ -37,8 +37,9 @@ export const BULK_SQL = (() => {
   const types = ['uuid[]', ...TEXT_COLUMNS.map(() => 'text[]'), ...JSON_COLUMNS.map(() => 'jsonb[]'), 'uuid[]', 'boolean[]'];
   const quoted = columns.map((c) => `"${c}"`).join(', ');
   const unnest = types.map((type, i) => `$${i + 2}::${type}`).join(', ');
-  return `INSERT INTO "User" ("tenantId", ${quoted}, "updatedAt")
-    SELECT $1::uuid, ${columns.map((c) => `u."${c}"`).join(', ')}, now()
+  // Seeded people stand for a directory Entra provisioned.
+  return `INSERT INTO "User" ("tenantId", ${quoted}, "provisioned", "updatedAt")
+    SELECT $1::uuid, ${columns.map((c) => `u."${c}"`).join(', ')}, true, now()
     FROM unnest(${unnest}) AS u(${quoted})`;
 })();
 

@@ -10,6 +10,11 @@ export const platformDb = {
     return rootClient().tenant.findUnique({ where: { subdomain } });
   },
 
+  /** The tenant bound to a Microsoft Entra directory (`tid`), if any. */
+  findTenantByDirectory(entraTenantId: string): Promise<Tenant | null> {
+    return rootClient().tenant.findUnique({ where: { entraTenantId } });
+  },
+
   createTenant(data: { subdomain: string; displayName: string; entraTenantId?: string }): Promise<Tenant> {
     return rootClient().tenant.create({ data });
   },

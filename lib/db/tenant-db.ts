@@ -19,6 +19,7 @@ export const TENANT_OWNED_MODELS = [
   'WikiPage',
   'PageRevision',
   'AuditEvent',
+  'Session',
 ] as const;
 
 const tenantOwned = new Set<string>(TENANT_OWNED_MODELS);
@@ -34,6 +35,7 @@ const SCALAR_FIELDS: Record<string, ReadonlySet<string>> = {
   WikiPage: new Set(Object.values(Prisma.WikiPageScalarFieldEnum)),
   PageRevision: new Set(Object.values(Prisma.PageRevisionScalarFieldEnum)),
   AuditEvent: new Set(Object.values(Prisma.AuditEventScalarFieldEnum)),
+  Session: new Set(Object.values(Prisma.SessionScalarFieldEnum)),
 };
 
 type Data = Record<string, unknown>;

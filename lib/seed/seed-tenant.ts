@@ -11,6 +11,8 @@ export interface SeedOptions {
   size: number;
   /** Groups and wiki pages as well as people (the demo company). */
   withContent: boolean;
+  /** The Microsoft directory the tenant is bound to (its people sign in from there). */
+  entraTenantId?: string;
   onProgress?: (inserted: number) => void;
 }
 
@@ -56,7 +58,7 @@ export async function seedTenant(options: SeedOptions): Promise<SeedResult> {
     const admins = await tenantDb(existing.id).user.findMany({ where: { role: 'admin' }, select: { userName: true } });
     return { tenant: existing, created: false, people: 0, admins: admins.map((a) => a.userName) };
   }
-  const tenant = await createTenant({ subdomain: options.subdomain, displayName: options.displayName });
+  const tenant = await createTenant({ subdomain: options.subdomain, displayName: options.displayName, entraTenantId: options.entraTenantId });
   const people = generateCompany({ size: options.size, domain: `${options.subdomain}.example` });
   // The CEO and the head of IT (who connects Entra) administer the demo tenant.
   const admins = people.filter((p) => p.level === 0 || (p.level === 1 && p.department === 'IT'));

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import next from 'next';
 import { getConfig } from '../config';
 import { flushScimLog } from '../scim/audit-queue';
+import { siteOrigin } from '../tenancy/host';
 import { isScimPath } from '../tenancy/routing';
 import { serveScim } from './scim-bridge';
 
@@ -14,6 +15,8 @@ import { serveScim } from './scim-bridge';
 
 const { values } = parseArgs({ options: { dev: { type: 'boolean', default: false }, port: { type: 'string' } } });
 const { ROOT_DOMAIN } = getConfig();
+// Auth.js builds its callback URL from AUTH_URL; it lives on the apex.
+process.env.AUTH_URL ??= `${siteOrigin(ROOT_DOMAIN)}/api/auth`;
 const port = Number(values.port ?? process.env.PORT ?? ROOT_DOMAIN.split(':')[1] ?? 3000);
 
 const app = next({ dev: values.dev, turbopack: values.dev, port, dir: process.cwd() });

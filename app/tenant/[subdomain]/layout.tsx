@@ -1,10 +1,15 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { SiteHeader } from '@/components/layout/site-header';
+import { currentUser } from '@/lib/auth/guard';
+import { getConfig } from '@/lib/config';
+import { siteOrigin } from '@/lib/tenancy/host';
 import { requireTenant } from '@/lib/tenancy/get-tenant';
 
 // Every tenant page renders per request: it depends on the Host (via the
-// rewritten [subdomain]) and on live data.
+// rewritten [subdomain]), on who is signed in and on live data. The layout
+// only shows who is signed in; each page guards itself (requireMember),
+// because a layout is not re-run on every navigation.
 export const dynamic = 'force-dynamic';
 
 type Props = { children: ReactNode; params: Promise<{ subdomain: string }> };
@@ -16,9 +21,11 @@ export async function generateMetadata({ params }: Omit<Props, 'children'>): Pro
 
 export default async function TenantLayout({ children, params }: Props) {
   const tenant = await requireTenant((await params).subdomain);
+  const user = await currentUser(tenant);
+  const loginHref = `${siteOrigin(getConfig().ROOT_DOMAIN)}/login?tenant=${tenant.subdomain}`;
   return (
     <>
-      <SiteHeader title={tenant.displayName} />
+      <SiteHeader title={tenant.displayName} loginHref={loginHref} user={user ? { name: user.displayName ?? user.userName } : null} />
       <main className="mx-auto max-w-5xl px-4 py-8">{children}</main>
     </>
   );

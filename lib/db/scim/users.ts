@@ -4,8 +4,8 @@ import { MANAGER_JOIN, type ScimUserRow } from './rows';
 
 // The User rows behind SCIM, in raw SQL (see tenant-sql.ts for why and for the
 // tenant pin). Each write is one statement that changes the row and appends
-// its provisioning-log entry, so the two commit together without a
-// transaction's extra round trips.
+// its provisioning-log entry (and, for a deactivation, ends the person's
+// sessions), so they commit together without a transaction's round trips.
 
 /** The columns a SCIM request writes; everything else on User belongs to the app. */
 export const SCIM_USER_COLUMNS = [
@@ -30,8 +30,8 @@ const FIND_FOR_UPDATE = `${FIND} FOR UPDATE OF u`;
 // $2 the new id, $3… the columns, then the log entry.
 const INSERT = `
   WITH u AS (
-    INSERT INTO "User" ("id", "tenantId", ${SCIM_USER_COLUMNS.map((c) => `"${c}"`).join(', ')}, "updatedAt")
-    VALUES ($2, $1, ${SCIM_USER_COLUMNS.map((c, i) => placeholder(c, i, 3)).join(', ')}, now())
+    INSERT INTO "User" ("id", "tenantId", ${SCIM_USER_COLUMNS.map((c) => `"${c}"`).join(', ')}, "provisioned", "updatedAt")
+    VALUES ($2, $1, ${SCIM_USER_COLUMNS.map((c, i) => placeholder(c, i, 3)).join(', ')}, true, now())
     RETURNING *
   ), log AS (${auditInsert(N + 3)})
   SELECT u.*, ${MANAGER_JOIN('u')} FROM u`;
@@ -43,7 +43,9 @@ const UPDATE = `
       "version" = "version" + 1, "updatedAt" = now()
     WHERE "tenantId" = $1 AND "id" = $2 AND "version" = $3
     RETURNING *
-  ), log AS (${auditInsert(N + 4, 'EXISTS (SELECT 1 FROM u)')})
+  ), log AS (${auditInsert(N + 4, 'EXISTS (SELECT 1 FROM u)')}),
+  -- A deactivated person is signed out everywhere at once.
+  signed_out AS (DELETE FROM "Session" s USING u WHERE s."tenantId" = $1 AND s."userId" = u."id" AND NOT u."active")
   SELECT u.*, ${MANAGER_JOIN('u')} FROM u`;
 
 // The composite keys are NO ACTION: every reference to the person goes first.

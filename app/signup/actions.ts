@@ -1,0 +1,28 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { signedInIdentity } from '@/lib/auth/auth';
+import { signUpTenant } from '@/lib/auth/sign-up';
+import { AppError } from '@/lib/errors';
+
+export interface SignUpState {
+  error: string | null;
+  displayName: string;
+  subdomain: string;
+}
+
+/** Creates the company for the signed-in person, then sends them into it. */
+export async function createCompany(_previous: SignUpState, formData: FormData): Promise<SignUpState> {
+  const displayName = String(formData.get('displayName') ?? '');
+  const subdomain = String(formData.get('subdomain') ?? '');
+  const identity = await signedInIdentity();
+  if (!identity) return { error: 'Your Microsoft sign-in has expired. Sign in again to continue.', displayName, subdomain };
+  let created: string;
+  try {
+    created = (await signUpTenant(identity, { displayName, subdomain })).subdomain;
+  } catch (error) {
+    if (error instanceof AppError) return { error: error.message, displayName, subdomain };
+    throw error;
+  }
+  redirect(`/auth/continue?tenant=${created}`);
+}

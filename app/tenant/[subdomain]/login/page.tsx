@@ -1,0 +1,46 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { currentUser } from '@/lib/auth/guard';
+import { getConfig } from '@/lib/config';
+import { siteOrigin } from '@/lib/tenancy/host';
+import { requireTenant } from '@/lib/tenancy/get-tenant';
+
+export const metadata: Metadata = { title: 'Login' };
+
+// Why someone is here, in words they can act on.
+const REASONS = {
+  wrong_directory: 'This company signs in with a different Microsoft directory. Sign in with your account at this company.',
+  deactivated: 'Your account at this company has been deactivated. Ask your administrator if you think this is a mistake.',
+  not_provisioned: 'Your Microsoft account has not been given access to this company yet. Ask your administrator to assign you to TheOrgWiki in Microsoft Entra ID.',
+  expired: 'That sign-in link has expired or was already used. Please sign in again.',
+} as const;
+
+const query = z.object({
+  refused: z.enum(Object.keys(REASONS) as [keyof typeof REASONS]).optional().catch(undefined),
+  signed_out: z.literal('1').optional().catch(undefined),
+});
+
+type Props = { params: Promise<{ subdomain: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function TenantLoginPage({ params, searchParams }: Props) {
+  const tenant = await requireTenant((await params).subdomain);
+  const { refused, signed_out } = query.parse(await searchParams);
+  if (!refused && (await currentUser(tenant))) redirect('/');
+  const signIn = `${siteOrigin(getConfig().ROOT_DOMAIN)}/login?tenant=${tenant.subdomain}`;
+  return (
+    <div className="mx-auto max-w-md py-8">
+      <h1 className="text-2xl font-bold">{refused ? 'You cannot enter' : `Sign in to ${tenant.displayName}`}</h1>
+      {refused ? (
+        <p role="alert" className="mt-4 rounded-md border border-red-200 bg-red-50 p-3 text-red-800">
+          {REASONS[refused]}
+        </p>
+      ) : null}
+      {signed_out ? <p className="mt-4 text-slate-700">You are signed out.</p> : null}
+      <p className="mt-4 text-slate-600">{tenant.displayName} signs in with Microsoft work accounts.</p>
+      <a href={signIn} className="mt-6 inline-block rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700">
+        Sign in with Microsoft
+      </a>
+    </div>
+  );
+}

@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import { expect, test, type Page } from '@playwright/test';
+import { STATIC_DIRECTORIES } from '../../lib/dev-idp/directories';
+import { createScimTenant, type ScimTenant } from '../support/scim-fixtures';
+import { pickAccount, signIn, signInToDemo, startSignIn } from '../support/sign-in';
+import { tenantUrl } from '../support/sites';
+
+// Signing in with Microsoft through the local identity provider, which signs
+// tokens exactly as Entra does (per-directory issuer, tid, oid, nonce, PKCE).
+
+const [CONTOSO, FABRIKAM] = STATIC_DIRECTORIES;
+const CORE = 'urn:ietf:params:scim:schemas:core:2.0:User';
+const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
+
+/** A tenant bound to a directory of its own, with people provisioned over SCIM. */
+async function provisionedTenant(...userNames: string[]): Promise<{ tenant: ScimTenant; tid: string; ids: Record<string, string> }> {
+  const tid = randomUUID();
+  const tenant = createScimTenant(tid);
+  const ids: Record<string, string> = {};
+  for (const userName of userNames) {
+    const created = await tenant.scim.post('/Users', { schemas: [CORE], userName, displayName: userName.split('@')[0], active: true });
+    expect(created.status).toBe(201);
+    ids[userName] = created.json.id;
+  }
+  return { tenant, tid, ids };
+}
+
+async function expectDirectory(page: Page, subdomain: string) {
+  await expect(page).toHaveURL(tenantUrl(subdomain, '/'));
+  await expect(page.getByRole('heading', { name: 'People' })).toBeVisible();
+}
+
+async function expectRefused(page: Page, subdomain: string, reason: RegExp) {
+  await expect(page).toHaveURL(new RegExp(`^${tenantUrl(subdomain, '/login').replace(/[.?]/g, '\\$&')}`));
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText(reason);
+  expect((await page.goto(tenantUrl(subdomain, '/')))?.url()).toBe(tenantUrl(subdomain, '/login'));
+}
+
+test('a provisioned employee signs in, sees the directory, and signs out', async ({ page }) => {
+  const { tenant, tid } = await provisionedTenant('pat.lee@e2e.example');
+  await signIn(page, tenant.subdomain, { tid, userName: 'PAT.LEE@e2e.example' });
+  await expectDirectory(page, tenant.subdomain);
+  const main = page.getByRole('navigation', { name: 'Main' });
+  await expect(main.getByText('pat.lee')).toBeVisible();
+
+  await main.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByText('You are signed out.')).toBeVisible();
+  await page.goto(tenantUrl(tenant.subdomain, '/'));
+  await expect(page).toHaveURL(tenantUrl(tenant.subdomain, '/login'));
+});
+
+test('the demo company: any of its seeded people signs in from the provider\'s list', async ({ page }) => {
+  const name = await signInToDemo(page);
+  await expect(page.getByText('200 people at Acme Corporation')).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toContainText(name);
+});
+
+test('people of another directory, deactivated people and unprovisioned people are refused', async ({ page }) => {
+  const { tenant, tid, ids } = await provisionedTenant('kim@e2e.example', 'gone@e2e.example');
+
+  await signIn(page, tenant.subdomain, { tid: FABRIKAM.tid, userName: FABRIKAM.people[0].userName });
+  await expectRefused(page, tenant.subdomain, /different Microsoft directory/);
+
+  // Deactivated over SCIM, as Entra does ("False" as a string, without the aadOptscim062020 flag).
+  const off = await tenant.scim.patch(`/Users/${ids['gone@e2e.example']}`, { schemas: [PATCH_OP], Operations: [{ op: 'Replace', path: 'active', value: 'False' }] });
+  expect(off.status).toBe(200);
+  await signIn(page, tenant.subdomain, { tid, userName: 'gone@e2e.example' });
+  await expectRefused(page, tenant.subdomain, /has been deactivated/);
+
+  // SCIM has provisioned people here, so someone it has not is refused.
+  await signIn(page, tenant.subdomain, { tid, userName: 'walk-in@e2e.example' });
+  await expectRefused(page, tenant.subdomain, /has not been given access/);
+});
+
+test('SCIM deactivation ends a signed-in person\'s session on their next request', async ({ page }) => {
+  const { tenant, tid, ids } = await provisionedTenant('sam@e2e.example');
+  await signIn(page, tenant.subdomain, { tid, userName: 'sam@e2e.example' });
+  await expectDirectory(page, tenant.subdomain);
+
+  const off = await tenant.scim.patch(`/Users/${ids['sam@e2e.example']}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { active: false } }] });
+  expect(off.status).toBe(200);
+  await page.reload();
+  await expect(page).toHaveURL(tenantUrl(tenant.subdomain, '/login'));
+  await expect(page.getByRole('heading', { name: /Sign in to/ })).toBeVisible();
+});
+
+test('a session of one tenant gets nothing on another tenant\'s site, even with its cookie copied over', async ({ page, context }) => {
+  const first = await provisionedTenant('ana@e2e.example');
+  const second = await provisionedTenant('ana@e2e.example');
+  await signIn(page, first.tenant.subdomain, { tid: first.tid, userName: 'ana@e2e.example' });
+  await expectDirectory(page, first.tenant.subdomain);
+
+  await page.goto(tenantUrl(second.tenant.subdomain, '/'));
+  await expect(page).toHaveURL(tenantUrl(second.tenant.subdomain, '/login'));
+
+  const session = (await context.cookies(tenantUrl(first.tenant.subdomain))).find((c) => c.name === 'orgwiki_session')!;
+  expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+  expect(session.domain).toBe(`${first.tenant.subdomain}.localhost`); // host-only: never sent to another tenant
+  await context.addCookies([{ ...session, domain: `${second.tenant.subdomain}.localhost` }]);
+  await page.goto(tenantUrl(second.tenant.subdomain, '/'));
+  await expect(page).toHaveURL(tenantUrl(second.tenant.subdomain, '/login'));
+  await expect(page.getByRole('heading', { name: 'People' })).toHaveCount(0);
+});
+
+test('a tampered state, a replayed code and a token from the wrong issuer sign nobody in', async ({ page }) => {
+  const { tenant, tid } = await provisionedTenant('lee@e2e.example');
+  const failed = async () => {
+    await expect(page.getByRole('main').getByRole('alert')).toHaveText(/Microsoft sign-in did not complete/);
+    await page.goto(tenantUrl(tenant.subdomain, '/'));
+    await expect(page).toHaveURL(tenantUrl(tenant.subdomain, '/login'));
+  };
+
+  // state: the provider echoes what it was given; the app must notice it is not its own.
+  await startSignIn(page, tenant.subdomain);
+  await page.locator('form:has(#user) input[name="state"]').evaluate((input: HTMLInputElement) => (input.value = `${input.value}x`));
+  await pickAccount(page, { tid, userName: 'lee@e2e.example' });
+  await failed();
+
+  // A code that worked once, sent again.
+  let callback = '';
+  page.on('request', (request) => {
+    if (request.url().includes('/api/auth/callback/')) callback ||= request.url();
+  });
+  await signIn(page, tenant.subdomain, { tid, userName: 'lee@e2e.example' });
+  await expectDirectory(page, tenant.subdomain);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  expect(callback).toContain('code=');
+  await page.goto(callback);
+  await failed();
+
+  // An ID token whose iss names another directory than its tid.
+  await signIn(page, tenant.subdomain, { tid, userName: 'lee@e2e.example', foreignIssuer: true });
+  await failed();
+});
+
+test('sign-up: a Contoso admin creates the company, and a colleague is sent to it rather than making a second', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Sign-up for TheOrgWiki' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign-up for TheOrgWiki' })).toBeVisible();
+  await page.getByRole('button', { name: 'Sign in with Microsoft' }).click();
+  await pickAccount(page, { tid: CONTOSO.tid, userName: CONTOSO.people[0].userName });
+
+  // The company name comes from Microsoft Graph (through MSAL), the subdomain is checked as it is typed.
+  await expect(page.getByLabel('Company name')).toHaveValue('Contoso');
+  await expect(page.getByText('cannot be changed later')).toBeVisible();
+  const subdomain = page.getByLabel('Subdomain');
+  await subdomain.fill('acme');
+  await expect(page.getByText('Another company has this subdomain.')).toBeVisible();
+  await subdomain.fill('www');
+  await expect(page.getByText('This subdomain is reserved.')).toBeVisible();
+  await subdomain.fill('contoso');
+  await expect(page.getByText('Available')).toBeVisible();
+  await page.getByRole('button', { name: 'Create my company' }).click();
+
+  await expectDirectory(page, 'contoso');
+  await expect(page.getByText('1 person at Contoso')).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toContainText(CONTOSO.people[0].name);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+
+  // Back through Login on the apex: the directory's tenant is found without naming it.
+  await page.goto('/');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Login' }).click();
+  await page.getByRole('button', { name: 'Sign in with Microsoft' }).click();
+  await pickAccount(page, { tid: CONTOSO.tid, userName: CONTOSO.people[0].userName });
+  await expectDirectory(page, 'contoso');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+
+  // Same directory, another person: into contoso (nobody is provisioned there yet, so they may enter).
+  await page.goto('/signup');
+  await page.getByRole('button', { name: 'Sign in with Microsoft' }).click();
+  await pickAccount(page, { tid: CONTOSO.tid, userName: CONTOSO.people[1].userName });
+  await expectDirectory(page, 'contoso');
+  await expect(page.getByText('2 people at Contoso')).toBeVisible();
+});

@@ -1,0 +1,46 @@
+import { expect, type Page } from '@playwright/test';
+import { tenantUrl } from './sites';
+
+// Signing in through the real pages: the tenant's Login, the apex's "Sign in
+// with Microsoft", and the local identity provider's account picker (its
+// "someone else" form, which names any person of any directory it knows).
+
+export interface Person {
+  tid: string;
+  userName: string;
+  name?: string;
+  /** Have the provider sign the ID token as another directory. */
+  foreignIssuer?: boolean;
+}
+
+/** On the identity provider's page: signs in as `who`. */
+export async function pickAccount(page: Page, who: Person): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Sign in to your account' })).toBeVisible();
+  await page.getByLabel('Directory', { exact: true }).selectOption(who.tid);
+  await page.getByLabel('User name', { exact: true }).fill(who.userName);
+  if (who.name) await page.getByLabel('Display name', { exact: true }).fill(who.name);
+  if (who.foreignIssuer) await page.getByLabel(/Sign the token as another directory/).check();
+  await page.getByRole('button', { name: 'Sign in as someone else' }).click();
+}
+
+/** From a tenant's sign-in page to the identity provider. */
+export async function startSignIn(page: Page, subdomain: string): Promise<void> {
+  await page.goto(tenantUrl(subdomain, '/login'));
+  await page.getByRole('link', { name: 'Sign in with Microsoft' }).click();
+  await page.getByRole('button', { name: 'Sign in with Microsoft' }).click();
+}
+
+export async function signIn(page: Page, subdomain: string, who: Person): Promise<void> {
+  await startSignIn(page, subdomain);
+  await pickAccount(page, who);
+}
+
+/** Signs in to the demo company as the first person the provider lists; answers their name. */
+export async function signInToDemo(page: Page): Promise<string> {
+  await startSignIn(page, 'acme');
+  const person = page.getByRole('region', { name: 'Acme Corporation' }).getByRole('button').first();
+  const name = ((await person.textContent()) ?? '').replace(/\s*\S+@\S+\s*$/, '').trim();
+  await person.click();
+  await expect(page).toHaveURL(tenantUrl('acme', '/'));
+  return name;
+}

@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto';
+import { tenantDb } from '../db';
+import { hashToken } from '../tokens/token-secret';
+
+// Sessions on a tenant's own host. The apex, having signed a person in,
+// issues a one-time ticket (a Session row not yet activated) and sends the
+// browser to the tenant's host with it; the tenant's host redeems it for the
+// session token that its host-only cookie holds. So a session is one tenant's
+// and no other's: the cookie never reaches another host, and every lookup is
+// pinned to the tenant. Only hashes are stored.
+
+export const SESSION_COOKIE = 'orgwiki_session';
+const TICKET_MS = 60_000;
+export const SESSION_MS = 7 * 24 * 60 * 60 * 1000;
+
+const newSecret = () => randomBytes(32).toString('base64url');
+
+/** A ticket that `redeemSignInTicket` accepts once, within a minute, on this tenant only. */
+export async function issueSignInTicket(tenantId: string, userId: string): Promise<string> {
+  const ticket = newSecret();
+  const db = tenantDb(tenantId);
+  // The person's expired sessions and tickets go now, so that rows do not pile up.
+  await db.session.deleteMany({ where: { userId, expiresAt: { lt: new Date() } } });
+  await db.session.create({
+    data: { tenantId, userId, tokenHash: hashToken(ticket), expiresAt: new Date(Date.now() + TICKET_MS) },
+  });
+  return ticket;
+}
+
+/** The new session's token and expiry, or null for an unknown, used or expired ticket. */
+export async function redeemSignInTicket(tenantId: string, ticket: string): Promise<{ token: string; expiresAt: Date } | null> {
+  const token = newSecret();
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + SESSION_MS);
+  // One conditional update: of two requests with the same ticket, one wins.
+  const { count } = await tenantDb(tenantId).session.updateMany({
+    where: { tokenHash: hashToken(ticket), activatedAt: null, expiresAt: { gt: now } },
+    data: { tokenHash: hashToken(token), activatedAt: now, expiresAt },
+  });
+  return count === 1 ? { token, expiresAt } : null;
+}
+
+/** The signed-in person behind a session token, if the session is live and the person still active. */
+export async function findSessionUser(tenantId: string, token: string) {
+  const session = await tenantDb(tenantId).session.findFirst({
+    where: { tokenHash: hashToken(token), activatedAt: { not: null }, expiresAt: { gt: new Date() } },
+    include: { user: true },
+  });
+  return session?.user.active ? session.user : null;
+}
+
+export async function endSession(tenantId: string, token: string): Promise<void> {
+  await tenantDb(tenantId).session.deleteMany({ where: { tokenHash: hashToken(token) } });
+}

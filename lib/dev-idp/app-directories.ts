@@ -1,0 +1,36 @@
+import { platformDb, tenantDb } from '../db';
+import { objectId, STATIC_DIRECTORIES, type DevDirectory, type DevPerson } from './directories';
+
+/** How many people of one directory the login page lists (the demo company has 200). */
+const LISTED = 300;
+
+/**
+ * The directories the development identity provider offers: one per tenant
+ * bound to a directory, with its people as provisioned (so that people SCIM
+ * creates can sign in at once), plus the fixed directories of companies that
+ * have not signed up.
+ */
+export async function directoriesFromDatabase(): Promise<DevDirectory[]> {
+  const tenants = (await platformDb.listTenants()).filter((t) => t.entraTenantId);
+  const bound = await Promise.all(
+    tenants.map(async (tenant): Promise<DevDirectory> => {
+      const tid = tenant.entraTenantId!;
+      const users = await tenantDb(tenant.id).user.findMany({
+        select: { userName: true, displayName: true, workEmail: true, entraObjectId: true },
+        orderBy: [{ role: 'desc' }, { familyName: 'asc' }, { userName: 'asc' }],
+        take: LISTED,
+      });
+      const people: DevPerson[] = users.map((u) => ({
+        oid: u.entraObjectId ?? objectId(tid, u.userName),
+        userName: u.userName,
+        name: u.displayName ?? u.userName,
+        email: u.workEmail ?? u.userName,
+      }));
+      const fixed = STATIC_DIRECTORIES.find((d) => d.tid === tid);
+      const named = new Set(people.map((p) => p.userName.toLowerCase()));
+      return { tid, name: tenant.displayName, people: [...people, ...(fixed?.people ?? []).filter((p) => !named.has(p.userName.toLowerCase()))] };
+    }),
+  );
+  const boundIds = new Set(bound.map((d) => d.tid));
+  return [...bound, ...STATIC_DIRECTORIES.filter((d) => !boundIds.has(d.tid))];
+}

@@ -1,0 +1,297 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { exportJWK, generateKeyPair, jwtVerify, SignJWT, type JWK } from 'jose';
+import type { DevDirectory, DevPerson } from './directories';
+import { devPerson } from './directories';
+import { loginPage } from './login-page';
+
+// A local OpenID Connect provider shaped like Microsoft Entra ID's v2.0
+// endpoints, for `npm run demo` and the browser tests (Microsoft cannot be
+// reached from here). The app talks to it only through the settings it would
+// use for Microsoft. What it copies from Entra:
+// - /{tenant}/v2.0/.well-known/openid-configuration for a directory id, and for
+//   `organizations`/`common` with the templated issuer `…/{tenantid}/v2.0`;
+// - ID tokens whose `iss` names the signer's own directory, with `tid`, `oid`,
+//   `preferred_username`, `email`, `name` and the request's `nonce`;
+// - the authorization-code flow with PKCE (S256), codes that work once
+//   (a replay is `invalid_grant`), client_secret_basic or _post;
+// - client credentials for the app's own Graph calls, and Graph's
+//   GET /v1.0/organization.
+// oidc-provider was the first choice, but it binds one issuer to an instance,
+// and Entra's `organizations` authority answers with the signer's directory
+// as the issuer, which it cannot do.
+
+export interface DevIdpOptions {
+  /** Port for the browser and the app's sign-in (http). 0 picks one. */
+  port: number;
+  /** Port for MSAL, which only talks to an https authority; needs a certificate. */
+  https?: { port: number; key: string; cert: string };
+  clientId: string;
+  clientSecret: string;
+  /** Where codes may be sent (the app's callback URLs). */
+  redirectUris: string[];
+  /** The directories and people to offer, read on each sign-in so that newly provisioned people appear. */
+  directories: () => Promise<DevDirectory[]>;
+}
+
+export interface DevIdp {
+  /** e.g. http://localhost:3101/{tid}/v2.0: AUTH_MICROSOFT_ENTRA_ID_ISSUER for the app. */
+  issuerTemplate: string;
+  /** e.g. https://localhost:3102/{tid}: the MSAL authority template for the app's Graph calls. */
+  authorityTemplate: string | null;
+  /** Graph's base URL as this provider serves it. */
+  graphUrl: string;
+  close(): Promise<void>;
+}
+
+interface PendingCode {
+  clientId: string;
+  redirectUri: string;
+  nonce: string | null;
+  codeChallenge: string;
+  scope: string;
+  tid: string;
+  person: DevPerson;
+  /** Testing knob: sign the ID token under another directory's issuer. */
+  foreignIssuer: boolean;
+  expires: number;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const CODE_TTL_MS = 60_000;
+const TOKEN_TTL_S = 3_600;
+
+const sha256url = (value: string) => createHash('sha256').update(value).digest('base64url');
+
+function sameSecret(a: string, b: string): boolean {
+  const x = createHash('sha256').update(a).digest();
+  const y = createHash('sha256').update(b).digest();
+  return timingSafeEqual(x, y);
+}
+
+async function readForm(req: http.IncomingMessage): Promise<URLSearchParams> {
+  let body = '';
+  for await (const chunk of req) {
+    body += chunk;
+    if (body.length > 64_000) throw new Error('body too large');
+  }
+  return new URLSearchParams(body);
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': typeof body === 'string' ? 'text/html; charset=utf-8' : 'application/json', 'Cache-Control': 'no-store', ...headers });
+  res.end(text);
+}
+
+/** Entra's error body: `error`, `error_description` with an AADSTS code. */
+const oauthError = (res: http.ServerResponse, status: number, error: string, description: string) =>
+  send(res, status, { error, error_description: description });
+
+export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
+  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
+  const kid = randomBytes(8).toString('hex');
+  const jwk: JWK = { ...(await exportJWK(publicKey)), kid, use: 'sig', alg: 'RS256' };
+  const codes = new Map<string, PendingCode>();
+  let httpBase = '';
+  let httpsBase = '';
+
+  const sign = (claims: Record<string, unknown>, issuer: string, audience: string) =>
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
+      .setIssuer(issuer)
+      .setAudience(audience)
+      .setIssuedAt()
+      .setNotBefore('0s')
+      .setExpirationTime(`${TOKEN_TTL_S}s`)
+      .sign(privateKey);
+
+  const issuerOf = (base: string, tid: string) => `${base}/${tid}/v2.0`;
+
+  async function findDirectory(tid: string): Promise<DevDirectory | undefined> {
+    return (await options.directories()).find((d) => d.tid === tid);
+  }
+
+  function discovery(base: string, tenant: string) {
+    return {
+      issuer: GUID.test(tenant) ? issuerOf(base, tenant.toLowerCase()) : `${base}/{tenantid}/v2.0`,
+      authorization_endpoint: `${base}/${tenant}/oauth2/v2.0/authorize`,
+      token_endpoint: `${base}/${tenant}/oauth2/v2.0/token`,
+      jwks_uri: `${base}/${tenant}/discovery/v2.0/keys`,
+      userinfo_endpoint: `${base}/oidc/userinfo`,
+      end_session_endpoint: `${base}/${tenant}/oauth2/v2.0/logout`,
+      response_types_supported: ['code'],
+      response_modes_supported: ['query'],
+      subject_types_supported: ['pairwise'],
+      id_token_signing_alg_values_supported: ['RS256'],
+      token_endpoint_auth_methods_supported: ['client_secret_post', 'client_secret_basic'],
+      code_challenge_methods_supported: ['S256'],
+      scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
+      claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'nonce', 'name', 'preferred_username', 'email', 'oid', 'tid'],
+      tenant_region_scope: 'EU',
+      cloud_instance_name: 'localhost',
+    };
+  }
+
+  function clientFrom(req: http.IncomingMessage, form: URLSearchParams): { id: string; secret: string } | null {
+    const basic = /^Basic\s+(.+)$/i.exec(req.headers.authorization ?? '');
+    if (basic) {
+      const [id, secret] = Buffer.from(basic[1], 'base64').toString().split(':').map((p) => decodeURIComponent(p.replace(/\+/g, ' ')));
+      return { id, secret: secret ?? '' };
+    }
+    const id = form.get('client_id');
+    return id ? { id, secret: form.get('client_secret') ?? '' } : null;
+  }
+
+  async function authorize(req: http.IncomingMessage, res: http.ServerResponse, tenant: string, url: URL): Promise<void> {
+    const params = req.method === 'POST' ? await readForm(req) : url.searchParams;
+    const clientId = params.get('client_id');
+    const redirectUri = params.get('redirect_uri') ?? '';
+    if (clientId !== options.clientId) return send(res, 400, loginPage.error(`AADSTS700016: Application with identifier '${clientId}' was not found.`));
+    if (!options.redirectUris.includes(redirectUri)) return send(res, 400, loginPage.error(`AADSTS50011: The redirect URI '${redirectUri}' does not match the redirect URIs configured for the application.`));
+    const back = (query: Record<string, string>) => {
+      const target = new URL(redirectUri);
+      for (const [k, v] of Object.entries(query)) target.searchParams.set(k, v);
+      const state = params.get('state');
+      if (state !== null) target.searchParams.set('state', state);
+      res.writeHead(302, { Location: target.toString(), 'Cache-Control': 'no-store' }).end();
+    };
+    if (params.get('response_type') !== 'code') return back({ error: 'unsupported_response_type', error_description: 'AADSTS700054: only response_type=code is enabled.' });
+    const codeChallenge = params.get('code_challenge');
+    if (!codeChallenge || params.get('code_challenge_method') !== 'S256') {
+      return back({ error: 'invalid_request', error_description: 'AADSTS9002325: Proof Key for Code Exchange is required (S256).' });
+    }
+    const directories = (await options.directories()).filter((d) => !GUID.test(tenant) || d.tid === tenant.toLowerCase());
+
+    if (req.method === 'GET') return send(res, 200, loginPage.render(directories, params));
+
+    // The person picked on the login page, or typed in as "someone else".
+    const tid = (params.get('tid') ?? '').toLowerCase();
+    const directory = directories.find((d) => d.tid === tid);
+    if (!directory) return send(res, 400, loginPage.error('AADSTS90002: Tenant not found.'));
+    const userName = (params.get('user') ?? '').trim();
+    const person = directory.people.find((p) => p.userName.toLowerCase() === userName.toLowerCase())
+      ?? (userName ? devPerson(tid, userName, params.get('name')?.trim() || userName) : null);
+    if (!person) return send(res, 400, loginPage.error('AADSTS50034: The user account does not exist.'));
+    const code = randomBytes(32).toString('base64url');
+    codes.set(code, {
+      clientId,
+      redirectUri,
+      nonce: params.get('nonce'),
+      codeChallenge,
+      scope: params.get('scope') ?? 'openid',
+      tid,
+      person,
+      foreignIssuer: params.get('foreign_issuer') === 'on',
+      expires: Date.now() + CODE_TTL_MS,
+    });
+    back({ code, session_state: randomBytes(8).toString('hex') });
+  }
+
+  async function token(req: http.IncomingMessage, res: http.ServerResponse, tenant: string, base: string): Promise<void> {
+    const form = await readForm(req);
+    const client = clientFrom(req, form);
+    if (!client || client.id !== options.clientId || !sameSecret(client.secret, options.clientSecret)) {
+      return oauthError(res, 401, 'invalid_client', 'AADSTS7000215: Invalid client secret provided.');
+    }
+    const grant = form.get('grant_type');
+    if (grant === 'client_credentials') {
+      if (!GUID.test(tenant)) return oauthError(res, 400, 'invalid_request', 'AADSTS90002: client credentials need a directory id in the authority.');
+      const tid = tenant.toLowerCase();
+      const accessToken = await sign({ tid, roles: ['Organization.Read.All'], appid: client.id }, `https://sts.localhost/${tid}/`, 'https://graph.microsoft.com');
+      return send(res, 200, { token_type: 'Bearer', expires_in: TOKEN_TTL_S, ext_expires_in: TOKEN_TTL_S, access_token: accessToken });
+    }
+    if (grant !== 'authorization_code') return oauthError(res, 400, 'unsupported_grant_type', 'AADSTS70003: unsupported grant type.');
+    const code = form.get('code') ?? '';
+    const pending = codes.get(code);
+    codes.delete(code); // one use, whatever happens next
+    if (!pending || pending.expires < Date.now() || pending.clientId !== client.id) {
+      return oauthError(res, 400, 'invalid_grant', 'AADSTS54005: OAuth2 Authorization code was already redeemed or is not valid.');
+    }
+    if (form.get('redirect_uri') !== pending.redirectUri) return oauthError(res, 400, 'invalid_grant', 'AADSTS500112: The reply address does not match.');
+    if (sha256url(form.get('code_verifier') ?? '') !== pending.codeChallenge) {
+      return oauthError(res, 400, 'invalid_grant', 'AADSTS501481: The Code_Verifier does not match the code_challenge supplied in the authorization request.');
+    }
+    const { person, tid } = pending;
+    const issuerTid = pending.foreignIssuer ? (await options.directories()).find((d) => d.tid !== tid)?.tid ?? tid : tid;
+    const claims = {
+      ver: '2.0',
+      tid,
+      oid: person.oid,
+      sub: sha256url(`${person.oid}:${client.id}`),
+      preferred_username: person.userName,
+      email: person.email,
+      name: person.name,
+      ...(pending.nonce ? { nonce: pending.nonce } : {}),
+    };
+    const idToken = await sign(claims, issuerOf(base, issuerTid), client.id);
+    const accessToken = await sign({ ...claims, scp: pending.scope }, issuerOf(base, tid), options.clientId);
+    send(res, 200, { token_type: 'Bearer', scope: pending.scope, expires_in: TOKEN_TTL_S, ext_expires_in: TOKEN_TTL_S, access_token: accessToken, id_token: idToken });
+  }
+
+  /** Bearer tokens this provider signed (any audience), for userinfo and Graph. */
+  async function bearer(req: http.IncomingMessage): Promise<Record<string, unknown> | null> {
+    const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+    if (!match) return null;
+    try {
+      return (await jwtVerify(match[1], async () => publicKey)).payload;
+    } catch {
+      return null;
+    }
+  }
+
+  const handler = (base: () => string) => async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    try {
+      const url = new URL(req.url ?? '/', base());
+      const parts = url.pathname.split('/').filter(Boolean);
+      const [tenant] = parts;
+      const rest = parts.slice(1).join('/');
+      if (url.pathname === '/oidc/userinfo') {
+        const claims = await bearer(req);
+        if (!claims) return oauthError(res, 401, 'invalid_token', 'The access token is missing or invalid.');
+        return send(res, 200, { sub: claims.sub, name: claims.name, preferred_username: claims.preferred_username, email: claims.email, oid: claims.oid, tid: claims.tid });
+      }
+      if (url.pathname === '/v1.0/organization' && req.method === 'GET') {
+        const claims = await bearer(req);
+        if (!claims || typeof claims.tid !== 'string') return send(res, 401, { error: { code: 'InvalidAuthenticationToken', message: 'Access token is empty or invalid.' } });
+        const directory = await findDirectory(claims.tid);
+        return send(res, 200, { value: directory ? [{ id: directory.tid, displayName: directory.name }] : [] });
+      }
+      if (!tenant || !(GUID.test(tenant) || tenant === 'organizations' || tenant === 'common')) return send(res, 404, { error: 'not_found' });
+      if (rest === 'v2.0/.well-known/openid-configuration') return send(res, 200, discovery(base(), tenant));
+      if (rest === 'discovery/v2.0/keys') return send(res, 200, { keys: [jwk] });
+      if (rest === 'oauth2/v2.0/authorize') return await authorize(req, res, tenant, url);
+      if (rest === 'oauth2/v2.0/token' && req.method === 'POST') return await token(req, res, tenant, base());
+      send(res, 404, { error: 'not_found' });
+    } catch (error) {
+      if (!res.headersSent) send(res, 500, { error: 'server_error', error_description: (error as Error).message });
+    }
+  };
+
+  const listen = (server: http.Server | https.Server, port: number) =>
+    new Promise<number>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+    });
+
+  const plain = http.createServer(handler(() => httpBase));
+  httpBase = `http://localhost:${await listen(plain, options.port)}`;
+  let secure: https.Server | null = null;
+  if (options.https) {
+    secure = https.createServer({ key: options.https.key, cert: options.https.cert }, handler(() => httpsBase));
+    httpsBase = `https://localhost:${await listen(secure, options.https.port)}`;
+  }
+  const close = (server: http.Server | https.Server | null) => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  return {
+    issuerTemplate: `${httpBase}/{tid}/v2.0`,
+    authorityTemplate: secure ? `${httpsBase}/{tid}` : null,
+    graphUrl: httpBase,
+    async close() {
+      plain.closeAllConnections();
+      secure?.closeAllConnections();
+      await Promise.all([close(plain), close(secure)]);
+    },
+  };
+}
