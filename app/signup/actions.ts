@@ -2,6 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { signedInIdentity } from '@/lib/auth/auth';
+import { continueSignIn } from '@/lib/auth/continue-sign-in';
 import { signUpTenant } from '@/lib/auth/sign-up';
 import { AppError } from '@/lib/errors';
 
@@ -24,5 +25,7 @@ export async function createCompany(_previous: SignUpState, formData: FormData):
     if (error instanceof AppError) return { error: error.message, displayName, subdomain };
     throw error;
   }
-  redirect(`/auth/continue?tenant=${created}`);
+  // Straight to the new tenant's host: a redirect back to /auth/continue would
+  // be followed by Next on the server, spending the one-time ticket there.
+  redirect(await continueSignIn(identity, created));
 }

@@ -3,6 +3,7 @@ import { platformDb } from '../db';
 import { siteOrigin } from '../tenancy/host';
 import { findTenant } from '../tenancy/tenant-lookup';
 import { admit } from './admission';
+import { signOut } from './auth';
 import type { EntraIdentity } from './entra-provider';
 import { issueSignInTicket } from './tenant-session';
 
@@ -11,15 +12,21 @@ import { issueSignInTicket } from './tenant-session';
 // that tenant's sign-in page with the reason they were refused, or to
 // sign-up when their directory has no tenant yet.
 
-export type Next = { url: string; leavesApex: boolean };
-
-export async function continueSignIn(identity: EntraIdentity, subdomain: string | null): Promise<Next> {
+/**
+ * The URL to send the browser to. Leaving for a tenant ends the apex session,
+ * whose only job was to get the person this far. Call it from the request
+ * the browser made (a route handler or a server action that redirects off
+ * the apex), never behind a redirect Next.js might follow on the server: the
+ * ticket works once.
+ */
+export async function continueSignIn(identity: EntraIdentity, subdomain: string | null): Promise<string> {
   const root = getConfig().ROOT_DOMAIN;
   const tenant = subdomain ? await findTenant(subdomain) : await platformDb.findTenantByDirectory(identity.tid);
-  if (!tenant) return { url: `${siteOrigin(root)}${subdomain ? '/login?error=unknown_tenant' : '/signup'}`, leavesApex: false };
+  if (!tenant) return `${siteOrigin(root)}${subdomain ? '/login?error=unknown_tenant' : '/signup'}`;
   const origin = siteOrigin(root, tenant.subdomain);
   const admission = await admit(tenant, identity);
-  if (!admission.admitted) return { url: `${origin}/login?refused=${admission.reason}`, leavesApex: true };
+  await signOut({ redirect: false });
+  if (!admission.admitted) return `${origin}/login?refused=${admission.reason}`;
   const ticket = await issueSignInTicket(tenant.id, admission.user.id);
-  return { url: `${origin}/auth/enter?ticket=${encodeURIComponent(ticket)}`, leavesApex: true };
+  return `${origin}/auth/enter?ticket=${encodeURIComponent(ticket)}`;
 }
