@@ -76,3 +76,34 @@ test('members: add many at once, idempotently; remove by value array and by filt
   await tenant.scim.delete(`/Users/${ids[4]}`);
   expect(await members()).toEqual([]);
 });
+
+test('a change naming a stranger writes nothing; missing groups are 404; If-Match is honoured; parallel adds all land', async ({ tenant }) => {
+  const ids = await users(tenant.scim, 12);
+  const created = await tenant.scim.post('/Groups', { schemas: [GROUP], displayName: 'Ops', members: [{ value: ids[0] }] });
+  const id = created.json.id;
+  const members = async () => ((await tenant.scim.get(`/Groups/${id}`)).json.members ?? []).map((m: { value: string }) => m.value).sort();
+
+  // One unknown id among good ones: 400 naming it, and neither the members nor the name change.
+  const stranger = randomUUID();
+  const refused = await tenant.scim.patch(`/Groups/${id}`, patch(
+    { op: 'replace', path: 'displayName', value: 'Renamed' },
+    { op: 'add', path: 'members', value: [{ value: ids[1] }, { value: stranger }] },
+  ));
+  expect(refused.status).toBe(400);
+  expect(refused.json.detail).toContain(stranger);
+  expect(await members()).toEqual([ids[0]]);
+  expect((await tenant.scim.get(`/Groups/${id}`)).json.displayName).toBe('Ops');
+
+  expect((await tenant.scim.patch(`/Groups/${randomUUID()}`, patch({ op: 'add', path: 'members', value: [{ value: ids[1] }] }))).status).toBe(404);
+  expect((await tenant.scim.patch(`/Groups/${randomUUID()}`, patch({ op: 'add', path: 'members', value: [{ value: stranger }] }))).status).toBe(404);
+
+  const version = (await tenant.scim.get(`/Groups/${id}`)).headers.etag as string;
+  const stale = await tenant.scim.patch(`/Groups/${id}`, patch({ op: 'add', path: 'members', value: [{ value: ids[1] }] }), { 'If-Match': 'W/"999"' });
+  expect(stale.status).toBe(412);
+  expect((await tenant.scim.patch(`/Groups/${id}`, patch({ op: 'add', path: 'members', value: [{ value: ids[1] }] }), { 'If-Match': version })).status).toBe(204);
+
+  // Entra adds members to one group in parallel requests: every one of them lands.
+  const adds = await Promise.all(ids.slice(2).map((member) => tenant.scim.patch(`/Groups/${id}`, patch({ op: 'Add', path: 'members', value: [{ value: member }] }))));
+  expect(adds.map((r) => r.status)).toEqual(ids.slice(2).map(() => 204));
+  expect(await members()).toEqual([...ids].sort());
+});

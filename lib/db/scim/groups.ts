@@ -21,12 +21,37 @@ const INSERT = `
   ), log AS (${auditInsert(5)})
   SELECT * FROM g`;
 
-const UPDATE = `
-  WITH g AS (
-    UPDATE "Group" SET "displayName" = $3, "externalId" = $4, "version" = "version" + 1, "updatedAt" = now()
-    WHERE "tenantId" = $1 AND "id" = $2 RETURNING *
-  ), log AS (${auditInsert(5, 'EXISTS (SELECT 1 FROM g)')})
-  SELECT * FROM g`;
+// One statement for any change to a group: its fields (CASE: $4 says whether
+// to write them), members to keep or add ($3: checked against the tenant's
+// users; if any is unknown nothing at all is written), members to remove
+// ($8: everyone not in $3, for a replace or a bare remove; $9: these ids),
+// the version (checked against $7 when given) and the log entry ($10).
+// Statements see one snapshot, so the delete spares the ids being added.
+const CHANGE = `
+  WITH wanted AS (SELECT DISTINCT w AS "id" FROM unnest($3::uuid[]) AS w),
+  known AS (SELECT u."id" FROM "User" u JOIN wanted ON wanted."id" = u."id" WHERE u."tenantId" = $1),
+  unknown AS (SELECT "id" FROM wanted EXCEPT SELECT "id" FROM known),
+  g AS (
+    UPDATE "Group" SET
+      "displayName" = CASE WHEN $4::boolean THEN $5 ELSE "displayName" END,
+      "externalId" = CASE WHEN $4::boolean THEN $6 ELSE "externalId" END,
+      "version" = "version" + 1, "updatedAt" = now()
+    WHERE "tenantId" = $1 AND "id" = $2 AND ($7::int IS NULL OR "version" = $7) AND NOT EXISTS (SELECT 1 FROM unknown)
+    RETURNING *
+  ),
+  removed AS (
+    DELETE FROM "GroupMember" gm USING g
+    WHERE gm."tenantId" = $1 AND gm."groupId" = g."id" AND NOT (gm."userId" = ANY($3::uuid[]))
+      AND ($8::boolean OR gm."userId" = ANY($9::uuid[]))
+  ),
+  added AS (
+    INSERT INTO "GroupMember" ("tenantId", "groupId", "userId") SELECT $1, g."id", known."id" FROM g, known
+    ON CONFLICT DO NOTHING
+  ),
+  log AS (${auditInsert(10, 'EXISTS (SELECT 1 FROM g)')})
+  SELECT g.*, ARRAY(SELECT "id"::text FROM unknown) AS "unknownMembers",
+    EXISTS (SELECT 1 FROM "Group" WHERE "tenantId" = $1 AND "id" = $2) AS "groupExists"
+  FROM (SELECT 1) AS one LEFT JOIN g ON true`;
 
 const DELETE = `
   WITH g AS (DELETE FROM "Group" WHERE "tenantId" = $1 AND "id" = $2 RETURNING "id"),
@@ -42,9 +67,6 @@ const ADD_MEMBERS = `
     ON CONFLICT DO NOTHING
   )
   SELECT wanted."id" FROM wanted WHERE NOT EXISTS (SELECT 1 FROM known WHERE known."id" = wanted."id")`;
-const REMOVE_MEMBERS = `DELETE FROM "GroupMember" WHERE "tenantId" = $1 AND "groupId" = $2 AND "userId" = ANY($3::uuid[])`;
-const KEEP_ONLY_MEMBERS = `DELETE FROM "GroupMember" WHERE "tenantId" = $1 AND "groupId" = $2 AND NOT ("userId" = ANY($3::uuid[]))`;
-const REMOVE_ALL_MEMBERS = `DELETE FROM "GroupMember" WHERE "tenantId" = $1 AND "groupId" = $2`;
 
 const MEMBERS = `
   SELECT gm."groupId", gm."userId", json_build_object('displayName', u."displayName", 'userName', u."userName") AS "user"
@@ -62,10 +84,34 @@ export async function insertScimGroup(sql: TenantSql, id: string, values: ScimGr
   return row;
 }
 
-/** Writes the group's own fields and moves its version on; null when it is gone. */
-export async function updateScimGroup(sql: TenantSql, id: string, values: ScimGroupValues, log: AuditRow): Promise<ScimGroupRow | null> {
-  const [row] = await sql.rows<ScimGroupRow>(UPDATE, [id, values.displayName, values.externalId, auditParam([log])]);
-  return row ?? null;
+export interface ScimGroupChange {
+  /** New displayName and externalId; null leaves them. */
+  fields: ScimGroupValues | null;
+  /** Only if the group is still at this version; null: whatever it is. */
+  expectedVersion: number | null;
+  /** Members to have after the change (well-formed user ids). */
+  keep: readonly string[];
+  /** Remove every member not in `keep` (a replace, or a bare remove). */
+  removeOthers: boolean;
+  remove: readonly string[];
+}
+
+export interface ScimGroupChangeResult {
+  /** The updated group; null when nothing was written. */
+  group: ScimGroupRow | null;
+  groupExists: boolean;
+  /** Ids in `keep` that are not users of the tenant (then nothing was written). */
+  unknownMembers: string[];
+}
+
+/** Applies a change in one statement; see ScimGroupChangeResult for why nothing may have been written. */
+export async function changeScimGroup(sql: TenantSql, id: string, change: ScimGroupChange, log: AuditRow): Promise<ScimGroupChangeResult> {
+  const [row] = await sql.rows<ScimGroupRow & { unknownMembers: string[]; groupExists: boolean }>(CHANGE, [
+    id, change.keep, change.fields !== null, change.fields?.displayName ?? null, change.fields?.externalId ?? null,
+    change.expectedVersion, change.removeOthers, change.remove, auditParam([log]),
+  ]);
+  const { unknownMembers, groupExists, ...group } = row;
+  return { group: group.id ? group : null, groupExists, unknownMembers };
 }
 
 /** Deletes the group (its memberships by cascade); false when it was not there. */
@@ -77,16 +123,6 @@ export async function deleteScimGroup(sql: TenantSql, id: string, log: AuditRow)
 export async function addScimMembers(sql: TenantSql, groupId: string, userIds: readonly string[]): Promise<string[]> {
   if (userIds.length === 0) return [];
   return (await sql.rows<{ id: string }>(ADD_MEMBERS, [groupId, userIds])).map((row) => row.id);
-}
-
-export async function removeScimMembers(sql: TenantSql, groupId: string, userIds: readonly string[] | 'all'): Promise<void> {
-  if (userIds === 'all') await sql.rows(REMOVE_ALL_MEMBERS, [groupId]);
-  else if (userIds.length > 0) await sql.rows(REMOVE_MEMBERS, [groupId, userIds]);
-}
-
-/** Removes every member not in `userIds`. */
-export async function keepOnlyScimMembers(sql: TenantSql, groupId: string, userIds: readonly string[]): Promise<void> {
-  await sql.rows(KEEP_ONLY_MEMBERS, [groupId, userIds]);
 }
 
 export async function listScimMembers(sql: TenantSql, groupIds: readonly string[]): Promise<ScimMemberRow[]> {

@@ -1,4 +1,3 @@
-import type { Group } from '../../db';
 import { ScimError } from '../errors';
 import { applyPatch, type DocumentSchema } from '../patch/apply-patch';
 import { equalityFields, parsePath, readPatchRequest, type PatchOperation } from '../patch/patch-request';
@@ -15,12 +14,15 @@ export interface GroupFields {
 }
 
 export interface GroupPlan {
-  fields: GroupFields;
+  /** The group's new displayName and externalId; null when the request leaves them alone. */
+  fields: GroupFields | null;
   /** PUT, or replace of members: exactly these (then add/remove are empty). */
   setMembers: string[] | null;
   add: string[];
   remove: string[];
   removeAll: boolean;
+  /** Set when `fields` could not be computed because the current fields were not given. */
+  needsCurrent: boolean;
 }
 
 const GROUP_SCHEMA: DocumentSchema = {
@@ -58,8 +60,13 @@ export function readGroupBody(body: Record<string, unknown>): { fields: GroupFie
   };
 }
 
-export function groupPatchPlan(current: Group, body: Record<string, unknown>): GroupPlan {
-  const plan: GroupPlan = { fields: { displayName: current.displayName, externalId: current.externalId }, setMembers: null, add: [], remove: [], removeAll: false };
+/**
+ * A PATCH as a plan. The group's current fields are needed only when the
+ * request changes them: without them, such a plan comes back with
+ * `needsCurrent`, and a members-only PATCH is planned without reading the group.
+ */
+export function groupPatchPlan(current: GroupFields | null, body: Record<string, unknown>): GroupPlan {
+  const plan: GroupPlan = { fields: null, setMembers: null, add: [], remove: [], removeAll: false, needsCurrent: false };
   const fieldOps: PatchOperation[] = [];
   const without = (list: string[], ids: string[]) => list.filter((id) => !ids.includes(id));
 
@@ -109,6 +116,9 @@ export function groupPatchPlan(current: Group, body: Record<string, unknown>): G
     }
     if (Object.keys(rest).length > 0) fieldOps.push({ op, path: null, value: rest });
   }
-  plan.fields = fieldsOf(applyPatch({ ...plan.fields }, fieldOps, GROUP_SCHEMA));
+  if (fieldOps.length > 0) {
+    if (current) plan.fields = fieldsOf(applyPatch({ displayName: current.displayName, externalId: current.externalId }, fieldOps, GROUP_SCHEMA));
+    else plan.needsCurrent = true;
+  }
   return plan;
 }

@@ -1,18 +1,20 @@
 import { v7 as uuidv7 } from 'uuid';
 import {
-  addScimMembers, deleteScimGroup, findScimGroup, insertScimGroup, isUniqueViolation, isUuid, keepOnlyScimMembers,
-  listScimMembers, removeScimMembers, updateScimGroup, type ScimGroupRow, type TenantSql,
+  addScimMembers, changeScimGroup, deleteScimGroup, findScimGroup, insertScimGroup, isUniqueViolation, isUuid,
+  listScimMembers, type ScimGroupChangeResult, type ScimGroupRow, type TenantSql,
 } from '../../db';
 import { ScimError, scimNotFound } from '../errors';
-import { checkIfMatch } from '../http';
+import { checkIfMatch, retryOnConflict } from '../http';
 import { scimChangeLog } from '../log-change';
 import type { ScimContext } from '../scim-context';
 import { toGroupResource } from './group-resource';
 import { groupPatchPlan, readGroupBody, type GroupFields, type GroupPlan } from './group-input';
 
-// Groups over SCIM. A write locks the group row for its transaction, so
-// Entra's parallel member changes to one group queue up instead of failing;
-// membership changes are set operations in SQL (lib/db/scim/groups.ts).
+// Groups over SCIM. A PATCH or PUT is one statement (lib/db/scim/groups.ts)
+// that checks the members, changes them as sets and moves the version on.
+// The group is read first only when the change depends on it (a PATCH of its
+// fields) or the client sent If-Match; then the statement also checks that
+// the version is still the one read, and a conflict is retried.
 
 const notFound = (id: string) => scimNotFound(`No group with id ${JSON.stringify(id)} in this tenant.`);
 
@@ -20,22 +22,14 @@ function uniqueness(fields: GroupFields): ScimError {
   return new ScimError(409, `A group named ${JSON.stringify(fields.displayName)} already exists in this tenant.`, 'uniqueness');
 }
 
-/** Adds members, refusing the whole request (400, naming them) when some are not users of this tenant. */
-async function addMembers(tx: TenantSql, groupId: string, ids: readonly string[]): Promise<void> {
-  const unknown = [...ids.filter((id) => !isUuid(id)), ...(await addScimMembers(tx, groupId, ids.filter(isUuid)))];
-  if (unknown.length > 0) {
-    throw new ScimError(400, `These members are not users of this tenant: ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ', …' : ''}`, 'invalidValue');
-  }
+function unknownMembers(ids: readonly string[]): ScimError {
+  return new ScimError(400, `These members are not users of this tenant: ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', …' : ''}`, 'invalidValue');
 }
 
-async function applyMembers(tx: TenantSql, id: string, change: GroupPlan): Promise<void> {
-  if (change.setMembers) {
-    await keepOnlyScimMembers(tx, id, change.setMembers.filter(isUuid));
-    await addMembers(tx, id, change.setMembers);
-  }
-  if (change.removeAll) await removeScimMembers(tx, id, 'all');
-  await removeScimMembers(tx, id, change.remove.filter(isUuid));
-  await addMembers(tx, id, change.add);
+/** Adds members on create, refusing the whole request (400, naming them) when some are not users of this tenant. */
+async function addMembers(tx: TenantSql, groupId: string, ids: readonly string[]): Promise<void> {
+  const unknown = [...ids.filter((id) => !isUuid(id)), ...(await addScimMembers(tx, groupId, ids.filter(isUuid)))];
+  if (unknown.length > 0) throw unknownMembers(unknown);
 }
 
 export async function getGroup(ctx: ScimContext, id: string, withMembers: boolean) {
@@ -63,51 +57,59 @@ export async function createGroup(ctx: ScimContext, body: Record<string, unknown
   }
 }
 
-/** PUT and PATCH both come here with a plan: new fields, and members to set, add and remove. */
-async function updateGroup<T>(
-  ctx: ScimContext,
-  id: string,
-  action: string,
-  plan: (current: ScimGroupRow) => GroupPlan,
-  answer: (tx: TenantSql, group: ScimGroupRow) => Promise<T>,
-): Promise<T> {
+/** PUT and PATCH both come here with a plan: new fields (or none), and members to set, add and remove. */
+async function updateGroup(ctx: ScimContext, id: string, action: string, plan: (current: ScimGroupRow | null) => GroupPlan): Promise<ScimGroupRow> {
   ctx.target = { type: 'Group', id };
   if (!isUuid(id)) throw notFound(id);
-  let fields: GroupFields | null = null;
-  try {
-    const result = await ctx.sql.transaction(async (tx) => {
-      const current = await findScimGroup(tx, id, true);
+  const ifMatch = ctx.request.header('if-match');
+  return retryOnConflict(ctx.request, async () => {
+    let current: ScimGroupRow | null = null;
+    let change = plan(null);
+    if (change.needsCurrent || (ifMatch && ifMatch.trim() !== '*')) {
+      current = await findScimGroup(ctx.sql, id);
       if (!current) throw notFound(id);
       checkIfMatch(ctx.request, current.version);
-      const change = plan(current);
-      fields = change.fields;
-      await applyMembers(tx, id, change);
-      const log = scimChangeLog(ctx, action, { type: 'Group', id }, {
-        ...(current.displayName !== change.fields.displayName ? { displayName: `${current.displayName} → ${change.fields.displayName}` } : {}),
-        added: change.add.length,
-        removed: change.removeAll ? 'all' : change.remove.length,
-        ...(change.setMembers ? { membersSet: change.setMembers.length } : {}),
-      });
-      return answer(tx, (await updateScimGroup(tx, id, change.fields, log))!);
+      change = plan(current);
+    }
+    const keep = change.setMembers ?? change.add;
+    const malformed = keep.filter((member) => !isUuid(member));
+    if (malformed.length > 0) throw unknownMembers(malformed);
+    const log = scimChangeLog(ctx, action, { type: 'Group', id }, {
+      ...(current && change.fields && current.displayName !== change.fields.displayName ? { displayName: `${current.displayName} → ${change.fields.displayName}` } : {}),
+      ...(change.fields && !current ? { displayName: change.fields.displayName } : {}),
+      added: change.add.length,
+      removed: change.removeAll ? 'all' : change.remove.length,
+      ...(change.setMembers ? { membersSet: change.setMembers.length } : {}),
     });
+    let result: ScimGroupChangeResult;
+    try {
+      result = await changeScimGroup(ctx.sql, id, {
+        fields: change.fields,
+        expectedVersion: current?.version ?? null,
+        keep,
+        removeOthers: change.removeAll || change.setMembers !== null,
+        remove: change.remove.filter(isUuid),
+      }, log);
+    } catch (error) {
+      throw isUniqueViolation(error) && change.fields ? uniqueness(change.fields) : error;
+    }
+    if (!result.groupExists) throw notFound(id);
+    if (result.unknownMembers.length > 0) throw unknownMembers(result.unknownMembers);
+    // Read, then changed by another request before the write: retried (or 412 with If-Match).
+    if (!result.group) throw new ScimError(412, 'The group was changed by another request; fetch it again and retry.');
     ctx.logged = true;
-    return result;
-  } catch (error) {
-    throw isUniqueViolation(error) && fields ? uniqueness(fields) : error;
-  }
+    return result.group;
+  });
 }
 
-export function replaceGroup(ctx: ScimContext, id: string, body: Record<string, unknown>) {
+export async function replaceGroup(ctx: ScimContext, id: string, body: Record<string, unknown>) {
   const { fields, memberIds } = readGroupBody(body);
-  return updateGroup(
-    ctx, id, 'scim.group.replace',
-    () => ({ fields, setMembers: memberIds, add: [], remove: [], removeAll: false }),
-    async (tx, group) => toGroupResource(group, await listScimMembers(tx, [id]), ctx.baseUrl),
-  );
+  const group = await updateGroup(ctx, id, 'scim.group.replace', () => ({ fields, setMembers: memberIds, add: [], remove: [], removeAll: false, needsCurrent: false }));
+  return toGroupResource(group, await listScimMembers(ctx.sql, [id]), ctx.baseUrl);
 }
 
 export async function patchGroup(ctx: ScimContext, id: string, body: Record<string, unknown>): Promise<void> {
-  await updateGroup(ctx, id, 'scim.group.patch', (current) => groupPatchPlan(current, body), async () => undefined);
+  await updateGroup(ctx, id, 'scim.group.patch', (current) => groupPatchPlan(current, body));
 }
 
 export async function deleteGroup(ctx: ScimContext, id: string): Promise<void> {
