@@ -31,8 +31,9 @@ export default defineConfig({
   },
   projects: [
     { name: 'desktop', testIgnore: /scim\//, use: { ...devices['Desktop Chrome'] } },
-    // Sign-in flows do not depend on the viewport, and sign-up can happen once per directory.
-    { name: 'phone', testIgnore: /(scim|auth)\//, use: { ...devices['Pixel 7'] } },
+    // Sign-in flows do not depend on the viewport, and sign-up can happen once per directory;
+    // the admin spec checks phone width itself.
+    { name: 'phone', testIgnore: /(scim|auth|admin)\//, use: { ...devices['Pixel 7'] } },
     // SCIM is machine-to-machine: real HTTP, no browser.
     { name: 'scim', testMatch: /scim\/.*\.spec\.ts/ },
   ],

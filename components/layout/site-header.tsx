@@ -1,7 +1,15 @@
 import Link from 'next/link';
 
 /** The bar at the top of every page: the site's name on the left; Login, or who is signed in, on the right. */
-export function SiteHeader({ title, loginHref = '/login', user }: { title: string; loginHref?: string; user?: { name: string } | null }) {
+const initials = (name: string) =>
+  name
+    .split(/[\s.@_-]+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((part) => part[0]!.toUpperCase())
+    .join('');
+
+export function SiteHeader({ title, loginHref = '/login', user }: { title: string; loginHref?: string; user?: { name: string; isAdmin: boolean } | null }) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <nav className="mx-auto flex max-w-5xl items-center justify-between px-4 py-3" aria-label="Main">
@@ -11,12 +19,27 @@ export function SiteHeader({ title, loginHref = '/login', user }: { title: strin
           {title}
         </Link>
         {user ? (
-          <form method="post" action="/logout" className="flex items-center gap-3 text-sm">
-            <span className="text-slate-700">{user.name}</span>
-            <button type="submit" className="rounded-md px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-100">
-              Sign out
-            </button>
-          </form>
+          // The user avatar menu: Admin Console (admins only) and Sign out. <details> needs no script and works by keyboard.
+          <details className="relative text-sm">
+            <summary className="flex cursor-pointer list-none items-center gap-2 rounded-md px-2 py-1 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600">
+              <span aria-hidden="true" className="flex h-8 w-8 items-center justify-center rounded-full bg-indigo-600 text-xs font-semibold text-white">
+                {initials(user.name)}
+              </span>
+              <span className="text-slate-700">{user.name}</span>
+            </summary>
+            <div className="absolute right-0 z-10 mt-1 w-48 rounded-md border border-slate-200 bg-white py-1 shadow-lg">
+              {user.isAdmin ? (
+                <a href="/admin" className="block px-3 py-2 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600">
+                  Admin Console
+                </a>
+              ) : null}
+              <form method="post" action="/logout">
+                <button type="submit" className="block w-full px-3 py-2 text-left hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600">
+                  Sign out
+                </button>
+              </form>
+            </div>
+          </details>
         ) : (
           <a href={loginHref} className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100">
             Login

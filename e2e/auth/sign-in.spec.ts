@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { STATIC_DIRECTORIES } from '../../lib/dev-idp/directories';
 import { createScimTenant, type ScimTenant } from '../support/scim-fixtures';
-import { pickAccount, signIn, signInToDemo, startSignIn } from '../support/sign-in';
+import { openUserMenu, pickAccount, signIn, signInToDemo, startSignIn } from '../support/sign-in';
 import { tenantUrl } from '../support/sites';
 
 // Signing in with Microsoft through the local identity provider, which signs
@@ -43,7 +43,7 @@ test('a provisioned employee signs in, sees the directory, and signs out', async
   const main = page.getByRole('navigation', { name: 'Main' });
   await expect(main.getByText('pat.lee')).toBeVisible();
 
-  await main.getByRole('button', { name: 'Sign out' }).click();
+  await openUserMenu(page, 'Sign out');
   await expect(page.getByText('You are signed out.')).toBeVisible();
   await page.goto(tenantUrl(tenant.subdomain, '/'));
   await expect(page).toHaveURL(tenantUrl(tenant.subdomain, '/login'));
@@ -123,7 +123,7 @@ test('a tampered state, a replayed code and a token from the wrong issuer sign n
   });
   await signIn(page, tenant.subdomain, { tid, userName: 'lee@e2e.example' });
   await expectDirectory(page, tenant.subdomain);
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await openUserMenu(page, 'Sign out');
   expect(callback).toContain('code=');
   await page.goto(callback);
   await failed();
@@ -155,7 +155,7 @@ test('sign-up: a Contoso admin creates the company, and a colleague is sent to i
   await expectDirectory(page, 'contoso');
   await expect(page.getByText('1 person at Contoso')).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Main' })).toContainText(CONTOSO.people[0].name);
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await openUserMenu(page, 'Sign out');
 
   // Back through Login on the apex: the directory's tenant is found without naming it.
   await page.goto('/');
@@ -163,7 +163,7 @@ test('sign-up: a Contoso admin creates the company, and a colleague is sent to i
   await page.getByRole('button', { name: 'Sign in with Microsoft' }).click();
   await pickAccount(page, { tid: CONTOSO.tid, userName: CONTOSO.people[0].userName });
   await expectDirectory(page, 'contoso');
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await openUserMenu(page, 'Sign out');
 
   // Same directory, another person: into contoso (nobody is provisioned there yet, so they may enter).
   await page.goto('/signup');

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { test as base } from '@playwright/test';
+import pg from 'pg';
 import { scimClient, type ScimClient } from './scim-client';
 import { E2E_DATABASE_FILE } from './sites';
 
@@ -27,6 +28,18 @@ export function createScimTenant(directory?: string): ScimTenant {
   orgwiki('tenant:create', '--subdomain', subdomain, '--name', `SCIM test ${subdomain}`, ...(directory ? ['--directory', directory] : []));
   const token = /Secret Token: (\S+)/.exec(orgwiki('token:create', '--subdomain', subdomain, '--name', 'entra'))![1];
   return { subdomain, token, scim: scimClient(subdomain, token) };
+}
+
+/** The ids of a tenant's tokens, read from the server's database (for tests that forge requests with them). */
+export async function tokenIds(subdomain: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: readFileSync(E2E_DATABASE_FILE, 'utf8').trim() });
+  await client.connect();
+  try {
+    const { rows } = await client.query('SELECT t."id" FROM "ApiToken" t JOIN "Tenant" n ON n."id" = t."tenantId" WHERE n."subdomain" = $1 ORDER BY t."createdAt"', [subdomain]);
+    return rows.map((row) => row.id as string);
+  } finally {
+    await client.end();
+  }
 }
 
 export const test = base.extend<{ tenant: ScimTenant }>({

@@ -44,3 +44,10 @@ export async function signInToDemo(page: Page): Promise<string> {
   await expect(page).toHaveURL(tenantUrl('acme', '/'));
   return name;
 }
+
+/** Opens the user avatar menu at the top right and picks `item` (Admin Console, Sign out). */
+export async function openUserMenu(page: Page, item: 'Admin Console' | 'Sign out'): Promise<void> {
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.locator('summary').click();
+  await (item === 'Sign out' ? nav.getByRole('button', { name: item }) : nav.getByRole('link', { name: item })).click();
+}

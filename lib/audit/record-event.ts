@@ -1,7 +1,7 @@
 import type { TenantDb } from '../db';
 
 export type AuditActor =
-  | { type: 'user'; id: string; label: string }
+  | { type: 'user'; id: string; label: string; ip?: string | null }
   | { type: 'service_account'; id: string; label: string }
   | { type: 'system'; label: string };
 
@@ -29,7 +29,7 @@ export async function recordAuditEvent(
       targetType: event.target?.type ?? null,
       targetId: event.target?.id ?? null,
       details: event.details ?? {},
-      ip: event.ip ?? null,
+      ip: event.ip ?? ('ip' in event.actor ? (event.actor.ip ?? null) : null),
     },
   });
 }

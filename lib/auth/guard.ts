@@ -1,7 +1,10 @@
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
+import type { AuditActor } from '../audit/record-event';
+import { getConfig } from '../config';
 import type { Tenant, User } from '../db';
+import { parseHost } from '../tenancy/host';
 import { requireTenant } from '../tenancy/get-tenant';
 import { findSessionUser, SESSION_COOKIE } from './tenant-session';
 
@@ -28,4 +31,18 @@ export async function requireAdmin(subdomain: string): Promise<{ tenant: Tenant;
   const member = await requireMember(subdomain);
   if (member.user.role !== 'admin') forbidden();
   return member;
+}
+
+/**
+ * For admin server actions: the tenant comes from the request's Host, never
+ * from the action's arguments, and the role is checked again on the server.
+ * Answers the admin as an audit actor too.
+ */
+export async function requireAdminAction(): Promise<{ tenant: Tenant; user: User; actor: AuditActor }> {
+  const requestHeaders = await headers();
+  const host = parseHost(requestHeaders.get('host'), getConfig().ROOT_DOMAIN);
+  if (host.kind !== 'tenant') forbidden();
+  const { tenant, user } = await requireAdmin(host.subdomain);
+  const ip = requestHeaders.get('x-forwarded-for')?.split(',')[0]?.trim() || requestHeaders.get('x-real-ip') || null;
+  return { tenant, user, actor: { type: 'user', id: user.id, label: user.displayName ?? user.userName, ip } };
 }

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { AppError } from '../errors';
-import { disconnectDb, platformDb } from '../db';
+import { setRole } from '../admin/members';
+import { disconnectDb, platformDb, tenantDb } from '../db';
 import { createTenant } from '../tenancy/create-tenant';
 import { siteOrigin } from '../tenancy/host';
 import { SCIM_BASE_PATH } from '../tenancy/routing';
@@ -16,11 +17,13 @@ const USAGE = `Usage: npm run orgwiki -- <command> [options]
                [--directory <tid>]                 bound to this Microsoft Entra directory id
   tenant:list                                      list tenants
   token:create --subdomain <s> --name <name>       mint a SCIM token (printed once)
-               [--account <service account>]       default: "Microsoft Entra provisioning"`;
+               [--account <service account>]       default: "Microsoft Entra provisioning"
+  member:role --subdomain <s> --user <userName> --role admin|member
+                                                   e.g. give a tenant back an admin`;
 
-const COMMANDS = ['tenant:create', 'tenant:list', 'token:create'] as const;
+const COMMANDS = ['tenant:create', 'tenant:list', 'token:create', 'member:role'] as const;
 type Command = (typeof COMMANDS)[number];
-type Flags = { subdomain?: string; name?: string; account?: string; directory?: string };
+type Flags = { subdomain?: string; name?: string; account?: string; directory?: string; user?: string; role?: string };
 
 /** Reads the command line, or throws an AppError that shows the usage. */
 function parseCommandLine(argv: string[]): { command: Command; flags: Flags } {
@@ -31,7 +34,7 @@ function parseCommandLine(argv: string[]): { command: Command; flags: Flags } {
   try {
     const { values } = parseArgs({
       args: rest,
-      options: { subdomain: { type: 'string' }, name: { type: 'string' }, account: { type: 'string' }, directory: { type: 'string' } },
+      options: { subdomain: { type: 'string' }, name: { type: 'string' }, account: { type: 'string' }, directory: { type: 'string' }, user: { type: 'string' }, role: { type: 'string' } },
     });
     return { command: command as Command, flags: values };
   } catch (error) {
@@ -39,7 +42,7 @@ function parseCommandLine(argv: string[]): { command: Command; flags: Flags } {
   }
 }
 
-function required(flags: Flags, flag: 'subdomain' | 'name'): string {
+function required(flags: Flags, flag: 'subdomain' | 'name' | 'user' | 'role'): string {
   const value = flags[flag];
   if (!value) throw new AppError('invalid_input', `--${flag} is required.\n\n${USAGE}`);
   return value;
@@ -69,6 +72,17 @@ async function run(command: Command, flags: Flags): Promise<void> {
       console.log(`Tenant URL:   ${siteOrigin(root, subdomain)}${SCIM_BASE_PATH}/`);
       console.log(`Secret Token: ${token}`);
       console.log('The token is shown only this once; only its hash is stored.');
+      return;
+    }
+    case 'member:role': {
+      const subdomain = required(flags, 'subdomain');
+      const tenant = await platformDb.findTenantBySubdomain(subdomain);
+      if (!tenant) throw new AppError('not_found', `No tenant has the subdomain "${subdomain}".`);
+      const userName = required(flags, 'user');
+      const user = await tenantDb(tenant.id).user.findFirst({ where: { userName } });
+      if (!user) throw new AppError('not_found', `No one in ${subdomain} has the user name "${userName}".`);
+      await setRole(tenant.id, { type: 'system', label: 'orgwiki CLI' }, user.id, required(flags, 'role'));
+      console.log(`${user.userName} is now ${flags.role} of ${subdomain}.`);
       return;
     }
   }

@@ -4,5 +4,5 @@ export { platformDb } from './platform-db';
 export { disconnectDb } from './client';
 export { isMissingReference, isUniqueViolation } from './errors';
 export { findActiveToken, type ActiveToken } from './active-token';
-export type { Tenant, User, Group, ApiToken, ServiceAccount, WikiPage } from './generated/client';
+export type { Tenant, User, Group, ApiToken, ServiceAccount, WikiPage, Prisma } from './generated/client';
 export * from './scim';

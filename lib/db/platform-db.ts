@@ -19,6 +19,11 @@ export const platformDb = {
     return rootClient().tenant.create({ data });
   },
 
+  /** A tenant's own settings; the subdomain and the bound directory never change here. */
+  updateTenantSettings(id: string, data: { displayName?: string; signInPolicy?: Tenant['signInPolicy'] }): Promise<Tenant> {
+    return rootClient().tenant.update({ where: { id }, data });
+  },
+
   listTenants(): Promise<Tenant[]> {
     return rootClient().tenant.findMany({ orderBy: { createdAt: 'asc' } });
   },

@@ -15,6 +15,10 @@ import type { ScimContext } from './scim-context';
 // endpoint; anything thrown becomes a SCIM error (RFC 7644 §3.12), and every
 // request to a tenant leaves a provisioning-log entry.
 
+// Entra's Test Connection looks up a random GUID as a userName (reference §1);
+// the Admin Console shows when it last saw one.
+const TEST_CONNECTION = /^userName\s+eq\s+"?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"?$/i;
+
 const UNAUTHORIZED = 'Send the token of a service account of this tenant as "Authorization: Bearer <token>".';
 
 function clientIp(request: ScimRequest): string | null {
@@ -95,7 +99,11 @@ export async function handleScimRequest(request: ScimRequest, rootDomain: string
       action: `scim.${request.method.toLowerCase()}`,
       targetType: ctx?.target?.type ?? null,
       targetId: ctx?.target?.id ?? null,
-      details: { path: (path || '/').slice(0, 200), status: response.status },
+      details: {
+        path: (path || '/').slice(0, 200),
+        status: response.status,
+        ...(path === '/Users' && request.method === 'GET' && TEST_CONNECTION.test(request.url.searchParams.get('filter')?.trim() ?? '') ? { testConnection: true } : {}),
+      },
       ip,
     });
   }

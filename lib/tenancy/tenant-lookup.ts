@@ -20,3 +20,8 @@ export async function findTenant(subdomain: string): Promise<Tenant | null> {
   }
   return tenant;
 }
+
+/** Drops this process's copy of a tenant, after its settings change. */
+export function forgetTenant(subdomain: string): void {
+  recent.delete(subdomain);
+}

@@ -1,10 +1,8 @@
-import { z } from 'zod';
 import { PeopleList } from '@/components/directory/people-list';
 import { Pager } from '@/components/directory/pager';
 import { listPeople } from '@/lib/directory/list-people';
 import { requireMember } from '@/lib/auth/guard';
-
-const query = z.object({ page: z.coerce.number().int().min(1).catch(1).default(1) });
+import { readPageNumber } from '@/lib/paging';
 
 type Props = {
   params: Promise<{ subdomain: string }>;
@@ -13,7 +11,7 @@ type Props = {
 
 export default async function DirectoryHome({ params, searchParams }: Props) {
   const { tenant } = await requireMember((await params).subdomain);
-  const { page } = query.parse(await searchParams);
+  const page = readPageNumber(await searchParams);
   const directory = await listPeople(tenant.id, page);
   return (
     <>

@@ -1,0 +1,76 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { setRole } from '@/lib/admin/members';
+import { updateSettings } from '@/lib/admin/settings';
+import { requireAdminAction } from '@/lib/auth/guard';
+import { AppError } from '@/lib/errors';
+import { createServiceAccount, deleteServiceAccount, generateToken, revokeToken } from '@/lib/tokens/service-accounts';
+
+// The Admin Console's actions. Each one re-checks on the server that the
+// caller is an admin of the tenant whose host it was sent to; ids in the
+// arguments are looked up within that tenant only, so a forged id names nothing.
+
+export type ActionResult = { ok: true; message?: string } | { ok: false; error: string };
+export type TokenResult = { ok: true; token: string; accountId: string; tokenName: string } | { ok: false; error: string };
+
+async function run<T extends { ok: true }>(work: () => Promise<T>): Promise<T | { ok: false; error: string }> {
+  try {
+    const result = await work();
+    revalidatePath('/', 'layout');
+    return result;
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, error: error.message };
+    throw error;
+  }
+}
+
+export async function saveSettings(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const { tenant, actor } = await requireAdminAction();
+  return run(async () => {
+    await updateSettings(tenant, actor, { displayName: formData.get('displayName'), signInPolicy: formData.get('signInPolicy') });
+    return { ok: true, message: 'Settings saved.' };
+  });
+}
+
+export async function addServiceAccount(_previous: TokenResult | null, formData: FormData): Promise<TokenResult> {
+  const { tenant, actor } = await requireAdminAction();
+  return run(async () => {
+    const created = await createServiceAccount(tenant.id, actor, { name: formData.get('name'), kind: formData.get('kind') });
+    return { ok: true, token: created.token, accountId: created.record.serviceAccountId, tokenName: created.record.name };
+  });
+}
+
+export async function addToken(_previous: TokenResult | null, formData: FormData): Promise<TokenResult> {
+  const { tenant, actor } = await requireAdminAction();
+  const days = String(formData.get('expiresInDays') ?? 'never');
+  return run(async () => {
+    const accountId = String(formData.get('accountId') ?? '');
+    const created = await generateToken(tenant.id, actor, accountId, { name: formData.get('name'), expiresInDays: days === 'never' ? null : Number(days) });
+    return { ok: true, token: created.token, accountId, tokenName: created.record.name };
+  });
+}
+
+export async function revokeTokenAction(tokenId: string): Promise<ActionResult> {
+  const { tenant, actor } = await requireAdminAction();
+  return run(async () => {
+    await revokeToken(tenant.id, actor, String(tokenId));
+    return { ok: true, message: 'Token revoked.' };
+  });
+}
+
+export async function deleteServiceAccountAction(accountId: string): Promise<ActionResult> {
+  const { tenant, actor } = await requireAdminAction();
+  return run(async () => {
+    await deleteServiceAccount(tenant.id, actor, String(accountId));
+    return { ok: true, message: 'Service account deleted.' };
+  });
+}
+
+export async function setRoleAction(userId: string, role: string): Promise<ActionResult> {
+  const { tenant, actor } = await requireAdminAction();
+  return run(async () => {
+    await setRole(tenant.id, actor, String(userId), role);
+    return { ok: true };
+  });
+}

@@ -1,0 +1,317 @@
+'use client';
+
+import { useActionState, useState, useTransition } from 'react';
+import { addServiceAccount, addToken, deleteServiceAccountAction, revokeTokenAction, type ActionResult, type TokenResult } from '@/app/tenant/[subdomain]/admin/actions';
+import type { ServiceAccountSummary, TokenSummary } from '@/lib/tokens/service-accounts';
+import { CopyButton } from './copy-button';
+import { Modal } from './modal';
+
+// Settings → Service Accounts, with the labels of Microsoft's TheOrgWiki
+// provisioning tutorial: +Service Account, Service Account Type, Token Based,
+// Save, Manage Tokens for SCIM provisioning, Active Tokens.
+
+type Fresh = { accountId: string; token: string; tokenName: string };
+
+const button = 'rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600';
+const primary = `${button} bg-indigo-600 text-white hover:bg-indigo-700 disabled:opacity-60`;
+const secondary = `${button} border border-slate-300 bg-white hover:bg-slate-50`;
+const danger = `${button} border border-red-300 bg-white text-red-700 hover:bg-red-50`;
+const input = 'mt-1 w-full rounded-md border border-slate-300 px-3 py-2';
+
+const when = (date: Date | null) => (date ? new Date(date).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC' : null);
+
+function daysLeft(expiresAt: Date | null): number | null {
+  return expiresAt ? Math.ceil((new Date(expiresAt).getTime() - Date.now()) / 86_400_000) : null;
+}
+
+/** The console warns 30, 7 and 1 days ahead: Entra quarantines a provisioning job whose token expires. */
+function ExpiryNote({ expiresAt }: { expiresAt: Date | null }) {
+  const days = daysLeft(expiresAt);
+  if (days === null) return <span>Never expires</span>;
+  const urgent = days <= 7;
+  return (
+    <span className={days <= 30 ? (urgent ? 'font-semibold text-red-700' : 'font-semibold text-amber-700') : undefined}>
+      Expires {when(expiresAt)}
+      {days <= 30 ? ` (in ${days} ${days === 1 ? 'day' : 'days'}: generate a new token and paste it into Entra before then)` : ''}
+    </span>
+  );
+}
+
+function Failure({ result }: { result: TokenResult | { ok: false; error: string } | null }) {
+  return result && !result.ok ? (
+    <p role="alert" className="mt-3 rounded-md border border-red-200 bg-red-50 p-2 text-sm text-red-800">
+      {result.error}
+    </p>
+  ) : null;
+}
+
+function NewTokenBox({ fresh }: { fresh: Fresh }) {
+  return (
+    <div className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3">
+      <label htmlFor="new-token" className="block text-sm font-semibold">
+        New token “{fresh.tokenName}”
+      </label>
+      <div className="mt-1 flex gap-2">
+        <input id="new-token" readOnly value={fresh.token} className="w-full rounded-md border border-slate-300 bg-white px-2 py-1 font-mono text-sm" onFocus={(e) => e.currentTarget.select()} />
+        <CopyButton value={fresh.token} />
+      </div>
+      <p className="mt-2 text-sm text-amber-900">Copy it now and paste it into Entra&apos;s Secret Token field: it will not be shown again.</p>
+    </div>
+  );
+}
+
+/** The second step of a destructive action: says what will happen, then does it or backs out. */
+function ConfirmStep({ label, message, confirm, run, onCancel, onDone }: {
+  label: string;
+  message: string;
+  confirm: string;
+  run: () => Promise<ActionResult>;
+  onCancel: () => void;
+  onDone?: () => void;
+}) {
+  const [pending, start] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <div role="group" aria-label={label} className="mt-2 rounded-md border border-red-200 bg-red-50 p-3 text-sm">
+      <p>{message}</p>
+      <div className="mt-2 flex gap-2">
+        <button
+          type="button"
+          className={`${button} bg-red-700 text-white hover:bg-red-800`}
+          disabled={pending}
+          onClick={() =>
+            start(async () => {
+              const result = await run();
+              if (result.ok) onDone?.();
+              else setError(result.error);
+            })
+          }
+        >
+          {confirm}
+        </button>
+        <button type="button" className={secondary} onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+      {error ? <p role="alert" className="mt-2 text-red-800">{error}</p> : null}
+    </div>
+  );
+}
+
+function TokenRow({ token }: { token: TokenSummary }) {
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <li className="border-b border-slate-200 py-3 last:border-0" aria-label={`Token ${token.name}`}>
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div>
+          <p className="font-medium">
+            {token.name} <code className="ml-1 text-sm text-slate-600">{token.hint}</code>
+          </p>
+          <p className="text-sm text-slate-600">
+            Created {when(token.createdAt)}
+            {token.createdBy ? ` by ${token.createdBy}` : ''} · <ExpiryNote expiresAt={token.expiresAt} />
+          </p>
+          <p className="text-sm text-slate-600">
+            {token.lastUsedAt ? `Last used ${when(token.lastUsedAt)}${token.lastUsedIp ? ` from ${token.lastUsedIp}` : ''}${token.lastUsedUserAgent ? ` (${token.lastUsedUserAgent})` : ''}` : 'Never used'}
+          </p>
+        </div>
+        {confirming ? null : (
+          <button type="button" className={danger} onClick={() => setConfirming(true)}>
+            Revoke
+          </button>
+        )}
+      </div>
+      {confirming ? (
+        <ConfirmStep
+          label={`Confirm revoking ${token.name}`}
+          message={`Revoke “${token.name}”? Whatever uses it (Microsoft Entra ID) is refused from its next request.`}
+          confirm="Revoke token"
+          run={() => revokeTokenAction(token.id)}
+          onCancel={() => setConfirming(false)}
+        />
+      ) : null}
+    </li>
+  );
+}
+
+function GenerateToken({ account, onCreated }: { account: ServiceAccountSummary; onCreated: (fresh: Fresh) => void }) {
+  const [result, action, pending] = useActionState(async (previous: TokenResult | null, formData: FormData) => {
+    const next = await addToken(previous, formData);
+    if (next.ok) onCreated(next);
+    return next;
+  }, null);
+  return (
+    <form action={action} className="mt-4 rounded-md border border-slate-200 p-3">
+      <h4 className="font-semibold">Generate a new token</h4>
+      <p className="text-sm text-slate-600">To rotate without an outage: generate one, paste it into Entra, watch “last used” move to it, then revoke the old one.</p>
+      <input type="hidden" name="accountId" value={account.id} />
+      <div className="mt-2 grid gap-3 sm:grid-cols-2">
+        <div>
+          <label htmlFor="token-name" className="text-sm font-medium">
+            Token name
+          </label>
+          <input id="token-name" name="name" required maxLength={80} defaultValue={`Token ${account.activeTokens.length + 1}`} className={input} />
+        </div>
+        <div>
+          <label htmlFor="token-expiry" className="text-sm font-medium">
+            Expires
+          </label>
+          <select id="token-expiry" name="expiresInDays" defaultValue="never" className={input}>
+            <option value="never">Never (recommended for Entra)</option>
+            <option value="30">In 30 days</option>
+            <option value="90">In 90 days</option>
+            <option value="180">In 180 days</option>
+            <option value="365">In a year</option>
+          </select>
+        </div>
+      </div>
+      <button type="submit" className={`${primary} mt-3`} disabled={pending}>
+        {pending ? 'Generating…' : 'Generate token'}
+      </button>
+      <Failure result={result} />
+    </form>
+  );
+}
+
+function ManageTokens({ account, fresh, onFresh, onClose }: { account: ServiceAccountSummary; fresh: Fresh | null; onFresh: (f: Fresh) => void; onClose: () => void }) {
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  return (
+    <Modal title="Manage Tokens for SCIM provisioning" onClose={onClose}>
+      <p className="mb-3 text-sm text-slate-600">
+        Service account <strong>{account.name}</strong> ({account.typeLabel})
+      </p>
+      <section aria-labelledby="active-tokens">
+        <h3 id="active-tokens" className="font-semibold">
+          Active Tokens
+        </h3>
+        {fresh ? <NewTokenBox fresh={fresh} /> : null}
+        {account.activeTokens.length === 0 ? (
+          <p className="py-3 text-sm text-slate-600">No active tokens: Entra cannot provision until you generate one.</p>
+        ) : (
+          <ul>{account.activeTokens.map((token) => <TokenRow key={token.id} token={token} />)}</ul>
+        )}
+      </section>
+      <GenerateToken account={account} onCreated={onFresh} />
+      <div className="mt-4 border-t border-slate-200 pt-3">
+        {confirmDelete ? (
+          <ConfirmStep
+            label="Confirm deleting the service account"
+            message={`Delete “${account.name}” and revoke all its tokens? Provisioning with them stops at once.`}
+            confirm="Delete service account"
+            run={() => deleteServiceAccountAction(account.id)}
+            onCancel={() => setConfirmDelete(false)}
+            onDone={onClose}
+          />
+        ) : (
+          <button type="button" className={danger} onClick={() => setConfirmDelete(true)}>
+            Delete service account
+          </button>
+        )}
+      </div>
+    </Modal>
+  );
+}
+
+function AddServiceAccount({ onCreated, onClose }: { onCreated: (fresh: Fresh) => void; onClose: () => void }) {
+  const [result, action, pending] = useActionState(async (previous: TokenResult | null, formData: FormData) => {
+    const next = await addServiceAccount(previous, formData);
+    if (next.ok) onCreated(next);
+    return next;
+  }, null);
+  return (
+    <Modal title="Service Account" onClose={onClose}>
+      <form action={action} className="space-y-4">
+        <div>
+          <label htmlFor="account-name" className="font-medium">
+            Name
+          </label>
+          <input id="account-name" name="name" required maxLength={80} defaultValue="Microsoft Entra ID provisioning" className={input} autoFocus />
+        </div>
+        <div>
+          <label htmlFor="account-type" className="font-medium">
+            Service Account Type
+          </label>
+          <select id="account-type" name="kind" defaultValue="token" className={input}>
+            <option value="token">Token Based</option>
+          </select>
+        </div>
+        <div className="flex gap-2">
+          <button type="submit" className={primary} disabled={pending}>
+            {pending ? 'Saving…' : 'Save'}
+          </button>
+          <button type="button" className={secondary} onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+        <Failure result={result} />
+      </form>
+    </Modal>
+  );
+}
+
+export function ServiceAccountsPanel({ accounts }: { accounts: ServiceAccountSummary[] }) {
+  const [adding, setAdding] = useState(false);
+  const [managing, setManaging] = useState<string | null>(null);
+  const [fresh, setFresh] = useState<Fresh | null>(null);
+  const managed = accounts.find((a) => a.id === managing) ?? null;
+  return (
+    <>
+      <div className="flex items-center justify-between gap-4">
+        <h2 className="text-xl font-semibold">Service Accounts</h2>
+        <button type="button" className={primary} onClick={() => setAdding(true)}>
+          +Service Account
+        </button>
+      </div>
+      {accounts.length === 0 ? (
+        <p className="mt-4 rounded-md border border-dashed border-slate-300 p-6 text-center text-slate-600">
+          No service accounts yet. Create one to get the token Microsoft Entra ID provisions with.
+        </p>
+      ) : (
+        <div className="mt-4 overflow-x-auto" tabIndex={0} role="region" aria-label="Service accounts">
+          <table className="w-full min-w-[40rem] text-left text-sm">
+            <caption className="sr-only">Service accounts</caption>
+            <thead className="border-b border-slate-300 text-slate-600">
+              <tr>
+                <th scope="col" className="py-2 pr-3">Type</th>
+                <th scope="col" className="py-2 pr-3">Name</th>
+                <th scope="col" className="py-2 pr-3">Created by</th>
+                <th scope="col" className="py-2 pr-3">Created</th>
+                <th scope="col" className="py-2 pr-3">Active tokens</th>
+                <th scope="col" className="py-2 pr-3">Last used</th>
+                <th scope="col" className="py-2"><span className="sr-only">Actions</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {accounts.map((account) => (
+                <tr key={account.id} className="border-b border-slate-200">
+                  <td className="py-2 pr-3">{account.typeLabel}</td>
+                  <th scope="row" className="py-2 pr-3 font-medium">{account.name}</th>
+                  <td className="py-2 pr-3">{account.createdBy ?? 'Operator'}</td>
+                  <td className="py-2 pr-3">{when(account.createdAt)}</td>
+                  <td className="py-2 pr-3">{account.activeTokens.length}</td>
+                  <td className="py-2 pr-3">{when(account.lastUsedAt) ?? 'Never'}</td>
+                  <td className="py-2">
+                    <button type="button" className={secondary} onClick={() => { setFresh(null); setManaging(account.id); }} aria-label={`Manage tokens of ${account.name}`}>
+                      Manage tokens
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {adding ? (
+        <AddServiceAccount
+          onClose={() => setAdding(false)}
+          onCreated={(created) => {
+            setAdding(false);
+            setFresh(created);
+            setManaging(created.accountId);
+          }}
+        />
+      ) : null}
+      {managed ? <ManageTokens account={managed} fresh={fresh?.accountId === managed.id ? fresh : null} onFresh={setFresh} onClose={() => { setManaging(null); setFresh(null); }} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+'use client';
+
+import { useActionState } from 'react';
+import { saveSettings, type ActionResult } from '@/app/tenant/[subdomain]/admin/actions';
+
+interface Props {
+  displayName: string;
+  signInPolicy: string;
+  policies: readonly { value: string; label: string }[];
+}
+
+/** The editable settings: organization name and who may sign in. */
+export function SettingsForm({ displayName, signInPolicy, policies }: Props) {
+  const [result, action, pending] = useActionState<ActionResult | null, FormData>(saveSettings, null);
+  return (
+    <form action={action} className="space-y-4">
+      <div>
+        <label htmlFor="displayName" className="font-medium">
+          Organization name
+        </label>
+        <input id="displayName" name="displayName" defaultValue={displayName} required maxLength={120} className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
+      </div>
+      <fieldset>
+        <legend className="font-medium">Who may sign in</legend>
+        {policies.map((policy) => (
+          <label key={policy.value} className="mt-1 flex items-start gap-2">
+            <input type="radio" name="signInPolicy" value={policy.value} defaultChecked={policy.value === signInPolicy} className="mt-1" />
+            <span>{policy.label}</span>
+          </label>
+        ))}
+      </fieldset>
+      <button type="submit" disabled={pending} className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:opacity-60">
+        {pending ? 'Saving…' : 'Save settings'}
+      </button>
+      <p aria-live="polite" className={`text-sm ${result && !result.ok ? 'text-red-700' : 'text-green-700'}`}>
+        {result ? (result.ok ? result.message : result.error) : ''}
+      </p>
+    </form>
+  );
+}

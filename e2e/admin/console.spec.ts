@@ -1,0 +1,222 @@
+import { randomUUID } from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { scimRequest } from '../support/scim-client';
+import { createScimTenant, orgwiki, tokenIds, type ScimTenant } from '../support/scim-fixtures';
+import { openUserMenu, signIn } from '../support/sign-in';
+import { tenantUrl } from '../support/sites';
+
+// The Admin Console, starting with Microsoft's TheOrgWiki provisioning
+// tutorial taken literally: Admin Console → Settings → Service Accounts →
+// +Service Account → Token Based → Save → Manage Tokens for SCIM provisioning.
+
+const CORE = 'urn:ietf:params:scim:schemas:core:2.0:User';
+const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
+
+interface AdminTenant extends ScimTenant {
+  tid: string;
+}
+
+/** A tenant bound to its own directory, with an admin and a member provisioned over SCIM. */
+async function adminTenant(): Promise<AdminTenant> {
+  const tid = randomUUID();
+  const tenant = createScimTenant(tid);
+  for (const userName of ['boss@e2e.example', 'staff@e2e.example']) {
+    expect((await tenant.scim.post('/Users', { schemas: [CORE], userName, displayName: userName.split('@')[0], active: true })).status).toBe(201);
+  }
+  orgwiki('member:role', '--subdomain', tenant.subdomain, '--user', 'boss@e2e.example', '--role', 'admin');
+  return { ...tenant, tid };
+}
+
+/** Entra's Test Connection request, with `token`. */
+const testConnection = (subdomain: string, token: string) =>
+  scimRequest({ subdomain, method: 'GET', path: `/Users?filter=userName eq "${randomUUID()}"`, token }).then((r) => r.status);
+
+async function createServiceAccountThroughTutorial(page: Page, name?: string): Promise<string> {
+  await page.getByRole('navigation', { name: 'Admin Console' }).getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Service Accounts' }).click();
+  await page.getByRole('button', { name: '+Service Account' }).click();
+  const form = page.getByRole('dialog', { name: 'Service Account' });
+  if (name) await form.getByLabel('Name').fill(name);
+  await form.getByLabel('Service Account Type').selectOption({ label: 'Token Based' });
+  await form.getByRole('button', { name: 'Save' }).click();
+  const manage = page.getByRole('dialog', { name: 'Manage Tokens for SCIM provisioning' });
+  await expect(manage.getByRole('heading', { name: 'Active Tokens' })).toBeVisible();
+  await expect(manage.getByText('it will not be shown again')).toBeVisible();
+  return manage.getByLabel(/New token/).inputValue();
+}
+
+test('the tutorial: an admin makes a Token Based service account and its token provisions; a revoked token gets 401', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const tenant = await adminTenant();
+  await signIn(page, tenant.subdomain, { tid: tenant.tid, userName: 'boss@e2e.example' });
+  await openUserMenu(page, 'Admin Console');
+  await expect(page.getByRole('heading', { name: 'Admin Console' })).toBeVisible();
+
+  const token = await createServiceAccountThroughTutorial(page);
+  const manage = page.getByRole('dialog', { name: 'Manage Tokens for SCIM provisioning' });
+  await manage.getByRole('button', { name: 'Copy' }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(token);
+  expect(token).toMatch(/^owk_/);
+  expect(await testConnection(tenant.subdomain, token)).toBe(200);
+
+  // Closed and opened again: the token is never shown in full again.
+  await manage.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('button', { name: /Manage tokens of Microsoft Entra ID provisioning/ }).click();
+  await expect(manage.getByLabel(/New token/)).toHaveCount(0);
+  await expect(manage.getByText(token)).toHaveCount(0);
+  await expect(manage.getByText(`${token.slice(0, 8)}…${token.slice(-4)}`)).toBeVisible();
+
+  await manage.getByRole('listitem', { name: 'Token Token 1' }).getByRole('button', { name: 'Revoke' }).click();
+  await manage.getByRole('button', { name: 'Revoke token' }).click();
+  await expect(manage.getByText('No active tokens')).toBeVisible();
+  expect(await testConnection(tenant.subdomain, token)).toBe(401);
+});
+
+test('rotation without downtime, expiry warnings, last use, and deleting an account revokes its tokens', async ({ page }) => {
+  const tenant = await adminTenant();
+  await signIn(page, tenant.subdomain, { tid: tenant.tid, userName: 'boss@e2e.example' });
+  await page.goto(tenantUrl(tenant.subdomain, '/admin/settings/service-accounts'));
+  const first = await createServiceAccountThroughTutorial(page, 'Entra');
+  const manage = page.getByRole('dialog', { name: 'Manage Tokens for SCIM provisioning' });
+
+  await manage.getByLabel('Token name').fill('Rotation');
+  await manage.getByLabel('Expires').selectOption('30');
+  await manage.getByRole('button', { name: 'Generate token' }).click();
+  await expect(manage.getByLabel('New token “Rotation”')).toBeVisible();
+  const second = await manage.getByLabel(/New token/).inputValue();
+  expect(second).not.toBe(first);
+  await expect(manage.getByRole('listitem', { name: 'Token Rotation' })).toContainText(/in (29|30) days: generate a new token/);
+
+  // Both work while Entra is switched over; the old one is revoked; the new one still works.
+  expect(await testConnection(tenant.subdomain, first)).toBe(200);
+  expect(await testConnection(tenant.subdomain, second)).toBe(200);
+  await manage.getByRole('listitem', { name: 'Token Token 1' }).getByRole('button', { name: 'Revoke' }).click();
+  await manage.getByRole('button', { name: 'Revoke token' }).click();
+  await expect(manage.getByRole('listitem', { name: 'Token Token 1' })).toHaveCount(0);
+  expect(await testConnection(tenant.subdomain, first)).toBe(401);
+  expect(await testConnection(tenant.subdomain, second)).toBe(200);
+
+  await page.reload();
+  await page.getByRole('button', { name: 'Manage tokens of Entra' }).click();
+  await expect(manage.getByRole('listitem', { name: 'Token Rotation' })).toContainText(/Last used .* from 127\.0\.0\.1|Last used/);
+  await expect(manage.getByRole('listitem', { name: 'Token Rotation' })).not.toContainText('Never used');
+
+  await manage.getByRole('button', { name: 'Delete service account' }).click();
+  await manage.getByRole('group', { name: 'Confirm deleting the service account' }).getByRole('button', { name: 'Delete service account' }).click();
+  await expect(page.getByRole('rowheader', { name: 'Entra', exact: true })).toHaveCount(0);
+  expect(await testConnection(tenant.subdomain, second)).toBe(401);
+});
+
+test('members are refused every admin page; roles change, and the last admin stays', async ({ page, browser }) => {
+  const tenant = await adminTenant();
+  const member = await browser.newPage();
+  await signIn(member, tenant.subdomain, { tid: tenant.tid, userName: 'staff@e2e.example' });
+  await member.getByRole('navigation', { name: 'Main' }).locator('summary').click();
+  await expect(member.getByRole('link', { name: 'Admin Console' })).toHaveCount(0);
+  for (const path of ['/admin', '/admin/settings', '/admin/settings/service-accounts', '/admin/provisioning', '/admin/members', '/admin/audit']) {
+    const response = await member.goto(tenantUrl(tenant.subdomain, path));
+    expect(response?.status(), path).toBe(403);
+    await expect(member.getByRole('heading', { name: 'Admins only' })).toBeVisible();
+  }
+  expect(await member.evaluate(() => fetch('/admin/provisioning/export').then((r) => r.status))).toBe(403);
+
+  await signIn(page, tenant.subdomain, { tid: tenant.tid, userName: 'boss@e2e.example' });
+  await page.goto(tenantUrl(tenant.subdomain, '/admin/members'));
+  await page.getByRole('button', { name: 'Remove admin from boss' }).click();
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('The last admin cannot be demoted');
+  await page.getByRole('button', { name: 'Make admin: staff' }).click();
+  await expect(page.getByRole('button', { name: 'Remove admin from staff' })).toBeVisible();
+  await member.goto(tenantUrl(tenant.subdomain, '/admin/settings'));
+  await expect(member.getByRole('heading', { name: 'Admin Console' })).toBeVisible();
+
+  await page.goto(tenantUrl(tenant.subdomain, '/admin/audit'));
+  await expect(page.getByRole('table', { name: 'Admin actions' })).toContainText('member.role');
+  await expect(page.getByRole('table', { name: 'Admin actions' })).toContainText('member → admin');
+});
+
+test('one tenant\'s admin can neither see nor revoke another tenant\'s tokens, even with a forged action', async ({ page }) => {
+  const mine = await adminTenant();
+  const theirs = await adminTenant();
+  await signIn(page, mine.subdomain, { tid: mine.tid, userName: 'boss@e2e.example' });
+
+  // Their console on their host: no session there.
+  await page.goto(tenantUrl(theirs.subdomain, '/admin/settings/service-accounts'));
+  await expect(page).toHaveURL(tenantUrl(theirs.subdomain, '/login'));
+
+  // Revoke one of my tokens, keep the request, and send it again naming their token.
+  await page.goto(tenantUrl(mine.subdomain, '/admin/settings/service-accounts'));
+  await createServiceAccountThroughTutorial(page, 'Mine');
+  const manage = page.getByRole('dialog', { name: 'Manage Tokens for SCIM provisioning' });
+  const revoke = page.waitForRequest((request) => request.method() === 'POST' && !!request.headers()['next-action']);
+  await manage.getByRole('listitem', { name: 'Token Token 1' }).getByRole('button', { name: 'Revoke' }).click();
+  await manage.getByRole('button', { name: 'Revoke token' }).click();
+  const sent = await revoke;
+
+  const [theirTokenId] = await tokenIds(theirs.subdomain);
+  expect(theirTokenId).toMatch(/^[0-9a-f-]{36}$/);
+  // From the page itself (same origin, my session cookie), as a tampering admin would.
+  const forged = await page.evaluate(
+    ({ url, action, id }) => fetch(url, { method: 'POST', headers: { 'next-action': action, accept: 'text/x-component', 'content-type': 'text/plain;charset=UTF-8' }, body: JSON.stringify([id]) }).then(async (r) => ({ status: r.status, body: await r.text() })),
+    { url: sent.url(), action: sent.headers()['next-action'], id: theirTokenId },
+  );
+  expect(forged.status).toBe(200);
+  expect(forged.body).toContain('No such active token');
+  expect((await theirs.scim.get('/Users?count=1')).status).toBe(200);
+});
+
+test('the activity log shows a SCIM PATCH with its attribute changes, filters, and exports CSV', async ({ page }) => {
+  const tenant = await adminTenant();
+  const created = await tenant.scim.post('/Users', { schemas: [CORE], userName: 'diff@e2e.example', title: 'Engineer', active: true });
+  await tenant.scim.patch(`/Users/${created.json.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'title', value: 'Staff Engineer' }] });
+  await tenant.scim.get('/Users/not-a-real-id');
+  await tenant.scim.get(`/Users?filter=userName eq "${randomUUID()}"`); // Test Connection
+
+  await signIn(page, tenant.subdomain, { tid: tenant.tid, userName: 'boss@e2e.example' });
+  await page.goto(tenantUrl(tenant.subdomain, '/admin/provisioning'));
+  await expect(page.getByText('Last Test Connection').locator('..')).toContainText('UTC');
+  await expect(page.getByText('Last request from Entra').locator('..')).toContainText('UTC');
+  const log = page.getByRole('table', { name: 'SCIM requests' });
+  await expect(log).toContainText('scim.user.patch');
+  await expect(log).toContainText('"Engineer" → "Staff Engineer"');
+
+  await page.getByLabel('Operation').selectOption('update');
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(log).toContainText('scim.user.patch');
+  await expect(log).not.toContainText('scim.user.create');
+
+  await page.getByLabel('Operation').selectOption('all');
+  await page.getByLabel('Outcome').selectOption('failure');
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(log).toContainText('404');
+  await expect(log).not.toContainText('scim.user.patch');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Export CSV' }).click();
+  const csv = await (await download).createReadStream().then(async (stream) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  });
+  expect(csv.split('\r\n')[0]).toBe('"time","token","operation","target","status","changes","ip"');
+  expect(csv).toContain('"404"');
+  expect(csv).not.toContain('scim.user.patch');
+});
+
+test('every admin page passes axe with no serious or critical violations, on a desktop and at phone width', async ({ page }) => {
+  const tenant = await adminTenant();
+  await signIn(page, tenant.subdomain, { tid: tenant.tid, userName: 'boss@e2e.example' });
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const path of ['/admin/settings', '/admin/settings/service-accounts', '/admin/provisioning', '/admin/members', '/admin/audit']) {
+      await page.goto(tenantUrl(tenant.subdomain, path));
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(serious.map((v) => `${path} @${width}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    }
+  }
+  await page.goto(tenantUrl(tenant.subdomain, '/admin/settings/service-accounts'));
+  await page.getByRole('button', { name: '+Service Account' }).click();
+  const { violations } = await new AxeBuilder({ page }).include('dialog').analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+});

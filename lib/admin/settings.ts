@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { recordAuditEvent, type AuditActor } from '../audit/record-event';
+import { platformDb, tenantDb, type Tenant } from '../db';
+import { AppError } from '../errors';
+import { forgetTenant } from '../tenancy/tenant-lookup';
+
+// The Settings tab: what an admin may change about their tenant. The
+// subdomain and the bound directory are fixed (Entra stores the SCIM URL, and
+// the directory decides who may sign in).
+
+export const SIGN_IN_POLICIES = [
+  { value: 'automatic', label: 'Anyone in our Microsoft directory until provisioning starts; then provisioned people only' },
+  { value: 'provisioned_only', label: 'Only people Microsoft Entra ID provisions' },
+  { value: 'directory', label: 'Anyone in our Microsoft directory' },
+] as const;
+
+const settingsInput = z.object({
+  displayName: z.string().trim().min(1, 'Enter the organization name.').max(120, 'At most 120 characters.'),
+  signInPolicy: z.enum(['automatic', 'provisioned_only', 'directory'], { message: 'Choose who may sign in.' }),
+});
+
+export async function updateSettings(tenant: Tenant, actor: AuditActor, input: { displayName: unknown; signInPolicy: unknown }): Promise<Tenant> {
+  const parsed = settingsInput.safeParse(input);
+  if (!parsed.success) throw new AppError('invalid_input', parsed.error.issues[0].message);
+  const changes: Record<string, string> = {};
+  if (parsed.data.displayName !== tenant.displayName) changes.displayName = `${tenant.displayName} → ${parsed.data.displayName}`;
+  if (parsed.data.signInPolicy !== tenant.signInPolicy) changes.signInPolicy = `${tenant.signInPolicy} → ${parsed.data.signInPolicy}`;
+  if (Object.keys(changes).length === 0) return tenant;
+  const updated = await platformDb.updateTenantSettings(tenant.id, parsed.data);
+  await recordAuditEvent(tenantDb(tenant.id), tenant.id, { actor, action: 'settings.update', details: changes });
+  forgetTenant(tenant.subdomain);
+  return updated;
+}
