@@ -123,8 +123,19 @@ test('members are refused every admin page; roles change, and the last admin sta
 
   await signIn(page, tenant.subdomain, { tid: tenant.tid, userName: 'boss@e2e.example' });
   await page.goto(tenantUrl(tenant.subdomain, '/admin/members'));
+  const action = page.waitForRequest((request) => request.method() === 'POST' && !!request.headers()['next-action']);
   await page.getByRole('button', { name: 'Remove admin from boss' }).click();
   await expect(page.getByRole('main').getByRole('alert')).toContainText('The last admin cannot be demoted');
+
+  // The member sends the admin's action themselves, naming themselves: refused on the server.
+  const staffId = (await tenant.scim.get('/Users?filter=userName eq "staff@e2e.example"')).json.Resources[0].id;
+  const forged = await member.evaluate(
+    ({ url, id, staff }) => fetch(url, { method: 'POST', headers: { 'next-action': id, accept: 'text/x-component', 'content-type': 'text/plain;charset=UTF-8' }, body: JSON.stringify([staff, 'admin']) }).then((r) => r.status),
+    { url: tenantUrl(tenant.subdomain, '/admin/members'), id: (await action).headers()['next-action'], staff: staffId },
+  );
+  expect(forged).toBe(403);
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Make admin: staff' })).toBeVisible();
   await page.getByRole('button', { name: 'Make admin: staff' }).click();
   await expect(page.getByRole('button', { name: 'Remove admin from staff' })).toBeVisible();
   await member.goto(tenantUrl(tenant.subdomain, '/admin/settings'));
@@ -133,6 +144,34 @@ test('members are refused every admin page; roles change, and the last admin sta
   await page.goto(tenantUrl(tenant.subdomain, '/admin/audit'));
   await expect(page.getByRole('table', { name: 'Admin actions' })).toContainText('member.role');
   await expect(page.getByRole('table', { name: 'Admin actions' })).toContainText('member → admin');
+});
+
+test('settings: the organization name and who may sign in, both in the audit log', async ({ page, browser }) => {
+  const tenant = await adminTenant();
+  await signIn(page, tenant.subdomain, { tid: tenant.tid, userName: 'boss@e2e.example' });
+  await page.goto(tenantUrl(tenant.subdomain, '/admin/settings'));
+  await expect(page.getByRole('textbox', { name: 'Tenant URL' })).toHaveValue(`${tenantUrl(tenant.subdomain, '/api/v2/scim/v2/')}`);
+  await expect(page.getByText(tenant.tid)).toBeVisible();
+
+  await page.getByLabel('Organization name').fill('Renamed Inc');
+  await page.getByLabel('Anyone in our Microsoft directory', { exact: true }).check();
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Settings saved.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Renamed Inc' })).toBeVisible();
+
+  // SCIM has provisioned people here, and still a walk-in from the directory may now enter.
+  const walkIn = await browser.newPage();
+  await signIn(walkIn, tenant.subdomain, { tid: tenant.tid, userName: 'walk-in@e2e.example' });
+  await expect(walkIn.getByRole('heading', { name: 'People' })).toBeVisible();
+
+  await page.getByLabel('Organization name').fill('');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  expect(await page.getByLabel('Organization name').evaluate((input: HTMLInputElement) => input.validity.valueMissing)).toBe(true);
+
+  await page.goto(tenantUrl(tenant.subdomain, '/admin/audit'));
+  await expect(page.getByRole('table', { name: 'Admin actions' })).toContainText('settings.update');
+  await expect(page.getByRole('table', { name: 'Admin actions' })).toContainText('automatic → directory');
 });
 
 test('one tenant\'s admin can neither see nor revoke another tenant\'s tokens, even with a forged action', async ({ page }) => {

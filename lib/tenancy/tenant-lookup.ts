@@ -3,9 +3,12 @@ import { isValidSubdomain } from './subdomain';
 
 // Every request starts by finding its tenant; a subdomain never changes, so a
 // short-lived per-process copy saves a query per request. Thirty seconds
-// bounds how long a deleted tenant keeps answering on another instance.
+// bounds how long a deleted tenant (or changed settings) take to show on
+// another instance; this process drops its copy at once (forgetTenant). On
+// globalThis because Next's page and route bundles and the SCIM server each
+// load this module separately.
 const TTL_MS = 30_000;
-const recent = new Map<string, { tenant: Tenant; until: number }>();
+const recent = ((globalThis as { orgwikiTenantCache?: Map<string, { tenant: Tenant; until: number }> }).orgwikiTenantCache ??= new Map());
 
 /** The tenant served at `subdomain`, or null. */
 export async function findTenant(subdomain: string): Promise<Tenant | null> {
