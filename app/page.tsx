@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { SiteHeader } from '@/components/layout/site-header';
 
 export default function LandingPage() {
@@ -19,12 +18,13 @@ export default function LandingPage() {
             Sign in with your Microsoft work account, choose your company&apos;s subdomain, and connect Entra ID
             provisioning from the Admin Console.
           </p>
-          <Link
+          {/* A full page load: /signup may hand a signed-in person on, which a client-side fetch must not do. */}
+          <a
             href="/signup"
             className="mt-4 inline-block rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700"
           >
             Sign-up for TheOrgWiki
-          </Link>
+          </a>
         </section>
       </main>
     </>

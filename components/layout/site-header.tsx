@@ -9,7 +9,7 @@ const initials = (name: string) =>
     .map((part) => part[0]!.toUpperCase())
     .join('');
 
-export function SiteHeader({ title, loginHref = '/login', user }: { title: string; loginHref?: string; user?: { name: string; isAdmin: boolean } | null }) {
+export function SiteHeader({ title, loginHref = '/login', user }: { title: string; loginHref?: string; user?: { name: string; isAdmin: boolean; profileHref: string } | null }) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <nav className="mx-auto flex max-w-5xl items-center justify-between px-4 py-3" aria-label="Main">
@@ -28,6 +28,9 @@ export function SiteHeader({ title, loginHref = '/login', user }: { title: strin
               <span className="text-slate-700">{user.name}</span>
             </summary>
             <div className="absolute right-0 z-10 mt-1 w-48 rounded-md border border-slate-200 bg-white py-1 shadow-lg">
+              <a href={user.profileHref} className="block px-3 py-2 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600">
+                My profile
+              </a>
               {user.isAdmin ? (
                 <a href="/admin" className="block px-3 py-2 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600">
                   Admin Console

@@ -46,7 +46,7 @@ export async function signInToDemo(page: Page): Promise<string> {
 }
 
 /** Opens the user avatar menu at the top right and picks `item` (Admin Console, Sign out). */
-export async function openUserMenu(page: Page, item: 'Admin Console' | 'Sign out'): Promise<void> {
+export async function openUserMenu(page: Page, item: 'Admin Console' | 'My profile' | 'Sign out'): Promise<void> {
   const nav = page.getByRole('navigation', { name: 'Main' });
   await nav.locator('summary').click();
   await (item === 'Sign out' ? nav.getByRole('button', { name: item }) : nav.getByRole('link', { name: item })).click();

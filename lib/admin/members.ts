@@ -39,7 +39,17 @@ export async function listMembers(tenantId: string, page: number): Promise<{ mem
 export async function setRole(tenantId: string, actor: AuditActor, userId: string, role: unknown): Promise<void> {
   if (role !== 'admin' && role !== 'member') throw new AppError('invalid_input', 'A role is admin or member.');
   if (!isUuid(userId)) throw new AppError('not_found', 'No such person.');
-  await tenantDb(tenantId).$transaction(async (tx) => {
+  await changeRole(tenantId, actor, userId, role).catch((error: unknown) => {
+    // Serializable: another role change committed first (error P2034).
+    if (error && typeof error === 'object' && 'code' in error && error.code === 'P2034') {
+      throw new AppError('conflict', 'Someone changed roles at the same moment; look again and retry.');
+    }
+    throw error;
+  });
+}
+
+function changeRole(tenantId: string, actor: AuditActor, userId: string, role: 'admin' | 'member') {
+  return tenantDb(tenantId).$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId } });
     if (!user) throw new AppError('not_found', 'No such person.');
     if (user.role === role) return;

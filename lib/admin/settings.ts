@@ -19,9 +19,11 @@ const settingsInput = z.object({
   signInPolicy: z.enum(['automatic', 'provisioned_only', 'directory'], { message: 'Choose who may sign in.' }),
 });
 
-export async function updateSettings(tenant: Tenant, actor: AuditActor, input: { displayName: unknown; signInPolicy: unknown }): Promise<Tenant> {
+export async function updateSettings(cached: Tenant, actor: AuditActor, input: { displayName: unknown; signInPolicy: unknown }): Promise<Tenant> {
   const parsed = settingsInput.safeParse(input);
   if (!parsed.success) throw new AppError('invalid_input', parsed.error.issues[0].message);
+  // Compared with the row itself, not a cached copy another instance may have outdated.
+  const tenant = (await platformDb.findTenantBySubdomain(cached.subdomain)) ?? cached;
   const changes: Record<string, string> = {};
   if (parsed.data.displayName !== tenant.displayName) changes.displayName = `${tenant.displayName} → ${parsed.data.displayName}`;
   if (parsed.data.signInPolicy !== tenant.signInPolicy) changes.signInPolicy = `${tenant.signInPolicy} → ${parsed.data.signInPolicy}`;

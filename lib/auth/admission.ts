@@ -1,4 +1,4 @@
-import { tenantDb, type Tenant, type User } from '../db';
+import { isUniqueViolation, tenantDb, type Tenant, type User } from '../db';
 import type { EntraIdentity } from './entra-provider';
 import { createUserFromIdentity } from './identity-user';
 
@@ -21,7 +21,8 @@ async function findPerson(tenantId: string, identity: EntraIdentity): Promise<Us
   );
 }
 
-async function mayEnterUnprovisioned(tenant: Tenant): Promise<boolean> {
+/** Whether the tenant's policy lets in people SCIM did not provision (admins always may enter). */
+export async function mayEnterUnprovisioned(tenant: Pick<Tenant, 'id' | 'signInPolicy'>): Promise<boolean> {
   switch (tenant.signInPolicy) {
     case 'directory':
       return true;
@@ -38,10 +39,17 @@ export async function admit(tenant: Tenant, identity: EntraIdentity): Promise<Ad
   const person = await findPerson(tenant.id, identity);
   if (person) {
     if (!person.active) return { admitted: false, reason: 'deactivated' };
+    // A walk-in let in under an earlier policy is held to today's.
+    if (!person.provisioned && person.role !== 'admin' && !(await mayEnterUnprovisioned(tenant))) return { admitted: false, reason: 'not_provisioned' };
     const user = await db.user.update({ where: { id: person.id }, data: { entraObjectId: identity.oid, lastSignInAt: new Date() } });
     return { admitted: true, user };
   }
   if (!(await mayEnterUnprovisioned(tenant))) return { admitted: false, reason: 'not_provisioned' };
-  const user = await createUserFromIdentity(tenant.id, identity, 'member');
-  return { admitted: true, user };
+  try {
+    return { admitted: true, user: await createUserFromIdentity(tenant.id, identity, 'member') };
+  } catch (error) {
+    // The user name belongs to a row bound to another object id (the account was recreated in Entra): not this person.
+    if (isUniqueViolation(error)) return { admitted: false, reason: 'not_provisioned' };
+    throw error;
+  }
 }

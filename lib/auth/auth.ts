@@ -53,7 +53,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       // Only back to the apex itself: tenants are reached through /auth/continue.
       redirect({ url, baseUrl }) {
         if (url.startsWith('/') && !url.startsWith('//')) return `${apex}${url}`;
-        return new URL(url).origin === new URL(baseUrl).origin ? url : apex;
+        return URL.canParse(url) && new URL(url).origin === new URL(baseUrl).origin ? url : apex;
       },
     },
   };

@@ -15,7 +15,7 @@ import { findSessionUser, SESSION_COOKIE } from './tenant-session';
 /** The signed-in person of this tenant's site, or null. Once per request. */
 export const currentUser = cache(async (tenant: Tenant): Promise<User | null> => {
   const token = (await cookies()).get(SESSION_COOKIE)?.value;
-  return token ? findSessionUser(tenant.id, token) : null;
+  return token ? findSessionUser(tenant, token) : null;
 });
 
 /** For tenant pages: the tenant and the signed-in person, or off to the sign-in page. */
@@ -34,15 +34,18 @@ export async function requireAdmin(subdomain: string): Promise<{ tenant: Tenant;
 }
 
 /**
- * For admin server actions: the tenant comes from the request's Host, never
- * from the action's arguments, and the role is checked again on the server.
- * Answers the admin as an audit actor too.
+ * For server actions: the tenant comes from the request's Host, never from
+ * the action's arguments, and the person (and, for admins, the role) is
+ * checked again on the server. Answers the person as an audit actor too.
  */
-export async function requireAdminAction(): Promise<{ tenant: Tenant; user: User; actor: AuditActor }> {
+async function actionCaller(role: 'member' | 'admin'): Promise<{ tenant: Tenant; user: User; actor: AuditActor }> {
   const requestHeaders = await headers();
   const host = parseHost(requestHeaders.get('host'), getConfig().ROOT_DOMAIN);
   if (host.kind !== 'tenant') forbidden();
-  const { tenant, user } = await requireAdmin(host.subdomain);
+  const { tenant, user } = role === 'admin' ? await requireAdmin(host.subdomain) : await requireMember(host.subdomain);
   const ip = requestHeaders.get('x-forwarded-for')?.split(',')[0]?.trim() || requestHeaders.get('x-real-ip') || null;
   return { tenant, user, actor: { type: 'user', id: user.id, label: user.displayName ?? user.userName, ip } };
 }
+
+export const requireMemberAction = () => actionCaller('member');
+export const requireAdminAction = () => actionCaller('admin');

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { tenantDb } from '../db';
+import { tenantDb, type Tenant, type User } from '../db';
+import { mayEnterUnprovisioned } from './admission';
 import { hashToken } from '../tokens/token-secret';
 
 // Sessions on a tenant's own host. The apex, having signed a person in,
@@ -40,13 +41,20 @@ export async function redeemSignInTicket(tenantId: string, ticket: string): Prom
   return count === 1 ? { token, expiresAt } : null;
 }
 
-/** The signed-in person behind a session token, if the session is live and the person still active. */
-export async function findSessionUser(tenantId: string, token: string) {
-  const session = await tenantDb(tenantId).session.findFirst({
+/**
+ * The signed-in person behind a session token, if the session is live, the
+ * person still active, and (for someone SCIM did not provision) the tenant's
+ * sign-in policy still lets them in.
+ */
+export async function findSessionUser(tenant: Pick<Tenant, 'id' | 'signInPolicy'>, token: string): Promise<User | null> {
+  const session = await tenantDb(tenant.id).session.findFirst({
     where: { tokenHash: hashToken(token), activatedAt: { not: null }, expiresAt: { gt: new Date() } },
     include: { user: true },
   });
-  return session?.user.active ? session.user : null;
+  const user = session?.user;
+  if (!user?.active) return null;
+  if (!user.provisioned && user.role !== 'admin' && !(await mayEnterUnprovisioned(tenant))) return null;
+  return user;
 }
 
 export async function endSession(tenantId: string, token: string): Promise<void> {

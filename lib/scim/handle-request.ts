@@ -41,13 +41,15 @@ function toReply(error: unknown, request: ScimRequest): ScimReply {
 
 async function authenticate(tenant: Tenant, request: ScimRequest, ip: string): Promise<TokenPrincipal> {
   const limits = scimLimiters();
-  await Promise.all([limits.limitTenant(tenant.id), limits.checkFailedAuthBlock(tenant.id, ip)]);
+  await limits.checkFailedAuthBlock(tenant.id, ip);
   const presented = bearerToken(request);
   const principal = presented ? await authenticateToken(tenant.id, presented) : null;
   if (!principal) {
     await limits.countFailedAuth(tenant.id, ip);
     throw new ScimError(401, UNAUTHORIZED, undefined, { 'WWW-Authenticate': 'Bearer realm="SCIM"' });
   }
+  // The tenant's budget is spent by its own tokens only: strangers cannot use it up and get Entra refused.
+  await limits.limitTenant(tenant.id);
   return principal;
 }
 

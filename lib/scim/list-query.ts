@@ -13,10 +13,13 @@ export interface ListQuery {
   excludedAttributes: string[];
 }
 
+/** Far past any page there could be; keeps huge numbers exact when they reach SQL. */
+const LARGEST = 1_000_000_000_000;
+
 function integer(value: string | null, name: string, fallback: number): number {
   if (value === null || value === '') return fallback;
   if (!/^-?\d+$/.test(value.trim())) throw new ScimError(400, `${name} must be a whole number.`, 'invalidValue');
-  return Number(value);
+  return Math.max(-LARGEST, Math.min(LARGEST, Number(value)));
 }
 
 export function attributeList(value: string | null): string[] {

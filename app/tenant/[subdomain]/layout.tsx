@@ -25,7 +25,7 @@ export default async function TenantLayout({ children, params }: Props) {
   const loginHref = `${siteOrigin(getConfig().ROOT_DOMAIN)}/login?tenant=${tenant.subdomain}`;
   return (
     <>
-      <SiteHeader title={tenant.displayName} loginHref={loginHref} user={user ? { name: user.displayName ?? user.userName, isAdmin: user.role === 'admin' } : null} />
+      <SiteHeader title={tenant.displayName} loginHref={loginHref} user={user ? { name: user.displayName ?? user.userName, isAdmin: user.role === 'admin', profileHref: `/people/${user.id}` } : null} />
       <main className="mx-auto max-w-5xl px-4 py-8">{children}</main>
     </>
   );

@@ -1,0 +1,202 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { OwnProfileForm } from '@/components/directory/own-profile-form';
+import { requireMember } from '@/lib/auth/guard';
+import { findProfile, type PersonLink } from '@/lib/directory/profile';
+
+type Props = { params: Promise<{ subdomain: string; key: string }> };
+
+type Plural = { value?: string; type?: string; primary?: boolean | string; locality?: string; region?: string; country?: string; formatted?: string };
+
+const plural = (value: unknown): Plural[] => (Array.isArray(value) ? (value as Plural[]) : []);
+const initials = (name: string) => name.split(/\s+/).filter(Boolean).slice(0, 2).map((w) => w[0]!.toUpperCase()).join('');
+/** Only ordinary phone characters reach a tel: link. */
+const telHref = (phone: string) => `tel:${phone.replace(/[^\d+]/g, '')}`;
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { subdomain, key } = await params;
+  const { tenant } = await requireMember(subdomain);
+  const profile = await findProfile(tenant.id, decodeURIComponent(key));
+  return { title: profile?.name ?? 'Person not found' };
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  const id = `section-${title.toLowerCase().replace(/\W+/g, '-')}`;
+  return (
+    <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-4">
+      <h2 id={id} className="mb-2 font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function People({ people, empty }: { people: PersonLink[]; empty: string }) {
+  if (people.length === 0) return <p className="text-sm text-slate-600">{empty}</p>;
+  return (
+    <ul className="space-y-1">
+      {people.map((p) => (
+        <li key={p.id}>
+          <a href={`/people/${p.id}`} className="text-indigo-700 underline">
+            {p.name}
+          </a>
+          {p.title ? <span className="text-sm text-slate-600"> · {p.title}</span> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Provisioned values are Entra's: shown, marked, never edited here (the next cycle would overwrite them). */
+function FromEntra() {
+  return <p className="mt-2 text-xs text-slate-500">From Microsoft Entra ID · changed there, not here</p>;
+}
+
+export default async function ProfilePage({ params }: Props) {
+  const { subdomain, key } = await params;
+  const { tenant, user } = await requireMember(subdomain);
+  const profile = await findProfile(tenant.id, decodeURIComponent(key));
+  if (!profile) notFound();
+  const { person, name } = profile;
+  const emails = plural(person.emails).filter((e) => e.value);
+  const phones = plural(person.phoneNumbers).filter((p) => p.value);
+  const office = plural(person.addresses).find((a) => a.type === 'work') ?? plural(person.addresses)[0];
+  const details: [string, string | null][] = [
+    ['Employee number', person.employeeNumber],
+    ['Cost center', person.costCenter],
+    ['Division', person.division],
+    ['Organization', person.organization],
+    ['User type', person.userType],
+    ['Language', person.preferredLanguage],
+    ['Time zone', person.timezone],
+  ];
+  const isSelf = person.id === user.id;
+  return (
+    <article className="space-y-4">
+      {profile.managers.length > 0 ? (
+        <nav aria-label="Reports to" className="text-sm">
+          <ol className="flex flex-wrap items-center gap-1 text-slate-600">
+            {profile.managers.map((m) => (
+              <li key={m.id} className="after:ml-1 after:content-['›']">
+                <a href={`/people/${m.id}`} className="text-indigo-700 underline">
+                  {m.name}
+                </a>
+              </li>
+            ))}
+            <li aria-current="page">{name}</li>
+          </ol>
+        </nav>
+      ) : null}
+      <header className="flex items-center gap-4">
+        <span aria-hidden="true" className="flex h-16 w-16 shrink-0 items-center justify-center rounded-full bg-indigo-600 text-xl font-semibold text-white">
+          {initials(name)}
+        </span>
+        <div>
+          <h1 className="text-2xl font-bold">{name}</h1>
+          <p className="text-slate-700">{[person.title, person.department].filter(Boolean).join(' · ')}</p>
+          {person.active ? null : <p className="mt-1 inline-block rounded bg-slate-200 px-2 py-0.5 text-sm font-medium text-slate-700">Former employee</p>}
+        </div>
+      </header>
+
+      <div className="grid gap-4 md:grid-cols-2">
+        <Section title="Contact">
+          <dl className="space-y-1 text-sm">
+            {emails.map((e, i) => (
+              <div key={`e${i}`} className="flex gap-2">
+                <dt className="w-24 shrink-0 text-slate-600">Email{e.type ? ` (${e.type})` : ''}</dt>
+                <dd>
+                  <a href={`mailto:${e.value}`} className="break-all text-indigo-700 underline">
+                    {e.value}
+                  </a>
+                </dd>
+              </div>
+            ))}
+            {phones.map((p, i) => (
+              <div key={`p${i}`} className="flex gap-2">
+                <dt className="w-24 shrink-0 text-slate-600">Phone{p.type ? ` (${p.type})` : ''}</dt>
+                <dd>
+                  <a href={telHref(p.value!)} className="text-indigo-700 underline">
+                    {p.value}
+                  </a>
+                </dd>
+              </div>
+            ))}
+            {office ? (
+              <div className="flex gap-2">
+                <dt className="w-24 shrink-0 text-slate-600">Office</dt>
+                <dd>{office.formatted ?? [office.locality, office.region, office.country].filter(Boolean).join(', ')}</dd>
+              </div>
+            ) : null}
+          </dl>
+          {emails.length + phones.length === 0 && !office ? <p className="text-sm text-slate-600">No contact details.</p> : null}
+          <FromEntra />
+        </Section>
+        <Section title="Details">
+          <dl className="space-y-1 text-sm">
+            {details
+              .filter(([, value]) => value)
+              .map(([label, value]) => (
+                <div key={label} className="flex gap-2">
+                  <dt className="w-32 shrink-0 text-slate-600">{label}</dt>
+                  <dd>{value}</dd>
+                </div>
+              ))}
+          </dl>
+          <FromEntra />
+        </Section>
+        <Section title="Direct reports">
+          <People people={profile.reports} empty="No direct reports." />
+        </Section>
+        <Section title="Peers">
+          <People people={profile.peers} empty="No peers." />
+        </Section>
+        <Section title="Teams">
+          {profile.groups.length === 0 ? (
+            <p className="text-sm text-slate-600">Not in any team.</p>
+          ) : (
+            <ul className="flex flex-wrap gap-2">
+              {profile.groups.map((g) => (
+                <li key={g.id} className="rounded-full bg-slate-100 px-3 py-1 text-sm">
+                  {g.name}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Section>
+        <Section title="Pages">
+          {profile.pages.length === 0 ? (
+            <p className="text-sm text-slate-600">Owns no pages.</p>
+          ) : (
+            <ul className="space-y-1 text-sm">
+              {profile.pages.map((p) => (
+                <li key={p.slug}>{p.title}</li>
+              ))}
+            </ul>
+          )}
+        </Section>
+      </div>
+
+      <Section title="About">
+        {isSelf ? (
+          <OwnProfileForm aboutMe={person.aboutMe ?? ''} skills={person.skills} />
+        ) : (
+          <>
+            <p className="whitespace-pre-line">{person.aboutMe ?? `${name} has not written anything yet.`}</p>
+            {person.skills.length > 0 ? (
+              <ul aria-label="Skills" className="mt-2 flex flex-wrap gap-2">
+                {person.skills.map((s) => (
+                  <li key={s} className="rounded-full bg-indigo-50 px-3 py-1 text-sm text-indigo-800">
+                    {s}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </>
+        )}
+        <p className="mt-2 text-xs text-slate-500">Written by {isSelf ? 'you' : name} in TheOrgWiki</p>
+      </Section>
+    </article>
+  );
+}

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { isUuid, tenantDb, type User } from '../db';
+import { AppError } from '../errors';
+
+// A person's profile: what Entra provisions (read-only here: the next cycle
+// would overwrite an edit), where they sit (manager chain, reports, peers),
+// their teams and pages, and the two fields they write themselves.
+
+export interface PersonLink {
+  id: string;
+  name: string;
+  title: string | null;
+}
+
+export interface Profile {
+  person: User;
+  name: string;
+  managers: PersonLink[];
+  reports: PersonLink[];
+  peers: PersonLink[];
+  groups: { id: string; name: string }[];
+  pages: { slug: string; title: string }[];
+}
+
+/** The manager chain stops here even if the data loops (a loop is a provisioning mistake, not a reason to hang). */
+const MAX_CHAIN = 25;
+const LIST_LIMIT = 50;
+
+const nameOf = (u: Pick<User, 'displayName' | 'givenName' | 'familyName' | 'userName'>) =>
+  u.displayName ?? ([u.givenName, u.familyName].filter(Boolean).join(' ') || u.userName);
+const link = (u: Pick<User, 'id' | 'displayName' | 'givenName' | 'familyName' | 'userName' | 'title'>): PersonLink => ({ id: u.id, name: nameOf(u), title: u.title });
+const LINK = { id: true, displayName: true, givenName: true, familyName: true, userName: true, title: true } as const;
+
+/** The person at /people/<key>: their id or their userName. */
+export async function findProfile(tenantId: string, key: string): Promise<Profile | null> {
+  const db = tenantDb(tenantId);
+  const person = isUuid(key) ? await db.user.findUnique({ where: { id: key } }) : await db.user.findFirst({ where: { userName: key } });
+  if (!person) return null;
+  const managers: PersonLink[] = [];
+  const seen = new Set([person.id]);
+  for (let id = person.managerId; id && !seen.has(id) && managers.length < MAX_CHAIN; ) {
+    seen.add(id);
+    const manager = await db.user.findUnique({ where: { id }, select: { ...LINK, managerId: true } });
+    if (!manager) break;
+    managers.push(link(manager));
+    id = manager.managerId;
+  }
+  const [reports, peers, memberships, pages] = await Promise.all([
+    db.user.findMany({ where: { managerId: person.id, active: true }, select: LINK, orderBy: [{ familyName: 'asc' }, { givenName: 'asc' }], take: LIST_LIMIT }),
+    person.managerId
+      ? db.user.findMany({ where: { managerId: person.managerId, active: true, id: { not: person.id } }, select: LINK, orderBy: [{ familyName: 'asc' }, { givenName: 'asc' }], take: LIST_LIMIT })
+      : Promise.resolve([]),
+    db.groupMember.findMany({ where: { userId: person.id }, select: { group: { select: { id: true, displayName: true } } }, take: LIST_LIMIT }),
+    db.wikiPage.findMany({ where: { ownerId: person.id, deletedAt: null }, select: { slug: true, title: true }, orderBy: { updatedAt: 'desc' }, take: LIST_LIMIT }),
+  ]);
+  return {
+    person,
+    name: nameOf(person),
+    managers: managers.reverse(), // from the top down to the direct manager
+    reports: reports.map(link),
+    peers: peers.map(link),
+    groups: memberships.map((m) => ({ id: m.group.id, name: m.group.displayName })).sort((a, b) => a.name.localeCompare(b.name)),
+    pages,
+  };
+}
+
+const selfEdit = z.object({
+  aboutMe: z.string().trim().max(2_000, '“About me” is at most 2,000 characters.'),
+  skills: z
+    .string()
+    .max(1_000)
+    .transform((text) => [...new Set(text.split(',').map((s) => s.trim()).filter(Boolean))])
+    .pipe(z.array(z.string().max(40, 'A skill is at most 40 characters.')).max(30, 'At most 30 skills.')),
+});
+
+/** The fields a person edits about themselves; nobody else's, and nothing Entra provisions. */
+export async function updateOwnProfile(tenantId: string, userId: string, input: { aboutMe: unknown; skills: unknown }): Promise<void> {
+  const parsed = selfEdit.safeParse(input);
+  if (!parsed.success) throw new AppError('invalid_input', parsed.error.issues[0].message);
+  await tenantDb(tenantId).user.update({ where: { id: userId }, data: { aboutMe: parsed.data.aboutMe || null, skills: parsed.data.skills } });
+}
