@@ -21,7 +21,7 @@ test.describe('a tenant site', () => {
     await page.goto(tenantUrl('acme'));
     await expect(page).toHaveURL(tenantUrl('acme', '/login'));
     await expect(page.getByRole('heading', { name: 'Sign in to Acme Corporation' })).toBeVisible();
-    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Login' })).toHaveAttribute('href', /\/login\?tenant=acme$/);
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Login' })).toHaveAttribute('href', '/auth/start');
     await expect(page.getByText('200 people')).toHaveCount(0);
   });
 

@@ -4,11 +4,16 @@ import { z } from 'zod';
 import { signIn } from '@/lib/auth/auth';
 import { subdomainSchema } from '@/lib/tenancy/subdomain';
 
-const target = z.object({ tenant: subdomainSchema.optional().catch(undefined), next: z.enum(['continue', 'signup']).catch('continue') });
+const target = z.object({
+  tenant: subdomainSchema.optional().catch(undefined),
+  binding: z.string().regex(/^[A-Za-z0-9_-]{43}$/).optional().catch(undefined),
+  next: z.enum(['continue', 'signup']).catch('continue'),
+});
 
 /** "Sign in with Microsoft": off to Microsoft, and back to /auth/continue (or to sign-up). */
 export async function signInWithMicrosoft(formData: FormData): Promise<void> {
-  const { tenant, next } = target.parse({ tenant: formData.get('tenant') || undefined, next: formData.get('next') });
-  const redirectTo = next === 'signup' ? '/signup' : `/auth/continue${tenant ? `?tenant=${tenant}` : ''}`;
+  const { tenant, binding, next } = target.parse({ tenant: formData.get('tenant') || undefined, binding: formData.get('binding') || undefined, next: formData.get('next') });
+  const query = new URLSearchParams({ ...(tenant ? { tenant } : {}), ...(tenant && binding ? { binding } : {}) }).toString();
+  const redirectTo = next === 'signup' ? '/signup' : `/auth/continue${query ? `?${query}` : ''}`;
   await signIn('microsoft-entra-id', { redirectTo });
 }

@@ -1,10 +1,11 @@
 import { signInWithMicrosoft } from './actions';
 
 /** The "Sign in with Microsoft" button: a form, so it works before any JavaScript loads. */
-export function MicrosoftButton({ tenant, next = 'continue' }: { tenant?: string; next?: 'continue' | 'signup' }) {
+export function MicrosoftButton({ tenant, binding, next = 'continue' }: { tenant?: string; binding?: string; next?: 'continue' | 'signup' }) {
   return (
     <form action={signInWithMicrosoft}>
       {tenant ? <input type="hidden" name="tenant" value={tenant} /> : null}
+      {binding ? <input type="hidden" name="binding" value={binding} /> : null}
       <input type="hidden" name="next" value={next} />
       <button
         type="submit"

@@ -7,7 +7,11 @@ import { subdomainSchema } from '@/lib/tenancy/subdomain';
 
 export const metadata: Metadata = { title: 'Login' };
 
-const query = z.object({ tenant: subdomainSchema.optional().catch(undefined), error: z.string().max(64).optional().catch(undefined) });
+const query = z.object({
+  tenant: subdomainSchema.optional().catch(undefined),
+  binding: z.string().regex(/^[A-Za-z0-9_-]{43}$/).optional().catch(undefined),
+  error: z.string().max(64).optional().catch(undefined),
+});
 
 // Auth.js's error codes say little (a bad state and a server fault are both
 // "Configuration"), and its log has the detail; people get one plain sentence.
@@ -20,7 +24,7 @@ function problem(error: string | undefined): string | null {
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function LoginPage({ searchParams }: Props) {
-  const { tenant, error } = query.parse(await searchParams);
+  const { tenant, binding, error } = query.parse(await searchParams);
   const message = problem(error);
   return (
     <>
@@ -34,7 +38,7 @@ export default async function LoginPage({ searchParams }: Props) {
           </p>
         ) : null}
         <div className="mt-6">
-          {isSignInConfigured() ? <MicrosoftButton tenant={tenant} /> : <p>Sign-in with Microsoft is not set up on this server yet (see README, Configuration).</p>}
+          {isSignInConfigured() ? <MicrosoftButton tenant={tenant} binding={binding} /> : <p>Sign-in with Microsoft is not set up on this server yet (see README, Configuration).</p>}
         </div>
       </main>
     </>

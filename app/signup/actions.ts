@@ -25,7 +25,7 @@ export async function createCompany(_previous: SignUpState, formData: FormData):
     if (error instanceof AppError) return { error: error.message, displayName, subdomain };
     throw error;
   }
-  // Straight to the new tenant's host: a redirect back to /auth/continue would
-  // be followed by Next on the server, spending the one-time ticket there.
-  redirect(await continueSignIn(identity, created));
+  // Off to the new tenant's host, which binds this browser and sends it back
+  // through /auth/continue (never a redirect Next might follow on the server).
+  redirect(await continueSignIn(identity, created, null));
 }

@@ -133,6 +133,34 @@ test('a tampered state, a replayed code and a token from the wrong issuer sign n
   await failed();
 });
 
+test('a sign-in link made in one browser signs nobody in in another (no login CSRF)', async ({ page, browser }) => {
+  const { tenant, tid } = await provisionedTenant('mallory@e2e.example');
+  // Mallory signs in, but keeps the hand-off link instead of following it:
+  // her browser's requests are replayed one hop at a time with its cookies.
+  let callback = '';
+  await page.route((url) => url.pathname.endsWith('/oauth2/v2.0/authorize'), async (route) => {
+    if (route.request().method() !== 'POST') return route.continue();
+    callback = (await route.fetch({ maxRedirects: 0 })).headers().location;
+    await route.fulfill({ status: 200, contentType: 'text/plain', body: 'held' });
+  });
+  await startSignIn(page, tenant.subdomain);
+  await pickAccount(page, { tid, userName: 'mallory@e2e.example' });
+  await expect.poll(() => callback).toContain('code=');
+  const continued = (await page.request.get(callback, { maxRedirects: 0 })).headers().location;
+  const handOff = (await page.request.get(new URL(continued, callback).toString(), { maxRedirects: 0 })).headers().location;
+  expect(handOff).toContain(tenantUrl(tenant.subdomain, '/auth/enter?ticket='));
+
+  const victim = await browser.newPage();
+  await victim.goto(handOff);
+  await expect(victim).toHaveURL(tenantUrl(tenant.subdomain, '/login?refused=expired'));
+  await victim.goto(tenantUrl(tenant.subdomain, '/'));
+  await expect(victim).toHaveURL(tenantUrl(tenant.subdomain, '/login'));
+
+  // In Mallory's own browser the same link still works (once).
+  await page.goto(handOff);
+  await expectDirectory(page, tenant.subdomain);
+});
+
 test('sign-up: a Contoso admin creates the company, and a colleague is sent to it rather than making a second', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('link', { name: 'Sign-up for TheOrgWiki' }).click();

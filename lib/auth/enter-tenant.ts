@@ -1,13 +1,13 @@
 import { getConfig } from '../config';
 import { siteOrigin } from '../tenancy/host';
 import { findTenant } from '../tenancy/tenant-lookup';
-import { endSession, redeemSignInTicket, SESSION_COOKIE, SESSION_MS } from './tenant-session';
+import { BINDING_COOKIE, endSession, isBinding, newBinding, redeemSignInTicket, SESSION_COOKIE, SESSION_MS } from './tenant-session';
 
-// The tenant host's side of signing in and out: which cookie to set and
-// where to send the browser. The cookie is host-only (no Domain), so no other
-// tenant's host ever receives it.
+// The tenant host's side of signing in and out: which cookies to set and
+// where to send the browser. The cookies are host-only (no Domain), so no
+// other tenant's host ever receives them.
 
-export interface SessionCookie {
+export interface HostCookie {
   name: string;
   value: string;
   httpOnly: true;
@@ -17,23 +17,35 @@ export interface SessionCookie {
   maxAge: number;
 }
 
-function cookie(value: string, maxAgeSeconds: number): SessionCookie {
+function cookie(name: string, value: string, maxAgeSeconds: number): HostCookie {
   // Secure wherever the site is served over https (everywhere but localhost).
   const secure = siteOrigin(getConfig().ROOT_DOMAIN).startsWith('https:');
-  return { name: SESSION_COOKIE, value, httpOnly: true, secure, sameSite: 'lax', path: '/', maxAge: maxAgeSeconds };
+  return { name, value, httpOnly: true, secure, sameSite: 'lax', path: '/', maxAge: maxAgeSeconds };
 }
 
-export async function enterTenant(subdomain: string, ticket: string): Promise<{ url: string; cookie: SessionCookie | null }> {
+const BINDING_SECONDS = 10 * 60;
+
+/** /auth/start: binds this browser to the sign-in it starts, then off to the apex (its login page, or back to /auth/continue). */
+export function startSignIn(subdomain: string, resume: boolean): { url: string; cookie: HostCookie } {
+  const binding = newBinding();
+  const apex = siteOrigin(getConfig().ROOT_DOMAIN);
+  const query = `tenant=${encodeURIComponent(subdomain)}&binding=${binding}`;
+  return { url: resume ? `${apex}/auth/continue?${query}` : `${apex}/login?${query}`, cookie: cookie(BINDING_COOKIE, binding, BINDING_SECONDS) };
+}
+
+/** /auth/enter: the ticket, redeemed by the browser it was made for, becomes the session cookie. */
+export async function enterTenant(subdomain: string, ticket: string, binding: string | undefined): Promise<{ url: string; cookies: HostCookie[] }> {
   const origin = siteOrigin(getConfig().ROOT_DOMAIN, subdomain);
   const tenant = await findTenant(subdomain);
-  const session = tenant && ticket ? await redeemSignInTicket(tenant.id, ticket) : null;
-  if (!session) return { url: `${origin}/login?refused=expired`, cookie: null };
-  return { url: `${origin}/`, cookie: cookie(session.token, Math.floor(SESSION_MS / 1000)) };
+  const session = tenant && ticket && isBinding(binding) ? await redeemSignInTicket(tenant.id, ticket, binding) : null;
+  const spent = cookie(BINDING_COOKIE, '', 0);
+  if (!session) return { url: `${origin}/login?refused=expired`, cookies: [spent] };
+  return { url: `${origin}/`, cookies: [spent, cookie(SESSION_COOKIE, session.token, Math.floor(SESSION_MS / 1000))] };
 }
 
-export async function leaveTenant(subdomain: string, cookies: { get(name: string): { value: string } | undefined }): Promise<{ url: string; cookie: SessionCookie }> {
+export async function leaveTenant(subdomain: string, cookies: { get(name: string): { value: string } | undefined }): Promise<{ url: string; cookie: HostCookie }> {
   const tenant = await findTenant(subdomain);
   const token = cookies.get(SESSION_COOKIE)?.value;
   if (tenant && token) await endSession(tenant.id, token);
-  return { url: `${siteOrigin(getConfig().ROOT_DOMAIN, subdomain)}/login?signed_out=1`, cookie: cookie('', 0) };
+  return { url: `${siteOrigin(getConfig().ROOT_DOMAIN, subdomain)}/login?signed_out=1`, cookie: cookie(SESSION_COOKIE, '', 0) };
 }

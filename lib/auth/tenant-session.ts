@@ -9,33 +9,45 @@ import { hashToken } from '../tokens/token-secret';
 // session token that its host-only cookie holds. So a session is one tenant's
 // and no other's: the cookie never reaches another host, and every lookup is
 // pinned to the tenant. Only hashes are stored.
+//
+// A ticket is bound to the browser that asked for it: the tenant's host set
+// a random binding cookie when sign-in started (/auth/start), the apex mixes
+// that value into the ticket's hash, and only a browser holding the same
+// cookie can redeem it. A ticket link sent to someone else signs nobody in.
 
 export const SESSION_COOKIE = 'orgwiki_session';
+export const BINDING_COOKIE = 'orgwiki_signin';
+const BINDING = /^[A-Za-z0-9_-]{43}$/;
+
+/** A fresh binding secret for a browser that starts signing in. */
+export const newBinding = () => randomBytes(32).toString('base64url');
+export const isBinding = (value: unknown): value is string => typeof value === 'string' && BINDING.test(value);
+const ticketHash = (ticket: string, binding: string) => hashToken(`${ticket}.${binding}`);
 const TICKET_MS = 60_000;
 export const SESSION_MS = 7 * 24 * 60 * 60 * 1000;
 
 const newSecret = () => randomBytes(32).toString('base64url');
 
-/** A ticket that `redeemSignInTicket` accepts once, within a minute, on this tenant only. */
-export async function issueSignInTicket(tenantId: string, userId: string): Promise<string> {
+/** A ticket that `redeemSignInTicket` accepts once, within a minute, on this tenant only, from the browser holding `binding`. */
+export async function issueSignInTicket(tenantId: string, userId: string, binding: string): Promise<string> {
   const ticket = newSecret();
   const db = tenantDb(tenantId);
   // The person's expired sessions and tickets go now, so that rows do not pile up.
   await db.session.deleteMany({ where: { userId, expiresAt: { lt: new Date() } } });
   await db.session.create({
-    data: { tenantId, userId, tokenHash: hashToken(ticket), expiresAt: new Date(Date.now() + TICKET_MS) },
+    data: { tenantId, userId, tokenHash: ticketHash(ticket, binding), expiresAt: new Date(Date.now() + TICKET_MS) },
   });
   return ticket;
 }
 
 /** The new session's token and expiry, or null for an unknown, used or expired ticket. */
-export async function redeemSignInTicket(tenantId: string, ticket: string): Promise<{ token: string; expiresAt: Date } | null> {
+export async function redeemSignInTicket(tenantId: string, ticket: string, binding: string): Promise<{ token: string; expiresAt: Date } | null> {
   const token = newSecret();
   const now = new Date();
   const expiresAt = new Date(now.getTime() + SESSION_MS);
   // One conditional update: of two requests with the same ticket, one wins.
   const { count } = await tenantDb(tenantId).session.updateMany({
-    where: { tokenHash: hashToken(ticket), activatedAt: null, expiresAt: { gt: now } },
+    where: { tokenHash: ticketHash(ticket, binding), activatedAt: null, expiresAt: { gt: now } },
     data: { tokenHash: hashToken(token), activatedAt: now, expiresAt },
   });
   return count === 1 ? { token, expiresAt } : null;

@@ -4,11 +4,14 @@ import { platformDb, tenantDb, type Tenant } from '../../lib/db';
 import { admit } from '../../lib/auth/admission';
 import type { EntraIdentity } from '../../lib/auth/entra-provider';
 import { signUpTenant } from '../../lib/auth/sign-up';
-import { findSessionUser, issueSignInTicket, redeemSignInTicket } from '../../lib/auth/tenant-session';
+import { findSessionUser, issueSignInTicket, newBinding, redeemSignInTicket } from '../../lib/auth/tenant-session';
 import { createTenant } from '../../lib/tenancy/create-tenant';
 import { withTestDatabase } from '../support/database';
 
 withTestDatabase();
+
+/** The binding cookie of the browser that signs in. */
+const BROWSER = newBinding();
 
 const person = (tid: string, userName: string): EntraIdentity => ({ tid, oid: randomUUID(), userName, email: userName, name: userName.split('@')[0] });
 
@@ -42,7 +45,7 @@ describe('admit', () => {
     const colleague = person(tid, 'early@hooli.example');
     const early = await admit(tenant, colleague);
     expect(early).toMatchObject({ admitted: true, user: { role: 'member', provisioned: false } });
-    const session = await redeemSignInTicket(tenant.id, await issueSignInTicket(tenant.id, early.admitted ? early.user.id : ''));
+    const session = await redeemSignInTicket(tenant.id, await issueSignInTicket(tenant.id, early.admitted ? early.user.id : '', BROWSER), BROWSER);
     expect(await findSessionUser(tenant, session!.token)).toMatchObject({ userName: 'early@hooli.example' });
 
     // SCIM provisions someone: from now on only provisioned people (and admins) get in.
@@ -83,12 +86,14 @@ describe('tenant sessions', () => {
     const { tenant } = await boundTenant('acme');
     const other = await boundTenant('soylent');
     const user = await tenantDb(tenant.id).user.create({ data: { tenantId: tenant.id, userName: 'pat@acme.example' } });
-    const ticket = await issueSignInTicket(tenant.id, user.id);
+    const ticket = await issueSignInTicket(tenant.id, user.id, BROWSER);
 
-    expect(await redeemSignInTicket(other.tenant.id, ticket)).toBeNull();
-    const session = await redeemSignInTicket(tenant.id, ticket);
+    expect(await redeemSignInTicket(other.tenant.id, ticket, BROWSER)).toBeNull();
+    // Another browser (a link sent to someone else) cannot use it.
+    expect(await redeemSignInTicket(tenant.id, ticket, newBinding())).toBeNull();
+    const session = await redeemSignInTicket(tenant.id, ticket, BROWSER);
     expect(session).not.toBeNull();
-    expect(await redeemSignInTicket(tenant.id, ticket)).toBeNull();
+    expect(await redeemSignInTicket(tenant.id, ticket, BROWSER)).toBeNull();
     // The ticket itself is no session.
     expect(await findSessionUser(tenant, ticket)).toBeNull();
 

@@ -7,5 +7,6 @@ export async function GET(request: NextRequest) {
   const tenant = request.nextUrl.searchParams.get('tenant');
   const identity = await signedInIdentity();
   if (!identity) return NextResponse.redirect(new URL(`/login${tenant ? `?tenant=${encodeURIComponent(tenant)}` : ''}`, request.nextUrl));
-  return NextResponse.redirect(await continueSignIn(identity, tenant));
+  // The binding travels with the request (it came from the tenant's /auth/start); continueSignIn checks its form.
+  return NextResponse.redirect(await continueSignIn(identity, tenant, request.nextUrl.searchParams.get('binding')));
 }

@@ -2,8 +2,6 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { SiteHeader } from '@/components/layout/site-header';
 import { currentUser } from '@/lib/auth/guard';
-import { getConfig } from '@/lib/config';
-import { siteOrigin } from '@/lib/tenancy/host';
 import { requireTenant } from '@/lib/tenancy/get-tenant';
 
 // Every tenant page renders per request: it depends on the Host (via the
@@ -22,10 +20,9 @@ export async function generateMetadata({ params }: Omit<Props, 'children'>): Pro
 export default async function TenantLayout({ children, params }: Props) {
   const tenant = await requireTenant((await params).subdomain);
   const user = await currentUser(tenant);
-  const loginHref = `${siteOrigin(getConfig().ROOT_DOMAIN)}/login?tenant=${tenant.subdomain}`;
   return (
     <>
-      <SiteHeader title={tenant.displayName} loginHref={loginHref} user={user ? { name: user.displayName ?? user.userName, isAdmin: user.role === 'admin', profileHref: `/people/${user.id}` } : null} />
+      <SiteHeader title={tenant.displayName} loginHref="/auth/start" user={user ? { name: user.displayName ?? user.userName, isAdmin: user.role === 'admin', profileHref: `/people/${user.id}` } : null} />
       <main className="mx-auto max-w-5xl px-4 py-8">{children}</main>
     </>
   );

@@ -2,8 +2,6 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { currentUser } from '@/lib/auth/guard';
-import { getConfig } from '@/lib/config';
-import { siteOrigin } from '@/lib/tenancy/host';
 import { requireTenant } from '@/lib/tenancy/get-tenant';
 
 export const metadata: Metadata = { title: 'Login' };
@@ -27,7 +25,7 @@ export default async function TenantLoginPage({ params, searchParams }: Props) {
   const tenant = await requireTenant((await params).subdomain);
   const { refused, signed_out } = query.parse(await searchParams);
   if (!refused && (await currentUser(tenant))) redirect('/');
-  const signIn = `${siteOrigin(getConfig().ROOT_DOMAIN)}/login?tenant=${tenant.subdomain}`;
+  const signIn = '/auth/start';
   return (
     <div className="mx-auto max-w-md py-8">
       <h1 className="text-2xl font-bold">{refused ? 'You cannot enter' : `Sign in to ${tenant.displayName}`}</h1>
