@@ -10,6 +10,8 @@ const initials = (name: string) =>
     .join('');
 
 export function SiteHeader({ title, loginHref = '/login', user }: { title: string; loginHref?: string; user?: { name: string; isAdmin: boolean; profileHref: string } | null }) {
+  // The sections of a tenant's site, for signed-in people.
+  const sections = user ? [{ href: '/', label: 'People' }, { href: '/teams', label: 'Teams' }] : [];
   return (
     <header className="border-b border-slate-200 bg-white">
       <nav className="mx-auto flex max-w-5xl items-center justify-between px-4 py-3" aria-label="Main">
@@ -18,6 +20,17 @@ export function SiteHeader({ title, loginHref = '/login', user }: { title: strin
           <img src="/assets/logo.svg" alt="" width={28} height={28} />
           {title}
         </Link>
+        {sections.length > 0 ? (
+          <ul className="mr-auto ml-6 flex gap-4 text-sm">
+            {sections.map((s) => (
+              <li key={s.href}>
+                <a href={s.href} className="text-slate-700 hover:text-indigo-700">
+                  {s.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        ) : null}
         {user ? (
           // The user avatar menu: Admin Console (admins only) and Sign out. <details> needs no script and works by keyboard.
           <details className="relative text-sm">

@@ -159,7 +159,9 @@ export default async function ProfilePage({ params }: Props) {
             <ul className="flex flex-wrap gap-2">
               {profile.groups.map((g) => (
                 <li key={g.id} className="rounded-full bg-slate-100 px-3 py-1 text-sm">
-                  {g.name}
+                  <a href={`/teams/${g.id}`} className="text-indigo-700 hover:underline">
+                    {g.name}
+                  </a>
                 </li>
               ))}
             </ul>
