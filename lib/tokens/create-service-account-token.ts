@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { tenantDb, type ApiToken } from '../db';
+import { isMissingReference, isUniqueViolation, tenantDb, type ApiToken, type TenantTx } from '../db';
 import { recordAuditEvent, type AuditActor } from '../audit/record-event';
+import { AppError } from '../errors';
 import { generateTokenSecret } from './token-secret';
 
 export const createTokenInput = z.object({
@@ -15,44 +16,61 @@ export interface CreatedToken {
   record: ApiToken;
 }
 
+/** A new token of an account, inside the caller's transaction, with its audit record. */
+async function mintToken(tx: TenantTx, tenantId: string, account: { id: string; name: string }, tokenName: string, expiresAt: Date | undefined, actor: AuditActor): Promise<CreatedToken> {
+  const secret = generateTokenSecret();
+  const record = await tx.apiToken.create({
+    data: {
+      tenantId,
+      serviceAccountId: account.id,
+      name: tokenName,
+      tokenHash: secret.hash,
+      prefix: secret.displayPrefix,
+      lastFour: secret.lastFour,
+      createdById: actor.type === 'user' ? actor.id : null,
+      expiresAt: expiresAt ?? null,
+    },
+  });
+  await recordAuditEvent(tx, tenantId, { actor, action: 'token.create', target: { type: 'ApiToken', id: record.id }, details: { serviceAccount: account.name, name: tokenName } });
+  return { token: secret.token, record };
+}
+
 /**
  * Mints a token for the tenant's token-based service account of that name,
- * creating the account on first use (what `orgwiki token:create` and the
- * Admin Console's +Service Account both need).
+ * creating the account on first use (what `orgwiki token:create` needs).
  */
-export async function createServiceAccountToken(
-  tenantId: string,
-  input: z.input<typeof createTokenInput>,
-  actor: AuditActor,
-): Promise<CreatedToken> {
+export async function createServiceAccountToken(tenantId: string, input: z.input<typeof createTokenInput>, actor: AuditActor): Promise<CreatedToken> {
   const { serviceAccountName, tokenName, expiresAt } = createTokenInput.parse(input);
-  const secret = generateTokenSecret();
-  const createdById = actor.type === 'user' ? actor.id : null;
-  const record = await tenantDb(tenantId).$transaction(async (tx) => {
+  return tenantDb(tenantId).$transaction(async (tx) => {
     const account = await tx.serviceAccount.upsert({
       where: { tenantId_name: { tenantId, name: serviceAccountName } },
-      create: { tenantId, name: serviceAccountName, kind: 'token', createdById },
+      create: { tenantId, name: serviceAccountName, kind: 'token', createdById: actor.type === 'user' ? actor.id : null },
       update: {},
     });
-    const token = await tx.apiToken.create({
-      data: {
-        tenantId,
-        serviceAccountId: account.id,
-        name: tokenName,
-        tokenHash: secret.hash,
-        prefix: secret.displayPrefix,
-        lastFour: secret.lastFour,
-        createdById,
-        expiresAt: expiresAt ?? null,
-      },
-    });
-    await recordAuditEvent(tx, tenantId, {
-      actor,
-      action: 'token.create',
-      target: { type: 'ApiToken', id: token.id },
-      details: { serviceAccount: serviceAccountName, name: tokenName },
-    });
-    return token;
+    return mintToken(tx, tenantId, account, tokenName, expiresAt, actor);
   });
-  return { token: secret.token, record };
+}
+
+/** +Service Account: a new account (409 if the name is taken) and its first token, in one transaction. */
+export async function createServiceAccountWithToken(tenantId: string, name: string, actor: AuditActor): Promise<CreatedToken> {
+  try {
+    return await tenantDb(tenantId).$transaction(async (tx) => {
+      const account = await tx.serviceAccount.create({ data: { tenantId, name, kind: 'token', createdById: actor.type === 'user' ? actor.id : null } });
+      await recordAuditEvent(tx, tenantId, { actor, action: 'service_account.create', target: { type: 'ServiceAccount', id: account.id }, details: { name } });
+      return mintToken(tx, tenantId, account, 'Token 1', undefined, actor);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError('conflict', `A service account named "${name}" already exists.`);
+    throw error;
+  }
+}
+
+/** A further token of an existing account; never brings back an account deleted meanwhile. */
+export async function createTokenForAccount(tenantId: string, account: { id: string; name: string }, tokenName: string, expiresAt: Date | undefined, actor: AuditActor): Promise<CreatedToken> {
+  try {
+    return await tenantDb(tenantId).$transaction((tx) => mintToken(tx, tenantId, account, tokenName, expiresAt, actor));
+  } catch (error) {
+    if (isMissingReference(error)) throw new AppError('not_found', 'No such service account.');
+    throw error;
+  }
 }

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { recordAuditEvent, type AuditActor } from '../audit/record-event';
-import { isUniqueViolation, isUuid, tenantDb } from '../db';
+import { isUuid, tenantDb } from '../db';
 import { AppError } from '../errors';
 import { forgetTokens } from './authenticate-token';
-import { createServiceAccountToken, type CreatedToken } from './create-service-account-token';
+import { createServiceAccountWithToken, createTokenForAccount, type CreatedToken } from './create-service-account-token';
 
 // Service accounts and their tokens, as the Admin Console manages them. A
 // token is shown once, when it is made; afterwards only its prefix and last
@@ -88,16 +88,7 @@ export async function createServiceAccount(tenantId: string, actor: AuditActor, 
   const name = nameSchema.safeParse(input.name);
   if (!name.success) throw new AppError('invalid_input', name.error.issues[0].message);
   if (!SERVICE_ACCOUNT_TYPES.some((t) => t.kind === input.kind)) throw new AppError('invalid_input', 'Choose a Service Account Type.');
-  const db = tenantDb(tenantId);
-  if (await db.serviceAccount.findFirst({ where: { name: name.data } })) throw new AppError('conflict', `A service account named "${name.data}" already exists.`);
-  try {
-    const created = await createServiceAccountToken(tenantId, { serviceAccountName: name.data, tokenName: 'Token 1' }, actor);
-    await recordAuditEvent(db, tenantId, { actor, action: 'service_account.create', target: { type: 'ServiceAccount', id: created.record.serviceAccountId }, details: { name: name.data } });
-    return created;
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('conflict', `A service account named "${name.data}" already exists.`);
-    throw error;
-  }
+  return createServiceAccountWithToken(tenantId, name.data, actor);
 }
 
 async function findAccount(tenantId: string, accountId: string) {
@@ -113,7 +104,7 @@ export async function generateToken(tenantId: string, actor: AuditActor, account
   if (!name.success) throw new AppError('invalid_input', name.error.issues[0].message);
   if (!(EXPIRY_CHOICES as readonly (number | null)[]).includes(input.expiresInDays)) throw new AppError('invalid_input', 'Choose an expiry from the list.');
   const expiresAt = input.expiresInDays === null ? undefined : new Date(Date.now() + input.expiresInDays * 86_400_000);
-  return createServiceAccountToken(tenantId, { serviceAccountName: account.name, tokenName: name.data, expiresAt }, actor);
+  return createTokenForAccount(tenantId, account, name.data, expiresAt, actor);
 }
 
 export async function revokeToken(tenantId: string, actor: AuditActor, tokenId: string): Promise<void> {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { tenantDb } from '../../lib/db';
 import { createTenant } from '../../lib/tenancy/create-tenant';
 import { authenticateToken, forgetTokens } from '../../lib/tokens/authenticate-token';
-import { createServiceAccountToken } from '../../lib/tokens/create-service-account-token';
+import { createServiceAccountToken, createServiceAccountWithToken, createTokenForAccount } from '../../lib/tokens/create-service-account-token';
 import { generateTokenSecret, hashToken, TOKEN_PREFIX } from '../../lib/tokens/token-secret';
 import { withTestDatabase } from '../support/database';
 
@@ -80,5 +80,22 @@ describe('authenticateToken', () => {
     const second = await createServiceAccountToken(tenant.id, { serviceAccountName: 'Entra', tokenName: 'second' }, actor);
     await tenantDb(tenant.id).apiToken.updateMany({ where: { id: second.record.id }, data: { expiresAt: new Date(Date.now() - 1_000) } });
     expect(await authenticateToken(tenant.id, second.token)).toBeNull();
+  });
+});
+
+describe('service accounts in the Admin Console', () => {
+  it('refuse a second account of the same name, and never bring a deleted account back with a new token', async () => {
+    const tenant = await createTenant({ subdomain: 'wonka', displayName: 'Wonka' });
+    const actor = { type: 'system', label: 'test' } as const;
+    const first = await createServiceAccountWithToken(tenant.id, 'Entra', actor);
+    await expect(createServiceAccountWithToken(tenant.id, 'Entra', actor)).rejects.toThrow(/already exists/);
+
+    const db = tenantDb(tenant.id);
+    const account = (await db.serviceAccount.findUnique({ where: { id: first.record.serviceAccountId } }))!;
+    await db.serviceAccount.delete({ where: { id: account.id } });
+    // A token generated for it a moment later (another admin deleted it meanwhile).
+    await expect(createTokenForAccount(tenant.id, account, 'Late', undefined, actor)).rejects.toMatchObject({ code: 'not_found' });
+    expect(await db.serviceAccount.count()).toBe(0);
+    expect(await db.apiToken.count()).toBe(0);
   });
 });
