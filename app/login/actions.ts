@@ -2,11 +2,12 @@
 
 import { z } from 'zod';
 import { signIn } from '@/lib/auth/auth';
+import { isBinding } from '@/lib/auth/tenant-session';
 import { subdomainSchema } from '@/lib/tenancy/subdomain';
 
 const target = z.object({
   tenant: subdomainSchema.optional().catch(undefined),
-  binding: z.string().regex(/^[A-Za-z0-9_-]{43}$/).optional().catch(undefined),
+  binding: z.string().refine(isBinding).optional().catch(undefined),
   next: z.enum(['continue', 'signup']).catch('continue'),
 });
 

@@ -3,13 +3,14 @@ import { z } from 'zod';
 import { MicrosoftButton } from './microsoft-button';
 import { SiteHeader } from '@/components/layout/site-header';
 import { isSignInConfigured } from '@/lib/auth/auth';
+import { isBinding } from '@/lib/auth/tenant-session';
 import { subdomainSchema } from '@/lib/tenancy/subdomain';
 
 export const metadata: Metadata = { title: 'Login' };
 
 const query = z.object({
   tenant: subdomainSchema.optional().catch(undefined),
-  binding: z.string().regex(/^[A-Za-z0-9_-]{43}$/).optional().catch(undefined),
+  binding: z.string().refine(isBinding).optional().catch(undefined),
   error: z.string().max(64).optional().catch(undefined),
 });
 

@@ -1,6 +1,6 @@
 import type { ActivityEntry } from '@/lib/admin/activity';
+import { formatUtc } from '@/lib/format-time';
 
-const when = (date: Date) => new Date(date).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
 
 /** Log entries with each change's attributes (before → after). */
 export function ActivityTable({ entries, caption, actorHeading }: { entries: ActivityEntry[]; caption: string; actorHeading: string }) {
@@ -11,7 +11,7 @@ export function ActivityTable({ entries, caption, actorHeading }: { entries: Act
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-300 text-slate-600">
           <tr>
-            <th scope="col" className="py-2 pr-3">Time (UTC)</th>
+            <th scope="col" className="py-2 pr-3">Time</th>
             <th scope="col" className="py-2 pr-3">{actorHeading}</th>
             <th scope="col" className="py-2 pr-3">Operation</th>
             <th scope="col" className="py-2 pr-3">Outcome</th>
@@ -22,7 +22,7 @@ export function ActivityTable({ entries, caption, actorHeading }: { entries: Act
         <tbody>
           {entries.map((e) => (
             <tr key={e.id} className="border-b border-slate-200 align-top">
-              <td className="py-2 pr-3 whitespace-nowrap">{when(e.at)}</td>
+              <td className="py-2 pr-3 whitespace-nowrap">{formatUtc(e.at, 'seconds')}</td>
               <td className="py-2 pr-3">{e.actor}</td>
               <td className="py-2 pr-3">
                 <code>{e.action}</code>

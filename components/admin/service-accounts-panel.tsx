@@ -2,6 +2,7 @@
 
 import { useActionState, useState, useTransition } from 'react';
 import { addServiceAccount, addToken, deleteServiceAccountAction, revokeTokenAction, type ActionResult, type TokenResult } from '@/app/tenant/[subdomain]/admin/actions';
+import { formatUtc } from '@/lib/format-time';
 import type { ServiceAccountSummary, TokenSummary } from '@/lib/tokens/service-accounts';
 import { CopyButton } from './copy-button';
 import { Modal } from './modal';
@@ -18,7 +19,7 @@ const secondary = `${button} border border-slate-300 bg-white hover:bg-slate-50`
 const danger = `${button} border border-red-300 bg-white text-red-700 hover:bg-red-50`;
 const input = 'mt-1 w-full rounded-md border border-slate-300 px-3 py-2';
 
-const when = (date: Date | null) => (date ? new Date(date).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC' : null);
+const when = (date: Date | null) => (date ? formatUtc(date) : null);
 
 function daysLeft(expiresAt: Date | null): number | null {
   return expiresAt ? Math.ceil((new Date(expiresAt).getTime() - Date.now()) / 86_400_000) : null;

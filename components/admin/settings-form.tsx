@@ -1,7 +1,9 @@
 'use client';
 
 import { useActionState } from 'react';
-import { saveSettings, type ActionResult } from '@/app/tenant/[subdomain]/admin/actions';
+import { saveSettings } from '@/app/tenant/[subdomain]/admin/actions';
+import { ResultMessage, SubmitButton } from '@/components/forms/form-parts';
+import type { ActionResult } from '@/lib/action-result';
 
 interface Props {
   displayName: string;
@@ -29,12 +31,8 @@ export function SettingsForm({ displayName, signInPolicy, policies }: Props) {
           </label>
         ))}
       </fieldset>
-      <button type="submit" disabled={pending} className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:opacity-60">
-        {pending ? 'Saving…' : 'Save settings'}
-      </button>
-      <p aria-live="polite" className={`text-sm ${result && !result.ok ? 'text-red-700' : 'text-green-700'}`}>
-        {result ? (result.ok ? result.message : result.error) : ''}
-      </p>
+      <SubmitButton pending={pending} label="Save settings" />
+      <ResultMessage result={result} />
     </form>
   );
 }

@@ -1,11 +1,13 @@
 'use client';
 
 import { useActionState } from 'react';
-import { saveOwnProfile, type SaveResult } from '@/app/tenant/[subdomain]/people/[key]/actions';
+import { saveOwnProfile } from '@/app/tenant/[subdomain]/people/[key]/actions';
+import { ResultMessage, SubmitButton } from '@/components/forms/form-parts';
+import type { ActionResult } from '@/lib/action-result';
 
 /** The two profile fields a person writes themselves. */
 export function OwnProfileForm({ aboutMe, skills }: { aboutMe: string; skills: string[] }) {
-  const [result, action, pending] = useActionState<SaveResult, FormData>(saveOwnProfile, null);
+  const [result, action, pending] = useActionState<ActionResult | null, FormData>(saveOwnProfile, null);
   return (
     <form action={action} className="space-y-3">
       <div>
@@ -17,12 +19,8 @@ export function OwnProfileForm({ aboutMe, skills }: { aboutMe: string; skills: s
         <input id="skills" name="skills" defaultValue={skills.join(', ')} aria-describedby="skills-hint" className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
         <p id="skills-hint" className="text-sm text-slate-600">Separated by commas.</p>
       </div>
-      <button type="submit" disabled={pending} className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:opacity-60">
-        {pending ? 'Saving…' : 'Save'}
-      </button>
-      <p aria-live="polite" className={`text-sm ${result && !result.ok ? 'text-red-700' : 'text-green-700'}`}>
-        {result ? (result.ok ? 'Saved.' : result.error) : ''}
-      </p>
+      <SubmitButton pending={pending} label="Save" />
+      <ResultMessage result={result} />
     </form>
   );
 }

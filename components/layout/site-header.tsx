@@ -1,14 +1,7 @@
 import Link from 'next/link';
+import { initials } from '@/lib/directory/person-name';
 
 /** The bar at the top of every page: the site's name on the left; Login, or who is signed in, on the right. */
-const initials = (name: string) =>
-  name
-    .split(/[\s.@_-]+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((part) => part[0]!.toUpperCase())
-    .join('');
-
 export function SiteHeader({ title, loginHref = '/login', user }: { title: string; loginHref?: string; user?: { name: string; isAdmin: boolean; profileHref: string } | null }) {
   // The sections of a tenant's site, for signed-in people.
   const sections = user ? [{ href: '/', label: 'People' }, { href: '/teams', label: 'Teams' }] : [];

@@ -1,5 +1,6 @@
 import { recordAuditEvent, type AuditActor } from '../audit/record-event';
 import { isUuid, tenantDb } from '../db';
+import { personName } from '../directory/person-name';
 import { AppError } from '../errors';
 
 // The Members page: everyone in the tenant, and the admin role. A tenant
@@ -29,7 +30,7 @@ export async function listMembers(tenantId: string, page: number): Promise<{ mem
     select: { id: true, displayName: true, userName: true, active: true, provisioned: true, role: true, lastSignInAt: true },
   });
   return {
-    members: users.map((u) => ({ id: u.id, name: u.displayName ?? u.userName, userName: u.userName, active: u.active, source: u.provisioned ? 'SCIM' : 'Sign-in', role: u.role, lastSignInAt: u.lastSignInAt })),
+    members: users.map((u) => ({ id: u.id, name: personName(u), userName: u.userName, active: u.active, source: u.provisioned ? 'SCIM' : 'Sign-in', role: u.role, lastSignInAt: u.lastSignInAt })),
     total,
     pageCount,
     page: current,
@@ -53,7 +54,7 @@ function changeRole(tenantId: string, actor: AuditActor, userId: string, role: '
     const user = await tx.user.findUnique({ where: { id: userId } });
     if (!user) throw new AppError('not_found', 'No such person.');
     if (user.role === role) return;
-    if (role === 'admin' && !user.active) throw new AppError('invalid_input', `${user.displayName ?? user.userName} is deactivated and cannot be an admin.`);
+    if (role === 'admin' && !user.active) throw new AppError('invalid_input', `${personName(user)} is deactivated and cannot be an admin.`);
     if (role === 'member' && (await tx.user.count({ where: { role: 'admin', active: true, id: { not: userId } } })) === 0) {
       throw new AppError('conflict', 'The last admin cannot be demoted: make someone else an admin first.');
     }

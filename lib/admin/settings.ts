@@ -16,7 +16,7 @@ export const SIGN_IN_POLICIES = [
 
 const settingsInput = z.object({
   displayName: z.string().trim().min(1, 'Enter the organization name.').max(120, 'At most 120 characters.'),
-  signInPolicy: z.enum(['automatic', 'provisioned_only', 'directory'], { message: 'Choose who may sign in.' }),
+  signInPolicy: z.enum(SIGN_IN_POLICIES.map((p) => p.value) as [Tenant['signInPolicy'], ...Tenant['signInPolicy'][]], { message: 'Choose who may sign in.' }),
 });
 
 export async function updateSettings(cached: Tenant, actor: AuditActor, input: { displayName: unknown; signInPolicy: unknown }): Promise<Tenant> {

@@ -2,6 +2,7 @@ import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { customFetch } from 'next-auth';
 import type { OIDCConfig } from 'next-auth/providers';
 import * as oauth from 'oauth4webapi';
+import { isUuid } from '../db';
 
 // Microsoft Entra ID as a multi-tenant OpenID Connect provider. Sign-in goes
 // to the `organizations` authority, whose discovery document names the issuer
@@ -29,8 +30,6 @@ export interface EntraIdentity {
 const expectedIssuer = (oauth as unknown as { _expectedIssuer?: unknown })._expectedIssuer as symbol;
 if (typeof expectedIssuer !== 'symbol') throw new Error('oauth4webapi no longer offers _expectedIssuer; per-directory issuer checks need another way in.');
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export interface EntraSettings {
   clientId: string;
   clientSecret: string;
@@ -40,7 +39,7 @@ export interface EntraSettings {
 
 /** The issuer a directory's tokens must carry; a malformed `tid` gets one no token can match. */
 export function issuerFor(template: string, tid: unknown): string {
-  return typeof tid === 'string' && GUID.test(tid) ? template.replace('{tid}', tid.toLowerCase()) : 'urn:invalid-tenant';
+  return typeof tid === 'string' && isUuid(tid) ? template.replace('{tid}', tid.toLowerCase()) : 'urn:invalid-tenant';
 }
 
 /** A discovery document whose parsed body keeps a Symbol-keyed property, which JSON cannot carry. */
@@ -103,6 +102,6 @@ export function entraProvider(settings: EntraSettings): OIDCConfig<Record<string
 /** The identity of a signed-in Auth.js profile, as the rest of the app needs it. */
 export function identityOf(profile: Record<string, unknown>): EntraIdentity | null {
   const { tid, oid, preferred_username: userName, email, name } = profile;
-  if (typeof tid !== 'string' || !GUID.test(tid) || typeof oid !== 'string' || typeof userName !== 'string') return null;
+  if (typeof tid !== 'string' || !isUuid(tid) || typeof oid !== 'string' || typeof userName !== 'string') return null;
   return { tid: tid.toLowerCase(), oid, userName, email: typeof email === 'string' ? email : null, name: typeof name === 'string' ? name : userName };
 }

@@ -4,6 +4,7 @@ import { cache } from 'react';
 import type { AuditActor } from '../audit/record-event';
 import { getConfig } from '../config';
 import type { Tenant, User } from '../db';
+import { personName } from '../directory/person-name';
 import { parseHost } from '../tenancy/host';
 import { requireTenant } from '../tenancy/get-tenant';
 import { findSessionUser, SESSION_COOKIE } from './tenant-session';
@@ -44,7 +45,7 @@ async function actionCaller(role: 'member' | 'admin'): Promise<{ tenant: Tenant;
   if (host.kind !== 'tenant') forbidden();
   const { tenant, user } = role === 'admin' ? await requireAdmin(host.subdomain) : await requireMember(host.subdomain);
   const ip = requestHeaders.get('x-forwarded-for')?.split(',')[0]?.trim() || requestHeaders.get('x-real-ip') || null;
-  return { tenant, user, actor: { type: 'user', id: user.id, label: user.displayName ?? user.userName, ip } };
+  return { tenant, user, actor: { type: 'user', id: user.id, label: personName(user), ip } };
 }
 
 export const requireMemberAction = () => actionCaller('member');

@@ -1,4 +1,5 @@
 import { tenantDb } from '../db';
+import { personName } from './person-name';
 
 export const PEOPLE_PAGE_SIZE = 50;
 
@@ -34,7 +35,7 @@ export async function listPeople(tenantId: string, requestedPage = 1): Promise<P
   return {
     people: rows.map((row) => ({
       id: row.id,
-      displayName: row.displayName ?? ([row.givenName, row.familyName].filter(Boolean).join(' ') || row.userName),
+      displayName: personName(row),
       title: row.title,
       department: row.department,
       workEmail: row.workEmail,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isUuid, tenantDb, type User } from '../db';
 import { AppError } from '../errors';
+import { personName } from './person-name';
 
 // A person's profile: what Entra provisions (read-only here: the next cycle
 // would overwrite an edit), where they sit (manager chain, reports, peers),
@@ -26,9 +27,7 @@ export interface Profile {
 const MAX_CHAIN = 25;
 const LIST_LIMIT = 50;
 
-const nameOf = (u: Pick<User, 'displayName' | 'givenName' | 'familyName' | 'userName'>) =>
-  u.displayName ?? ([u.givenName, u.familyName].filter(Boolean).join(' ') || u.userName);
-const link = (u: Pick<User, 'id' | 'displayName' | 'givenName' | 'familyName' | 'userName' | 'title'>): PersonLink => ({ id: u.id, name: nameOf(u), title: u.title });
+const link = (u: Pick<User, 'id' | 'displayName' | 'givenName' | 'familyName' | 'userName' | 'title'>): PersonLink => ({ id: u.id, name: personName(u), title: u.title });
 const LINK = { id: true, displayName: true, givenName: true, familyName: true, userName: true, title: true } as const;
 
 /** The person at /people/<key>: their id or their userName. */
@@ -55,7 +54,7 @@ export async function findProfile(tenantId: string, key: string): Promise<Profil
   ]);
   return {
     person,
-    name: nameOf(person),
+    name: personName(person),
     managers: managers.reverse(), // from the top down to the direct manager
     reports: reports.map(link),
     peers: peers.map(link),

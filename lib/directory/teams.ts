@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { recordAuditEvent, type AuditActor } from '../audit/record-event';
 import { isUuid, tenantDb } from '../db';
 import { AppError } from '../errors';
+import { personName } from './person-name';
 
 // Teams are the tenant's SCIM groups: provisioning creates them and keeps
 // their members; admins may describe them.
@@ -21,8 +22,6 @@ export interface TeamMember {
 }
 
 export const TEAM_MEMBERS_SHOWN = 500;
-
-const nameOf = (u: { displayName: string | null; userName: string }) => u.displayName ?? u.userName;
 
 export async function listTeams(tenantId: string): Promise<TeamSummary[]> {
   const groups = await tenantDb(tenantId).group.findMany({
@@ -50,9 +49,9 @@ export async function findTeam(tenantId: string, id: string): Promise<(TeamSumma
     members: group._count.members,
     people: rows.map(({ user }) => ({
       id: user.id,
-      name: nameOf(user),
+      name: personName(user),
       title: user.title,
-      manager: user.manager ? { id: user.manager.id, name: nameOf(user.manager) } : null,
+      manager: user.manager ? { id: user.manager.id, name: personName(user.manager) } : null,
     })),
   };
 }

@@ -1,5 +1,6 @@
 import { ConfidentialClientApplication, LogLevel } from '@azure/msal-node';
 import { getConfig } from '../config';
+import { isUuid } from '../db';
 
 // The app's own calls to Microsoft Graph, with its client credentials (MSAL),
 // in the directory of whoever is signing up. Nothing here may fail a page: a
@@ -7,7 +8,6 @@ import { getConfig } from '../config';
 // carries on without the value.
 
 const TIMEOUT_MS = 3_000;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function graphToken(tid: string): Promise<string | null> {
   const { AUTH_MICROSOFT_ENTRA_ID_ID: clientId, AUTH_MICROSOFT_ENTRA_ID_SECRET: clientSecret, GRAPH_AUTHORITY } = getConfig();
@@ -25,7 +25,7 @@ async function graphToken(tid: string): Promise<string | null> {
 
 /** The directory's display name from Graph (GET /v1.0/organization), or null. */
 export async function organizationName(tid: string): Promise<string | null> {
-  if (!GUID.test(tid)) return null;
+  if (!isUuid(tid)) return null;
   try {
     const work = (async () => {
       const token = await graphToken(tid);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { recordAuditEvent, type AuditActor } from '../audit/record-event';
 import { isUuid, tenantDb } from '../db';
+import { personName, type Nameable } from '../directory/person-name';
 import { AppError } from '../errors';
 import { forgetTokens } from './authenticate-token';
 import { createServiceAccountWithToken, createTokenForAccount, type CreatedToken } from './create-service-account-token';
@@ -42,7 +43,7 @@ const tokenNameSchema = z.string().trim().min(1, 'Give the token a name.').max(8
 /** Days until a new token expires; null: never (Entra quarantines a job whose token expires). */
 export const EXPIRY_CHOICES = [null, 30, 90, 180, 365] as const;
 
-const personName = (user: { displayName: string | null; userName: string } | null) => (user ? (user.displayName ?? user.userName) : null);
+const nameOrNull = (user: Nameable | null) => (user ? personName(user) : null);
 
 export async function listServiceAccounts(tenantId: string): Promise<ServiceAccountSummary[]> {
   const now = new Date();
@@ -63,7 +64,7 @@ export async function listServiceAccounts(tenantId: string): Promise<ServiceAcco
       name: t.name,
       hint: `${t.prefix}…${t.lastFour}`,
       createdAt: t.createdAt,
-      createdBy: personName(t.createdBy),
+      createdBy: nameOrNull(t.createdBy),
       expiresAt: t.expiresAt,
       lastUsedAt: t.lastUsedAt,
       lastUsedIp: t.lastUsedIp,
@@ -76,7 +77,7 @@ export async function listServiceAccounts(tenantId: string): Promise<ServiceAcco
       name: account.name,
       typeLabel: SERVICE_ACCOUNT_TYPES.find((t) => t.kind === account.kind)?.label ?? account.kind,
       createdAt: account.createdAt,
-      createdBy: personName(account.createdBy),
+      createdBy: nameOrNull(account.createdBy),
       activeTokens,
       lastUsedAt: last ? new Date(last) : null,
     };

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { SiteHeader } from '@/components/layout/site-header';
 import { currentUser } from '@/lib/auth/guard';
+import { personName } from '@/lib/directory/person-name';
 import { requireTenant } from '@/lib/tenancy/get-tenant';
 
 // Every tenant page renders per request: it depends on the Host (via the
@@ -22,7 +23,7 @@ export default async function TenantLayout({ children, params }: Props) {
   const user = await currentUser(tenant);
   return (
     <>
-      <SiteHeader title={tenant.displayName} loginHref="/auth/start" user={user ? { name: user.displayName ?? user.userName, isAdmin: user.role === 'admin', profileHref: `/people/${user.id}` } : null} />
+      <SiteHeader title={tenant.displayName} loginHref="/auth/start" user={user ? { name: personName(user), isAdmin: user.role === 'admin', profileHref: `/people/${user.id}` } : null} />
       <main className="mx-auto max-w-5xl px-4 py-8">{children}</main>
     </>
   );

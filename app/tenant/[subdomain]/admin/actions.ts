@@ -4,25 +4,21 @@ import { revalidatePath } from 'next/cache';
 import { setRole } from '@/lib/admin/members';
 import { updateSettings } from '@/lib/admin/settings';
 import { requireAdminAction } from '@/lib/auth/guard';
-import { AppError } from '@/lib/errors';
+import { attempt, type ActionResult } from '@/lib/action-result';
 import { createServiceAccount, deleteServiceAccount, generateToken, revokeToken } from '@/lib/tokens/service-accounts';
 
 // The Admin Console's actions. Each one re-checks on the server that the
 // caller is an admin of the tenant whose host it was sent to; ids in the
 // arguments are looked up within that tenant only, so a forged id names nothing.
 
-export type ActionResult = { ok: true; message?: string } | { ok: false; error: string };
+export type { ActionResult };
 export type TokenResult = { ok: true; token: string; accountId: string; tokenName: string } | { ok: false; error: string };
 
+/** The work, then every page shows what it changed. */
 async function run<T extends { ok: true }>(work: () => Promise<T>): Promise<T | { ok: false; error: string }> {
-  try {
-    const result = await work();
-    revalidatePath('/', 'layout');
-    return result;
-  } catch (error) {
-    if (error instanceof AppError) return { ok: false, error: error.message };
-    throw error;
-  }
+  const result = await attempt(work);
+  if (result.ok) revalidatePath('/', 'layout');
+  return result;
 }
 
 export async function saveSettings(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {

@@ -6,6 +6,7 @@ import { readActivityQuery } from '@/lib/admin/activity-query';
 import { provisioningStatus, type Counts } from '@/lib/admin/provisioning-status';
 import { requireAdmin } from '@/lib/auth/guard';
 import { getConfig } from '@/lib/config';
+import { formatUtc } from '@/lib/format-time';
 import { siteOrigin } from '@/lib/tenancy/host';
 import { SCIM_BASE_PATH } from '@/lib/tenancy/routing';
 
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: 'Provisioning' };
 
 type Props = { params: Promise<{ subdomain: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const when = (date: Date | null) => (date ? new Date(date).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC' : 'Never');
+const when = (date: Date | null) => (date ? formatUtc(date) : 'Never');
 const rate = (c: Counts) => (c.requests === 0 ? '—' : `${((100 * c.failures) / c.requests).toFixed(1)}%`);
 
 function CountsRow({ label, c }: { label: string; c: Counts }) {

@@ -1,23 +1,26 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import type { ReactNode } from 'react';
+import { cache, type ReactNode } from 'react';
 import { OwnProfileForm } from '@/components/directory/own-profile-form';
 import { requireMember } from '@/lib/auth/guard';
+import { initials } from '@/lib/directory/person-name';
 import { findProfile, type PersonLink } from '@/lib/directory/profile';
 
 type Props = { params: Promise<{ subdomain: string; key: string }> };
 
+// Once per request: the title and the page both need it.
+const profileOf = cache(findProfile);
+
 type Plural = { value?: string; type?: string; primary?: boolean | string; locality?: string; region?: string; country?: string; formatted?: string };
 
 const plural = (value: unknown): Plural[] => (Array.isArray(value) ? (value as Plural[]) : []);
-const initials = (name: string) => name.split(/\s+/).filter(Boolean).slice(0, 2).map((w) => w[0]!.toUpperCase()).join('');
 /** Only ordinary phone characters reach a tel: link. */
 const telHref = (phone: string) => `tel:${phone.replace(/[^\d+]/g, '')}`;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { subdomain, key } = await params;
   const { tenant } = await requireMember(subdomain);
-  const profile = await findProfile(tenant.id, decodeURIComponent(key));
+  const profile = await profileOf(tenant.id, decodeURIComponent(key));
   return { title: profile?.name ?? 'Person not found' };
 }
 
@@ -57,7 +60,7 @@ function FromEntra() {
 export default async function ProfilePage({ params }: Props) {
   const { subdomain, key } = await params;
   const { tenant, user } = await requireMember(subdomain);
-  const profile = await findProfile(tenant.id, decodeURIComponent(key));
+  const profile = await profileOf(tenant.id, decodeURIComponent(key));
   if (!profile) notFound();
   const { person, name } = profile;
   const emails = plural(person.emails).filter((e) => e.value);

@@ -1,20 +1,16 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { attempt, type ActionResult } from '@/lib/action-result';
 import { requireAdminAction } from '@/lib/auth/guard';
 import { describeTeam } from '@/lib/directory/teams';
-import { AppError } from '@/lib/errors';
 
-export type DescribeResult = { ok: true } | { ok: false; error: string } | null;
-
-export async function saveTeamDescription(_previous: DescribeResult, formData: FormData): Promise<DescribeResult> {
+export async function saveTeamDescription(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const { tenant, actor } = await requireAdminAction();
-  try {
+  const result = await attempt(async () => {
     await describeTeam(tenant.id, actor, String(formData.get('teamId') ?? ''), formData.get('description') ?? '');
-  } catch (error) {
-    if (error instanceof AppError) return { ok: false, error: error.message };
-    throw error;
-  }
-  revalidatePath('/', 'layout');
-  return { ok: true };
+    return { ok: true as const, message: 'Saved.' };
+  });
+  if (result.ok) revalidatePath('/', 'layout');
+  return result;
 }

@@ -1,21 +1,25 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { TeamDescriptionForm } from '@/components/directory/team-description-form';
 import { requireMember } from '@/lib/auth/guard';
 import { findTeam, TEAM_MEMBERS_SHOWN } from '@/lib/directory/teams';
 
 type Props = { params: Promise<{ subdomain: string; id: string }> };
 
+// Once per request: the title and the page both need it.
+const teamOf = cache(findTeam);
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { subdomain, id } = await params;
   const { tenant } = await requireMember(subdomain);
-  return { title: (await findTeam(tenant.id, id))?.name ?? 'Team not found' };
+  return { title: (await teamOf(tenant.id, id))?.name ?? 'Team not found' };
 }
 
 export default async function TeamPage({ params }: Props) {
   const { subdomain, id } = await params;
   const { tenant, user } = await requireMember(subdomain);
-  const team = await findTeam(tenant.id, id);
+  const team = await teamOf(tenant.id, id);
   if (!team) notFound();
   return (
     <article className="space-y-4">

@@ -1,0 +1,4 @@
+/** A moment as people read it in the console, always in UTC so that every admin sees the same time. */
+export function formatUtc(date: Date, precision: 'minutes' | 'seconds' = 'minutes'): string {
+  return `${new Date(date).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: precision === 'seconds' ? 'medium' : 'short', timeZone: 'UTC' })} UTC`;
+}
