@@ -3,7 +3,9 @@ import { defineConfig, devices } from '@playwright/test';
 // Browser tests drive Debian's Chromium (Playwright cannot download its own
 // browsers here) against the production build, served on its own port and
 // ROOT_DOMAIN so that acme.localhost:3100 is the demo tenant.
-export const E2E_PORT = 3100;
+// E2E_PORT moves the whole run (app, identity provider at +1 and +2, database
+// names), so that two checkouts can run their browser tests side by side.
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_ROOT = `localhost:${E2E_PORT}`;
 
 export default defineConfig({

@@ -4,7 +4,14 @@ import { initials } from '@/lib/directory/person-name';
 /** The bar at the top of every page: the site's name on the left; Login, or who is signed in, on the right. */
 export function SiteHeader({ title, loginHref = '/login', user }: { title: string; loginHref?: string; user?: { name: string; isAdmin: boolean; profileHref: string } | null }) {
   // The sections of a tenant's site, for signed-in people.
-  const sections = user ? [{ href: '/', label: 'People' }, { href: '/teams', label: 'Teams' }] : [];
+  const sections = user
+    ? [
+        { href: '/people', label: 'People' },
+        { href: '/org', label: 'Org chart' },
+        { href: '/teams', label: 'Teams' },
+        { href: '/wiki', label: 'Wiki' },
+      ]
+    : [];
   return (
     <header className="border-b border-slate-200 bg-white">
       <nav className="mx-auto flex max-w-5xl items-center justify-between px-4 py-3" aria-label="Main">

@@ -12,12 +12,14 @@ import { E2E_DATABASE_FILE } from './sites';
 const serverUrl = await findPostgresServer();
 const env: NodeJS.ProcessEnv = { ...process.env };
 if (serverUrl) {
-  await dropDatabasesLike(serverUrl, 'orgwiki_e2e_');
-  env.DATABASE_URL = await createDatabase(serverUrl, `orgwiki_e2e_${randomBytes(4).toString('hex')}`);
+  // Databases left by earlier runs on this port; other ports' runs may be live.
+  const prefix = `orgwiki_e2e_${env.PORT}_`;
+  await dropDatabasesLike(serverUrl, prefix);
+  env.DATABASE_URL = await createDatabase(serverUrl, `${prefix}${randomBytes(4).toString('hex')}`);
 } else {
   delete env.DATABASE_URL;
   env.EMBEDDED_DB_DIR = 'memory://';
-  env.EMBEDDED_DB_PORT = '54339';
+  env.EMBEDDED_DB_PORT = String(Number(env.PORT) + 51239);
 }
 // Specs set up their own tenants with the operator CLI against this database.
 mkdirSync('.data', { recursive: true });

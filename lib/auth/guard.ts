@@ -27,6 +27,13 @@ export async function requireMember(subdomain: string): Promise<{ tenant: Tenant
   return { tenant, user };
 }
 
+/** For tenant JSON routes: the tenant and the signed-in person, or null, which the route answers with 401. */
+export async function memberForApi(subdomain: string): Promise<{ tenant: Tenant; user: User } | null> {
+  const tenant = await requireTenant(subdomain);
+  const user = await currentUser(tenant);
+  return user ? { tenant, user } : null;
+}
+
 /** For admin pages and actions: as requireMember, and 403 for anyone but an admin. */
 export async function requireAdmin(subdomain: string): Promise<{ tenant: Tenant; user: User }> {
   const member = await requireMember(subdomain);

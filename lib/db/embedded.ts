@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { citext } from '@electric-sql/pglite/contrib/citext';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 // The embedded database: PostgreSQL compiled to WebAssembly (PGlite), served over
@@ -21,7 +22,7 @@ export function embeddedDatabaseUrl(hostAndPort: string): string {
 /** `dataDir` is a folder (kept between runs) or `memory://` (gone when stopped). */
 export async function startEmbeddedDatabase(options: { dataDir: string; port: number }): Promise<EmbeddedDatabase> {
   if (!options.dataDir.startsWith('memory://')) mkdirSync(options.dataDir, { recursive: true });
-  const db = await PGlite.create(options.dataDir, { extensions: { citext } });
+  const db = await PGlite.create(options.dataDir, { extensions: { citext, pg_trgm } });
   // PGlite is a single session. The socket server keeps a transaction to the
   // connection that opened it, but interleaves other statements, so each process
   // uses one connection (DATABASE_POOL_SIZE=1) and a few processes may share it:

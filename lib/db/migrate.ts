@@ -13,6 +13,8 @@ import pg from 'pg';
 const MIGRATION_LOCK_KEY = 72707369;
 const LOCK_WAIT_MS = 120_000;
 const TRANSACTION_CONTROL = /^\s*(?:BEGIN|COMMIT|ROLLBACK|START\s+TRANSACTION)\b|\bCONCURRENTLY\b/im;
+/** Dollar-quoted bodies ($$ … $$, $fn$ … $fn$): a function's BEGIN is not a transaction. */
+const DOLLAR_QUOTED = /\$([A-Za-z_]*)\$[\s\S]*?\$\1\$/g;
 
 export const MIGRATIONS_DIR = path.join(process.cwd(), 'prisma', 'migrations');
 
@@ -122,7 +124,7 @@ export async function migrate(
           await client.query('COMMIT');
           break;
         }
-        if (TRANSACTION_CONTROL.test(migration.sql)) {
+        if (TRANSACTION_CONTROL.test(migration.sql.replace(DOLLAR_QUOTED, ''))) {
           throw new MigrationError(
             `Migration ${migration.name} controls transactions itself (BEGIN/COMMIT or CONCURRENTLY); each migration already runs in one transaction, so split it instead.`,
           );

@@ -18,6 +18,7 @@ export const TENANT_OWNED_MODELS = [
   'ApiToken',
   'WikiPage',
   'PageRevision',
+  'PageMention',
   'AuditEvent',
   'Session',
 ] as const;
@@ -34,6 +35,7 @@ const SCALAR_FIELDS: Record<string, ReadonlySet<string>> = {
   ApiToken: new Set(Object.values(Prisma.ApiTokenScalarFieldEnum)),
   WikiPage: new Set(Object.values(Prisma.WikiPageScalarFieldEnum)),
   PageRevision: new Set(Object.values(Prisma.PageRevisionScalarFieldEnum)),
+  PageMention: new Set(Object.values(Prisma.PageMentionScalarFieldEnum)),
   AuditEvent: new Set(Object.values(Prisma.AuditEventScalarFieldEnum)),
   Session: new Set(Object.values(Prisma.SessionScalarFieldEnum)),
 };
