@@ -4,7 +4,6 @@ import { disconnectDb } from '../../lib/db';
 import { startEmbeddedDatabase } from '../../lib/db/embedded';
 import { migrate } from '../../lib/db/migrate';
 import { createDatabase, dropDatabase } from '../../lib/db/server-admin';
-import { TEST_DATABASE_PREFIX } from './postgres-server';
 
 export interface TestDatabase {
   url: string;
@@ -20,7 +19,7 @@ export async function createTestDatabase(options: { migrated?: boolean } = {}): 
     if (migrated) await migrate(db.url);
     return { url: db.url, drop: db.stop };
   }
-  const name = `${TEST_DATABASE_PREFIX}${randomBytes(6).toString('hex')}`;
+  const name = `${server.prefix}${randomBytes(6).toString('hex')}`;
   const url = await createDatabase(server.serverUrl, name, migrated ? server.template : undefined);
   return { url, drop: () => dropDatabase(server.serverUrl, name) };
 }

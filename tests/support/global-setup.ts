@@ -1,11 +1,12 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
 import pg from 'pg';
 import { migrate, readMigrations } from '../../lib/db/migrate';
 import { createDatabase, dropDatabase, dropDatabasesLike } from '../../lib/db/server-admin';
 import { findPostgresServer, TEST_DATABASE_PREFIX } from './postgres-server';
 
-export type TestDatabaseServer = { kind: 'server'; serverUrl: string; template: string } | { kind: 'embedded' };
+/** `prefix` names this run's databases, so that runs from other checkouts can go on beside it. */
+export type TestDatabaseServer = { kind: 'server'; serverUrl: string; template: string; prefix: string } | { kind: 'embedded' };
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -44,10 +45,11 @@ export default async function setup(project: TestProject) {
     await lock.end();
   }
   console.log(`Tests run on PostgreSQL at ${new URL(serverUrl).host} (one database per test file, from ${template}).`);
-  project.provide('testDatabaseServer', { kind: 'server', serverUrl, template });
+  const prefix = `${TEST_DATABASE_PREFIX}${randomBytes(3).toString('hex')}_`;
+  project.provide('testDatabaseServer', { kind: 'server', serverUrl, template, prefix });
 
   return async () => {
     // Files drop their own databases; this catches those of a file that crashed.
-    await dropDatabasesLike(serverUrl, TEST_DATABASE_PREFIX);
+    await dropDatabasesLike(serverUrl, prefix);
   };
 }
