@@ -39,6 +39,7 @@ export interface PersonRow {
 const COLUMNS = `u."id", u."userName", u."displayName", u."givenName", u."familyName", u."title", u."department", u."office", u."workEmail", u."active", u."photoUrl"`;
 const BY_NAME = `u."familyName" ASC NULLS LAST, u."givenName" ASC NULLS LAST, u."id"`;
 
+const FUZZY_FROM = 5;
 const likePattern = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 function whereOf(query: PeopleQuery): { sql: string; params: unknown[] } {
@@ -47,9 +48,10 @@ function whereOf(query: PeopleQuery): { sql: string; params: unknown[] } {
   const parts = [`u."tenantId" = $1`];
   if (query.status !== 'all') parts.push(`u."active" = ${query.status === 'active'}`);
   for (const word of query.words) {
-    // Trigrams need three letters; shorter words match as substrings only.
+    // Only names are misspelt: a short word is too close to too much ("ada" to
+    // "admiral"), and emails and numbers match as substrings only.
     const like = `u."searchText" LIKE ${bind(likePattern(word))}`;
-    parts.push(word.length >= 3 ? `(${like} OR ${bind(word)} <% u."searchText")` : like);
+    parts.push(word.length >= FUZZY_FROM && /^\p{L}+$/u.test(word) ? `(${like} OR ${bind(word)} <% u."searchText")` : like);
   }
   if (query.department) parts.push(`u."department" = ${bind(query.department)}`);
   if (query.office) parts.push(`u."office" = ${bind(query.office)}`);
