@@ -96,7 +96,8 @@ export function CommandPalette() {
     }
   };
 
-  let index = -1;
+  // Each kind's first position in `options`, so that arrows move across the groups.
+  const firsts = KINDS.map((_, i) => KINDS.slice(0, i).reduce((sum, k) => sum + (groups?.[k.key].length ?? 0), 0));
   return (
     <>
       <button
@@ -136,15 +137,14 @@ export function CommandPalette() {
         <div className="p-2">
           {groups && options.length ? (
             <div id={listId} role="listbox" aria-label="Suggestions">
-              {KINDS.filter((k) => groups[k.key].length).map((k) => (
+              {KINDS.map((k, kindIndex) => ({ ...k, first: firsts[kindIndex] })).filter((k) => groups[k.key].length).map((k) => (
                 <div key={k.key} role="group" aria-labelledby={`${listId}-${k.key}`}>
                   <p id={`${listId}-${k.key}`} className="px-2 pt-2 pb-1 text-xs font-semibold tracking-wide text-slate-600 uppercase">
                     {k.label}
                   </p>
-                  {groups[k.key].map((option) => {
-                    index += 1;
-                    const selected = index === active;
-                    const position = index;
+                  {groups[k.key].map((option, i) => {
+                    const position = k.first + i;
+                    const selected = position === active;
                     return (
                       <div
                         key={option.id}
