@@ -1,11 +1,12 @@
 import type { TenantSql } from '../tenant-sql';
 
 // The people directory's one query: words typed into the search box, the
-// filters, a page. "searchText" holds a person's names, contact and job fields
-// in lower case (a trigger keeps it, see the migration), and its trigram GIN
-// index answers both kinds of word match:
-// - a substring (LIKE '%ada%'): prefixes and parts of emails and phone numbers;
-// - a close word (<%, pg_trgm's word similarity): typos such as "lovelase".
+// filters, a page. A trigger keeps two lower-cased texts per person (see the
+// migration), each with a trigram GIN index:
+// - "searchText", names, contact and job fields, for substrings (LIKE '%ada%'):
+//   prefixes and parts of titles, emails and phone numbers;
+// - "nameText", names only, for close words (<%, pg_trgm's word similarity):
+//   typos such as "lovelase". Only names are misspelt, and similarity costs per character.
 // Every word must match. Ranked: names starting with the query, then closeness.
 
 export type PersonStatus = 'active' | 'former' | 'all';
@@ -51,7 +52,7 @@ function whereOf(query: PeopleQuery): { sql: string; params: unknown[] } {
     // Only names are misspelt: a short word is too close to too much ("ada" to
     // "admiral"), and emails and numbers match as substrings only.
     const like = `u."searchText" LIKE ${bind(likePattern(word))}`;
-    parts.push(word.length >= FUZZY_FROM && /^\p{L}+$/u.test(word) ? `(${like} OR ${bind(word)} <% u."searchText")` : like);
+    parts.push(word.length >= FUZZY_FROM && /^\p{L}+$/u.test(word) ? `(${like} OR ${bind(word)} <% u."nameText")` : like);
   }
   if (query.department) parts.push(`u."department" = ${bind(query.department)}`);
   if (query.office) parts.push(`u."office" = ${bind(query.office)}`);
@@ -68,7 +69,7 @@ export async function searchPeopleRows(sql: TenantSql, query: PeopleQuery, optio
   const n = where.params.length;
   const phrase = query.words.join(' ');
   const order = phrase
-    ? `lower(coalesce(u."displayName", u."givenName", u."userName")) LIKE $${n + 2} DESC, word_similarity($${n + 3}, u."searchText") DESC, ${BY_NAME}`
+    ? `u."nameText" LIKE $${n + 2} DESC, word_similarity($${n + 3}, u."nameText") DESC, ${BY_NAME}`
     : BY_NAME;
   const orderParams = phrase ? [`${phrase.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, phrase] : [];
   const [rows, counted] = await Promise.all([
