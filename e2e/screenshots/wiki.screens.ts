@@ -1,0 +1,31 @@
+import { test } from '@playwright/test';
+import { signInToDemo } from '../support/sign-in';
+import { tenantUrl } from '../support/sites';
+
+// `npm run screenshots`: the README's pictures of what employees use, taken
+// from the real app (the demo company, signed in as its first person).
+
+test.beforeEach(async ({ page }) => {
+  await page.setViewportSize({ width: 1200, height: 800 });
+  await signInToDemo(page);
+});
+
+test('the directory, searched and filtered', async ({ page }) => {
+  await page.goto(tenantUrl('acme', '/people?department=Engineering'));
+  await page.getByRole('list', { name: 'People' }).waitFor();
+  await page.screenshot({ path: 'docs/screenshots/directory.png' });
+});
+
+test('a profile', async ({ page }) => {
+  await page.goto(tenantUrl('acme', '/people?department=Engineering'));
+  await page.getByRole('list', { name: 'People' }).getByRole('link').nth(2).click();
+  await page.getByRole('navigation', { name: 'Reports to' }).waitFor();
+  await page.screenshot({ path: 'docs/screenshots/profile.png', fullPage: true });
+});
+
+test('the search box', async ({ page }) => {
+  await page.keyboard.press('Control+k');
+  await page.getByRole('combobox').fill('engineering');
+  await page.getByRole('option').first().waitFor();
+  await page.screenshot({ path: 'docs/screenshots/search.png' });
+});
