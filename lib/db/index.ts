@@ -6,3 +6,4 @@ export { isMissingReference, isUniqueViolation } from './errors';
 export { findActiveToken, type ActiveToken } from './active-token';
 export type { Tenant, User, Group, ApiToken, ServiceAccount, WikiPage, Prisma } from './generated/client';
 export * from './scim';
+export * from './org';
