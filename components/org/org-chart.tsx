@@ -1,0 +1,61 @@
+'use client';
+
+import { useLayoutEffect, useRef } from 'react';
+import type { OpenChart } from '@/lib/org/open-chart';
+import { ChartProvider, useChartState } from './chart-state';
+import { OrgBranch } from './org-branch';
+import { useZoomPan } from './use-zoom-pan';
+
+const buttonClass = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100 disabled:opacity-50';
+
+export function OrgChart({ chart }: { chart: OpenChart }) {
+  const state = useChartState(chart);
+  const viewport = useRef<HTMLDivElement>(null);
+  const content = useRef<HTMLDivElement>(null);
+  const { view, setView, zoomIn, zoomOut, reset, panHandlers } = useZoomPan(viewport);
+
+  // Open with the chosen person in sight: pan so that their card sits near the top left.
+  useLayoutEffect(() => {
+    const card = content.current?.querySelector<HTMLElement>(`[data-person="${chart.focusId}"]`);
+    const box = viewport.current?.getBoundingClientRect();
+    if (!card || !box) return;
+    const at = card.getBoundingClientRect();
+    const margin = 16;
+    setView({ scale: 1, x: Math.min(0, box.left + margin - at.left), y: Math.min(0, box.top + margin * 4 - at.top) });
+  }, [chart.focusId, setView]);
+
+  const percent = Math.round(view.scale * 100);
+  return (
+    <ChartProvider value={state}>
+      <div className="mb-2 flex flex-wrap items-center gap-2" role="toolbar" aria-label="Zoom">
+        <button type="button" className={buttonClass} onClick={zoomOut} aria-label="Zoom out">
+          −
+        </button>
+        <output aria-live="polite" aria-label="Zoom level" className="w-14 text-center text-sm tabular-nums">
+          {percent}%
+        </output>
+        <button type="button" className={buttonClass} onClick={zoomIn} aria-label="Zoom in">
+          +
+        </button>
+        <button type="button" className={buttonClass} onClick={reset}>
+          Reset view
+        </button>
+        <span className="text-xs text-slate-600">Drag to move; Ctrl + wheel to zoom.</span>
+      </div>
+      <div
+        ref={viewport}
+        {...panHandlers}
+        className="relative h-[70vh] min-h-80 cursor-grab touch-none overflow-hidden rounded-lg border border-slate-200 bg-slate-50 p-4 select-none active:cursor-grabbing"
+      >
+        <div
+          ref={content}
+          data-testid="org-chart-content"
+          style={{ transform: `translate(${view.x}px, ${view.y}px) scale(${view.scale})`, transformOrigin: '0 0' }}
+          className="w-max"
+        >
+          <OrgBranch list={chart.roots} label="Org chart" />
+        </div>
+      </div>
+    </ChartProvider>
+  );
+}
