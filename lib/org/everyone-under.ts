@@ -1,58 +1,82 @@
 import { latestOrgChange, listActiveEdges, tenantSql } from '../db';
-import { countEveryoneUnder } from './count-everyone-under';
+import { countEveryoneUnder, type HeadCounts } from './count-everyone-under';
 
-// Why a cached snapshot: a recursive CTE that walks a manager's subtree costs
-// one index probe per person under them. At the top of a 100,000-person
-// tenant that is the whole tenant: EXPLAIN ANALYZE measured 560-600 ms for
-// one expansion of the CEO (the target is 150 ms). Reading who reports to whom
-// for the whole tenant and counting in memory takes about as long once
-// (~90 ms for the scan, plus the count), and then every expansion is a lookup.
+// Why a snapshot: a recursive CTE that walks a manager's subtree costs one
+// index probe per person under them. At the top of a 100,000-person tenant
+// that is the whole tenant: EXPLAIN ANALYZE measured 560-600 ms for one
+// expansion of the CEO (the target is 150 ms), and opening the chart walks the
+// top twice (the roots and the CEO's reports). Reading who reports to whom for
+// the whole tenant (one scan, ~90 ms at 100,000) and counting in memory costs
+// about as much once; then every expansion is a lookup.
 //
-// A snapshot stays in use while the tenant's newest provisioning-log entry is
-// the one it was built after (one index lookup per request: every SCIM change
-// to a person logs in the same statement) and for at most MAX_AGE_MS, which
-// bounds the lag of any change made outside SCIM. People who joined since the
-// snapshot are simply counted as having no one under them until the next one.
-// Concurrent requests for a stale tenant share one rebuild.
+// Fresh enough: a snapshot is rebuilt when the tenant's newest provisioning-log
+// entry is not the one it was built after (one index lookup per request: every
+// SCIM change to a person logs in the same statement), and after MAX_AGE_MS
+// whatever happened, which bounds the lag of any change made outside SCIM.
+// A small tenant's rebuild is quick, so its requests wait for it. A big
+// tenant's takes a few hundred milliseconds, so its requests answer from the
+// previous snapshot meanwhile, and during a provisioning cycle (a change every
+// few milliseconds) it is rebuilt at most every BIG_REBUILD_INTERVAL_MS.
+// Someone who joined since the snapshot counts as having nobody under them.
 
 const MAX_AGE_MS = 60_000;
+const WAIT_FOR_BUILDS_UNDER_MS = 50;
+const BIG_REBUILD_INTERVAL_MS = 5_000;
 const MAX_TENANTS = 50;
 
 interface Snapshot {
-  counts: Map<string, number>;
+  counts: HeadCounts;
   change: string | null;
   builtAt: number;
+  buildMs: number;
 }
 
-const snapshots = new Map<string, Promise<Snapshot>>();
+interface Entry {
+  snapshot?: Snapshot;
+  rebuilding?: Promise<Snapshot>;
+}
+
+const entries = new Map<string, Entry>();
 
 async function build(tenantId: string, change: string | null): Promise<Snapshot> {
   const builtAt = Date.now();
-  const edges = await listActiveEdges(tenantSql(tenantId));
-  return { counts: countEveryoneUnder(edges), change, builtAt };
+  const counts = countEveryoneUnder(await listActiveEdges(tenantSql(tenantId)));
+  return { counts, change, builtAt, buildMs: Date.now() - builtAt };
+}
+
+function entryOf(tenantId: string): Entry {
+  let entry = entries.get(tenantId);
+  if (!entry) {
+    entry = {};
+    entries.set(tenantId, entry);
+    // Maps keep insertion order: the first key is the tenant that has gone longest without a first build.
+    if (entries.size > MAX_TENANTS) entries.delete(entries.keys().next().value as string);
+  }
+  return entry;
 }
 
 async function currentSnapshot(tenantId: string): Promise<Snapshot> {
   const change = await latestOrgChange(tenantSql(tenantId));
-  const cached = snapshots.get(tenantId);
-  if (cached) {
-    const snapshot = await cached.catch(() => null);
-    if (snapshot && snapshot.change === change && Date.now() - snapshot.builtAt < MAX_AGE_MS) return snapshot;
-    // Another request may have started a newer rebuild while this one waited.
-    const latest = snapshots.get(tenantId);
-    if (latest && latest !== cached) return latest;
+  const entry = entryOf(tenantId);
+  const { snapshot } = entry;
+  const age = snapshot ? Date.now() - snapshot.builtAt : Infinity;
+  if (snapshot && age < MAX_AGE_MS && snapshot.change === change) return snapshot;
+  const big = !!snapshot && snapshot.buildMs >= WAIT_FOR_BUILDS_UNDER_MS;
+  if (big && age < BIG_REBUILD_INTERVAL_MS) return snapshot;
+  if (!entry.rebuilding) {
+    const rebuilding = build(tenantId, change).then((next) => (entry.snapshot = next));
+    entry.rebuilding = rebuilding;
+    rebuilding.then(
+      () => (entry.rebuilding = undefined),
+      () => (entry.rebuilding = undefined),
+    );
   }
-  const rebuilt = build(tenantId, change);
-  snapshots.delete(tenantId); // re-inserted last: the map's order is least recently built first
-  snapshots.set(tenantId, rebuilt);
-  if (snapshots.size > MAX_TENANTS) snapshots.delete(snapshots.keys().next().value as string);
-  rebuilt.catch(() => snapshots.get(tenantId) === rebuilt && snapshots.delete(tenantId));
-  return rebuilt;
+  return big ? snapshot : entry.rebuilding;
 }
 
 /** How many active people are under each of `ids` (0 for anyone the snapshot does not know yet). */
 export async function everyoneUnder(tenantId: string, ids: readonly string[]): Promise<Map<string, number>> {
   if (ids.length === 0) return new Map();
   const { counts } = await currentSnapshot(tenantId);
-  return new Map(ids.map((id) => [id, counts.get(id) ?? 0]));
+  return new Map(ids.map((id) => [id, counts(id) ?? 0]));
 }

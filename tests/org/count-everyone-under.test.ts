@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countEveryoneUnder, type Edge } from '../../lib/org/count-everyone-under';
+import { countEveryoneUnder, type Edge, type HeadCounts } from '../../lib/org/count-everyone-under';
 
 /** Everyone under each person by walking down from them: slow, obviously right. */
 function walkDown(edges: readonly Edge[]): Map<string, number> {
@@ -21,15 +21,18 @@ function walkDown(edges: readonly Edge[]): Map<string, number> {
   );
 }
 
+const all = (counts: HeadCounts, edges: readonly Edge[]) => new Map(edges.map(({ id }) => [id, counts(id)]));
+
 describe('countEveryoneUnder', () => {
   it('counts a tree bottom-up', () => {
     const edges = [{ id: 'a', managerId: null }, { id: 'b', managerId: 'a' }, { id: 'c', managerId: 'b' }, { id: 'd', managerId: 'a' }];
-    expect(Object.fromEntries(countEveryoneUnder(edges))).toEqual({ a: 3, b: 1, c: 0, d: 0 });
+    expect(Object.fromEntries(all(countEveryoneUnder(edges), edges))).toEqual({ a: 3, b: 1, c: 0, d: 0 });
+    expect(countEveryoneUnder(edges)('nobody')).toBeUndefined();
   });
 
   it('ignores managers that are not in the list (inactive people) and ends on loops, a self-loop included', () => {
     const edges = [{ id: 'x', managerId: 'gone' }, { id: 'y', managerId: 'x' }, { id: 'p', managerId: 'q' }, { id: 'q', managerId: 'p' }, { id: 'r', managerId: 'p' }, { id: 's', managerId: 's' }];
-    expect(Object.fromEntries(countEveryoneUnder(edges))).toEqual({ x: 1, y: 0, p: 2, q: 2, r: 0, s: 0 });
+    expect(Object.fromEntries(all(countEveryoneUnder(edges), edges))).toEqual({ x: 1, y: 0, p: 2, q: 2, r: 0, s: 0 });
   });
 
   it('agrees with walking down from every person, on any graph where each person has at most one manager', () => {
@@ -40,7 +43,7 @@ describe('countEveryoneUnder', () => {
       fc.property(graphs, (managers) => {
         // Indexes past the end stand for people who are not on the chart.
         const edges = managers.map((m, i) => ({ id: `p${i}`, managerId: m === null ? null : `p${m}` }));
-        expect(countEveryoneUnder(edges)).toEqual(walkDown(edges));
+        expect(all(countEveryoneUnder(edges), edges)).toEqual(walkDown(edges));
       }),
     );
   });
