@@ -35,7 +35,7 @@ export function SiteHeader({ title, loginHref = '/login', user }: { title: strin
           // The user avatar menu: Admin Console (admins only) and Sign out. <details> needs no script and works by keyboard.
           <details className="relative text-sm">
             <summary className="flex cursor-pointer list-none items-center gap-2 rounded-md px-2 py-1 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600">
-              <span aria-hidden="true" className="flex h-8 w-8 items-center justify-center rounded-full bg-indigo-600 text-xs font-semibold text-white">
+              <span aria-hidden="true" className="flex h-8 w-8 items-center justify-center rounded-full bg-indigo-600 text-xs font-semibold text-on-accent">
                 {initials(user.name)}
               </span>
               <span className="text-slate-700">{user.name}</span>

@@ -54,7 +54,7 @@ function PersonCard({ person }: { person: OrgNode }) {
       ) : (
         <span className="h-7 w-7 shrink-0" />
       )}
-      <span aria-hidden="true" className="mt-0.5 flex h-8 w-8 shrink-0 items-center justify-center rounded-full bg-indigo-600 text-xs font-semibold text-white">
+      <span aria-hidden="true" className="mt-0.5 flex h-8 w-8 shrink-0 items-center justify-center rounded-full bg-indigo-600 text-xs font-semibold text-on-accent">
         {initials(person.name)}
       </span>
       <div className="min-w-0 text-sm">

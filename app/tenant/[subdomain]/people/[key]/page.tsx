@@ -93,7 +93,7 @@ export default async function ProfilePage({ params }: Props) {
         </nav>
       ) : null}
       <header className="flex items-center gap-4">
-        <span aria-hidden="true" className="flex h-16 w-16 shrink-0 items-center justify-center rounded-full bg-indigo-600 text-xl font-semibold text-white">
+        <span aria-hidden="true" className="flex h-16 w-16 shrink-0 items-center justify-center rounded-full bg-indigo-600 text-xl font-semibold text-on-accent">
           {initials(name)}
         </span>
         <div>
