@@ -12,19 +12,18 @@ export function OrgChart({ chart }: { chart: OpenChart }) {
   const state = useChartState(chart);
   const viewport = useRef<HTMLDivElement>(null);
   const content = useRef<HTMLDivElement>(null);
-  const { view, setView, zoomIn, zoomOut, reset, panHandlers } = useZoomPan(viewport);
+  const { scale, zoomIn, zoomOut, reset, panHandlers } = useZoomPan(viewport);
 
-  // Open with the chosen person in sight: pan so that their card sits near the top left.
+  // Open with the chosen person in sight, near the top left, without scrolling the page itself.
   useLayoutEffect(() => {
+    const element = viewport.current;
     const card = content.current?.querySelector<HTMLElement>(`[data-person="${chart.focusId}"]`);
-    const box = viewport.current?.getBoundingClientRect();
-    if (!card || !box) return;
-    const at = card.getBoundingClientRect();
-    const margin = 16;
-    setView({ scale: 1, x: Math.min(0, box.left + margin - at.left), y: Math.min(0, box.top + margin * 4 - at.top) });
-  }, [chart.focusId, setView]);
+    if (!element || !card) return;
+    const [box, at] = [element.getBoundingClientRect(), card.getBoundingClientRect()];
+    element.scrollTo(at.left - box.left - 16, at.top - box.top - 64);
+  }, [chart.focusId]);
 
-  const percent = Math.round(view.scale * 100);
+  const percent = Math.round(scale * 100);
   return (
     <ChartProvider value={state}>
       <div className="mb-2 flex flex-wrap items-center gap-2" role="toolbar" aria-label="Zoom">
@@ -40,17 +39,17 @@ export function OrgChart({ chart }: { chart: OpenChart }) {
         <button type="button" className={buttonClass} onClick={reset}>
           Reset view
         </button>
-        <span className="text-xs text-slate-600">Drag to move; Ctrl + wheel to zoom.</span>
+        <span className="text-xs text-slate-600">Drag or scroll to move; Ctrl + wheel to zoom.</span>
       </div>
       <div
         ref={viewport}
         {...panHandlers}
-        className="relative h-[70vh] min-h-80 cursor-grab touch-none overflow-hidden rounded-lg border border-slate-200 bg-slate-50 p-4 select-none active:cursor-grabbing"
+        className="relative h-[70vh] min-h-80 cursor-grab overflow-auto rounded-lg border border-slate-200 bg-slate-50 p-4 select-none active:cursor-grabbing"
       >
         <div
           ref={content}
           data-testid="org-chart-content"
-          style={{ transform: `translate(${view.x}px, ${view.y}px) scale(${view.scale})`, transformOrigin: '0 0' }}
+          style={{ transform: `scale(${scale})`, transformOrigin: '0 0' }}
           className="w-max"
         >
           <OrgBranch list={chart.roots} label="Org chart" />

@@ -1,4 +1,4 @@
-import { countOrgRoots, isUuid, listOrgChain, listOrgReports, listOrgRoots, tenantSql, type OrgPersonRow } from '../db';
+import { countOrgRoots, findOrgPerson, isUuid, listOrgChain, listOrgReports, listOrgRoots, tenantSql, type OrgPersonRow } from '../db';
 import { everyoneUnder } from './everyone-under';
 import { ORG_LIST_LIMIT, toOrgNode, type OrgList } from './org-node';
 
@@ -46,4 +46,9 @@ export async function openChartAt(tenantId: string, personId: string): Promise<O
     path: chain.map((p) => p.id),
     focusId: personId,
   };
+}
+
+/** Whether the chart can open at `personId`: an active person of the tenant. One index lookup. */
+export async function isOnOrgChart(tenantId: string, personId: string): Promise<boolean> {
+  return isUuid(personId) && (await findOrgPerson(tenantSql(tenantId), personId)) !== null;
 }
