@@ -8,8 +8,8 @@ import { useEffect, useLayoutEffect, useRef, useState, type PointerEvent as Reac
 // Ctrl+wheel (and a trackpad's pinch, which Chromium reports as ctrl+wheel)
 // zooms about the pointer; a mouse drag that starts off a link or button pans.
 
-export const MIN_SCALE = 0.4;
-export const MAX_SCALE = 2;
+const MIN_SCALE = 0.4;
+const MAX_SCALE = 2;
 const STEP = 1.25;
 
 const clamp = (scale: number) => Math.min(MAX_SCALE, Math.max(MIN_SCALE, scale));
