@@ -12,7 +12,7 @@ export function OrgChart({ chart }: { chart: OpenChart }) {
   const state = useChartState(chart);
   const viewport = useRef<HTMLDivElement>(null);
   const content = useRef<HTMLDivElement>(null);
-  const { scale, zoomIn, zoomOut, reset, panHandlers } = useZoomPan(viewport);
+  const { scale, canZoomIn, canZoomOut, zoomIn, zoomOut, reset, panHandlers } = useZoomPan(viewport);
 
   // Open with the chosen person in sight, near the top left, without scrolling the page itself.
   useLayoutEffect(() => {
@@ -26,14 +26,14 @@ export function OrgChart({ chart }: { chart: OpenChart }) {
   const percent = Math.round(scale * 100);
   return (
     <ChartProvider value={state}>
-      <div className="mb-2 flex flex-wrap items-center gap-2" role="toolbar" aria-label="Zoom">
-        <button type="button" className={buttonClass} onClick={zoomOut} aria-label="Zoom out">
+      <div className="mb-2 flex flex-wrap items-center gap-2" role="group" aria-label="Zoom">
+        <button type="button" className={buttonClass} onClick={zoomOut} disabled={!canZoomOut} aria-label="Zoom out">
           −
         </button>
         <output aria-live="polite" aria-label="Zoom level" className="w-14 text-center text-sm tabular-nums">
           {percent}%
         </output>
-        <button type="button" className={buttonClass} onClick={zoomIn} aria-label="Zoom in">
+        <button type="button" className={buttonClass} onClick={zoomIn} disabled={!canZoomIn} aria-label="Zoom in">
           +
         </button>
         <button type="button" className={buttonClass} onClick={reset}>

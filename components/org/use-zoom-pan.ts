@@ -69,6 +69,8 @@ export function useZoomPan(viewport: RefObject<HTMLElement | null>) {
 
   return {
     scale,
+    canZoomIn: scale < MAX_SCALE,
+    canZoomOut: scale > MIN_SCALE,
     zoomIn: () => zoomBy(STEP),
     zoomOut: () => zoomBy(1 / STEP),
     reset: () => {
