@@ -6,8 +6,9 @@ import { ORG_LIST_LIMIT, toOrgNode, type OrgList } from './org-node';
 export async function listDirectReports(tenantId: string, managerId: string): Promise<OrgList | null> {
   if (!isUuid(managerId)) return null;
   const sql = tenantSql(tenantId);
-  const [manager, rows] = await Promise.all([findOrgPerson(sql, managerId), listOrgReports(sql, managerId, ORG_LIST_LIMIT)]);
+  const [manager, reports] = await Promise.all([findOrgPerson(sql, managerId), listOrgReports(sql, [managerId], ORG_LIST_LIMIT)]);
   if (!manager) return null;
+  const rows = reports.get(managerId)!;
   const counts = await everyoneUnder(tenantId, rows.map((r) => r.id));
   return {
     people: rows.map((row) => toOrgNode(row, counts.get(row.id) ?? 0)),

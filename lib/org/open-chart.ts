@@ -1,4 +1,4 @@
-import { countOrgRoots, findOrgPerson, isUuid, listOrgChain, listOrgReports, listOrgRoots, tenantSql, type OrgPersonRow } from '../db';
+import { findOrgPerson, isUuid, listOrgChain, listOrgReports, listOrgRoots, tenantSql, type OrgPersonRow } from '../db';
 import { everyoneUnder } from './everyone-under';
 import { ORG_LIST_LIMIT, toOrgNode, type OrgList } from './org-node';
 
@@ -27,13 +27,12 @@ export async function openChartAt(tenantId: string, personId: string): Promise<O
   const chain = await listOrgChain(sql, personId, MAX_CHAIN);
   if (chain.length === 0) return null;
   // The top of the chain is a root or, when managers loop, the person whose manager the walk had met already.
-  const [rootRows, rootCount, ...reportRows] = await Promise.all([
+  const [rootList, reportRows] = await Promise.all([
     listOrgRoots(sql, ORG_LIST_LIMIT),
-    countOrgRoots(sql),
-    ...chain.map((person) => listOrgReports(sql, person.id, ORG_LIST_LIMIT)),
+    listOrgReports(sql, chain.map((person) => person.id), ORG_LIST_LIMIT),
   ]);
-  const roots = including(rootRows, chain[0]);
-  const lists = chain.map((person, i) => ({ person, rows: including(reportRows[i], chain[i + 1]) }));
+  const roots = including(rootList.rows, chain[0]);
+  const lists = chain.map((person, i) => ({ person, rows: including(reportRows.get(person.id)!, chain[i + 1]) }));
   const everyone = [...roots, ...lists.flatMap((l) => l.rows)];
   const counts = await everyoneUnder(tenantId, [...new Set(everyone.map((r) => r.id))]);
   const list = (rows: OrgPersonRow[], total: number): OrgList => ({
@@ -41,7 +40,7 @@ export async function openChartAt(tenantId: string, personId: string): Promise<O
     more: Math.max(0, total - rows.length),
   });
   return {
-    roots: list(roots, rootCount),
+    roots: list(roots, rootList.total),
     reports: Object.fromEntries(lists.map(({ person, rows }) => [person.id, list(rows, person.directReports)])),
     path: chain.map((p) => p.id),
     focusId: personId,

@@ -31,10 +31,14 @@ const SORT_NAME = (alias: string) =>
 
 const PERSON = `SELECT ${COLUMNS('u')} FROM "User" u WHERE u."tenantId" = $1 AND u."id" = $2 AND u."active"`;
 
-// $2 the manager, $3 how many to return at most.
-const REPORTS = `SELECT ${COLUMNS('u')} FROM "User" u
-  WHERE u."tenantId" = $1 AND u."managerId" = $2 AND u."active" AND u."id" <> $2
-  ORDER BY ${SORT_NAME('u')} LIMIT $3`;
+// $2 the managers, $3 how many reports of each to return at most. One statement
+// for a whole path of managers: opening the chart deep down is one round trip.
+const REPORTS = `SELECT ${COLUMNS('x')}, x."managerId" FROM (
+    SELECT u."id", u."displayName", u."givenName", u."familyName", u."userName", u."title", u."department", u."managerId",
+      row_number() OVER (PARTITION BY u."managerId" ORDER BY ${SORT_NAME('u')}) AS "place"
+    FROM "User" u WHERE u."tenantId" = $1 AND u."managerId" = ANY($2::uuid[]) AND u."active" AND u."id" <> u."managerId"
+  ) x
+  WHERE x."place" <= $3 ORDER BY x."managerId", x."place"`;
 
 // Without a manager, or with an inactive one: two index scans rather than one
 // OR, which PostgreSQL can only answer by reading the whole table. The first
@@ -47,11 +51,10 @@ const ROOT_IDS = `WITH roots AS (
     WHERE m."tenantId" = $1 AND NOT m."active"
   )`;
 
+// "total" counts every root, before the limit.
 const ROOTS = `${ROOT_IDS}
-  SELECT ${COLUMNS('u')} FROM roots JOIN "User" u ON u."tenantId" = $1 AND u."id" = roots."id"
+  SELECT ${COLUMNS('u')}, count(*) OVER ()::int AS "total" FROM roots JOIN "User" u ON u."tenantId" = $1 AND u."id" = roots."id"
   ORDER BY ${SORT_NAME('u')} LIMIT $2`;
-
-const ROOT_COUNT = `${ROOT_IDS} SELECT count(*)::int AS "count" FROM roots`;
 
 // From the person ($2) up through active managers, never visiting anyone twice
 // (SCIM data can loop), at most $3 steps. Rows come top first.
@@ -76,19 +79,19 @@ export async function findOrgPerson(sql: TenantSql, id: string): Promise<OrgPers
   return row ?? null;
 }
 
-/** The active direct reports of `managerId`, sorted by name, at most `limit`. */
-export function listOrgReports(sql: TenantSql, managerId: string, limit: number): Promise<OrgPersonRow[]> {
-  return sql.rows<OrgPersonRow>(REPORTS, [managerId, limit]);
+/** The active direct reports of each of `managerIds`, sorted by name, at most `limit` each. */
+export async function listOrgReports(sql: TenantSql, managerIds: readonly string[], limit: number): Promise<Map<string, OrgPersonRow[]>> {
+  const reports = new Map<string, OrgPersonRow[]>(managerIds.map((id) => [id, []]));
+  for (const { managerId, ...row } of await sql.rows<OrgPersonRow & { managerId: string }>(REPORTS, [managerIds, limit])) {
+    reports.get(managerId)!.push(row);
+  }
+  return reports;
 }
 
-/** Active people with no active manager, sorted by name, at most `limit`. */
-export function listOrgRoots(sql: TenantSql, limit: number): Promise<OrgPersonRow[]> {
-  return sql.rows<OrgPersonRow>(ROOTS, [limit]);
-}
-
-export async function countOrgRoots(sql: TenantSql): Promise<number> {
-  const [row] = await sql.rows<{ count: number }>(ROOT_COUNT);
-  return row.count;
+/** Active people with no active manager, sorted by name: at most `limit`, and how many there are in all. */
+export async function listOrgRoots(sql: TenantSql, limit: number): Promise<{ rows: OrgPersonRow[]; total: number }> {
+  const rows = await sql.rows<OrgPersonRow & { total: number }>(ROOTS, [limit]);
+  return { rows, total: rows[0]?.total ?? 0 };
 }
 
 /** The person and their active managers, top first; empty when the person is not active here. */
