@@ -8,3 +8,4 @@ export type { Tenant, User, Group, ApiToken, ServiceAccount, WikiPage, Prisma } 
 export * from './scim';
 export { searchPeopleRows, directoryFacetRows, type PeopleQuery, type PersonRow, type PersonStatus } from './directory/people';
 export { searchTeamRows, searchPageRows, type TeamRow, type PageRow } from './directory/teams-and-pages';
+export * from './org';

@@ -1,0 +1,102 @@
+'use client';
+
+import { initials } from '@/lib/directory/person-name';
+import type { OrgList, OrgNode } from '@/lib/org/org-node';
+import { useChart } from './chart-state';
+
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+function Reports({ person }: { person: OrgNode }) {
+  const chart = useChart();
+  const branch = chart.branch(person.id);
+  if (!chart.isOpen(person.id)) return null;
+  if (!branch || branch.status === 'loading') {
+    return (
+      <p role="status" className="ml-10 py-2 text-sm text-slate-600">
+        Loading the reports of {person.name}…
+      </p>
+    );
+  }
+  if (branch.status === 'failed') {
+    return (
+      <p role="alert" className="ml-10 py-2 text-sm text-red-700">
+        Could not load the reports of {person.name}.{' '}
+        <button type="button" className="underline" onClick={() => chart.toggle(person.id)}>
+          Close
+        </button>
+      </p>
+    );
+  }
+  return <OrgBranch list={branch.list} label={`Reports of ${person.name}`} manager={person} />;
+}
+
+function PersonCard({ person }: { person: OrgNode }) {
+  const chart = useChart();
+  const focused = person.id === chart.focusId;
+  const open = chart.isOpen(person.id);
+  return (
+    <div
+      data-person={person.id}
+      aria-current={focused ? 'true' : undefined}
+      className={`flex w-72 max-w-[80vw] items-start gap-2 rounded-lg border bg-white p-2 shadow-sm ${focused ? 'border-indigo-600 ring-2 ring-indigo-600' : 'border-slate-200'}`}
+    >
+      {person.directReports > 0 ? (
+        <button
+          type="button"
+          aria-expanded={open}
+          aria-controls={open ? `reports-${person.id}` : undefined}
+          aria-label={`Reports of ${person.name}`}
+          onClick={() => chart.toggle(person.id)}
+          className="mt-1 flex h-7 w-7 shrink-0 items-center justify-center rounded border border-slate-300 text-slate-700 hover:bg-slate-100"
+        >
+          <span aria-hidden="true">{open ? '−' : '+'}</span>
+        </button>
+      ) : (
+        <span className="h-7 w-7 shrink-0" />
+      )}
+      <span aria-hidden="true" className="mt-0.5 flex h-8 w-8 shrink-0 items-center justify-center rounded-full bg-indigo-600 text-xs font-semibold text-on-accent">
+        {initials(person.name)}
+      </span>
+      <div className="min-w-0 text-sm">
+        <a href={person.href} className="block truncate font-medium text-indigo-700 hover:underline">
+          {person.name}
+        </a>
+        {person.title || person.department ? <p className="truncate text-slate-700">{[person.title, person.department].filter(Boolean).join(' · ')}</p> : null}
+        {person.directReports > 0 ? (
+          <p className="text-slate-600" data-counts>
+            {plural(person.directReports, 'direct report', 'direct reports')} · {person.everyoneUnder.toLocaleString('en')} in all
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+/** One level of the chart: people side by side in a list, each with their reports below when expanded. */
+export function OrgBranch({ list, label, manager }: { list: OrgList; label: string; manager?: OrgNode }) {
+  return (
+    <ul id={manager ? `reports-${manager.id}` : undefined} aria-label={label} className={manager ? 'ml-5 border-l border-slate-300 pl-5' : ''}>
+      {list.people.map((person) => (
+        <li key={person.id} className="relative py-1.5">
+          <PersonCard person={person} />
+          <Reports person={person} />
+        </li>
+      ))}
+      {list.more > 0 ? (
+        <li className="py-1.5 text-sm text-slate-600">
+          and {plural(list.more, 'other', 'others')}
+          {manager ? (
+            <>
+              {' '}
+              (see{' '}
+              <a href={manager.href} className="text-indigo-700 underline">
+                {manager.name}’s profile
+              </a>
+              )
+            </>
+          ) : null}
+        </li>
+      ) : null}
+    </ul>
+  );
+}
