@@ -29,3 +29,16 @@ test('the search box', async ({ page }) => {
   await page.getByRole('option').first().waitFor();
   await page.screenshot({ path: 'docs/screenshots/search.png' });
 });
+
+test('the org chart, opened at someone with a team expanded', async ({ page }) => {
+  await page.goto(tenantUrl('acme', '/people?department=Engineering'));
+  await page.getByRole('list', { name: 'People' }).getByRole('link').nth(2).click();
+  await page.getByRole('link', { name: 'Show in the org chart' }).click();
+  await page.locator('[data-person][aria-current="true"]').waitFor();
+  const expand = page.getByRole('button', { name: /^Reports of /, expanded: false }).first();
+  if (await expand.count()) {
+    await expand.click();
+    await page.getByRole('button', { name: /^Reports of /, expanded: true }).last().waitFor();
+  }
+  await page.screenshot({ path: 'docs/screenshots/org-chart.png' });
+});
