@@ -103,4 +103,14 @@ describe('migrate', () => {
     const tables = await query(db.url, `SELECT to_regclass('"Early"')::text AS early`);
     expect(tables[0].early).toBeNull();
   });
+
+  it('tells a function body’s BEGIN from a transaction’s', async () => {
+    const db = await emptyDatabase();
+    const dir = copyOfMigrations();
+    mkdirSync(path.join(dir, '29990101000000_function'));
+    const sql = 'CREATE FUNCTION "answer"() RETURNS integer LANGUAGE plpgsql AS $body$\nBEGIN\n  RETURN 42;\nEND\n$body$;\n';
+    writeFileSync(path.join(dir, '29990101000000_function', 'migration.sql'), sql);
+    await migrate(db.url, { dir });
+    expect(await query(db.url, 'SELECT "answer"() AS answer')).toEqual([{ answer: 42 }]);
+  });
 });
