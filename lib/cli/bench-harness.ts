@@ -5,6 +5,7 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { disconnectDb, type Tenant } from '../db';
 import { migrate } from '../db/migrate';
 import { adminQuery, createDatabase, dropDatabase } from '../db/server-admin';
@@ -37,6 +38,18 @@ interface Options<P> {
   prepare(tenant: Tenant): Promise<P>;
   /** A request that answers 2xx once the server is ready. */
   ready: { path: string; headers?: Record<string, string> };
+}
+
+/** `--users N --seconds S` (defaults 100,000 and 10); exits with a message when out of range. */
+export function readBenchArgs(minUsers: number): { size: number; seconds: number } {
+  const { values } = parseArgs({ options: { users: { type: 'string', default: '100000' }, seconds: { type: 'string', default: '10' } } });
+  const size = Number(values.users);
+  const seconds = Number(values.seconds);
+  if (!Number.isInteger(size) || size < minUsers || size > 1_000_000 || !(seconds > 0 && seconds <= 600)) {
+    console.error(`--users must be a whole number from ${minUsers} to 1,000,000 and --seconds a number from 1 to 600`);
+    process.exit(2);
+  }
+  return { size, seconds };
 }
 
 const serverUrl = process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/postgres';

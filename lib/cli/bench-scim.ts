@@ -1,22 +1,15 @@
 import autocannon from 'autocannon';
 import { randomBytes } from 'node:crypto';
-import { parseArgs } from 'node:util';
 import { tenantDb } from '../db';
 import { SCIM_BASE_PATH } from '../tenancy/routing';
 import { createServiceAccountToken } from '../tokens/create-service-account-token';
-import { pick, printTable, runBench, shownServer } from './bench-harness';
+import { pick, printTable, readBenchArgs, runBench, shownServer } from './bench-harness';
 
 // `npm run bench:scim [-- --users 100000 --seconds 10]`: the SCIM server's
 // throughput and latency as Entra would load it, measured on the production
 // build (not `next dev`) against a real PostgreSQL server (see bench-harness.ts).
 
-const { values } = parseArgs({ options: { users: { type: 'string', default: '100000' }, seconds: { type: 'string', default: '10' } } });
-const size = Number(values.users);
-const seconds = Number(values.seconds);
-if (!Number.isInteger(size) || size < 100 || size > 1_000_000 || !(seconds > 0 && seconds <= 600)) {
-  console.error('--users must be a whole number from 100 to 1,000,000 and --seconds a number from 1 to 600');
-  process.exit(2);
-}
+const { size, seconds } = readBenchArgs(100);
 const CONNECTIONS = 10;
 const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 

@@ -1,22 +1,15 @@
 import autocannon from 'autocannon';
 import { randomBytes } from 'node:crypto';
-import { parseArgs } from 'node:util';
 import { tenantDb } from '../db';
 import { issueSignInTicket, redeemSignInTicket, SESSION_COOKIE } from '../auth/tenant-session';
-import { pick, printTable, runBench, shownServer } from './bench-harness';
+import { pick, printTable, readBenchArgs, runBench, shownServer } from './bench-harness';
 
 // `npm run bench:web [-- --users 100000 --seconds 10]`: what an employee waits
 // for, measured over HTTP on the production build with a signed-in session:
 // the search box's API, the directory, a profile, an org-chart expansion and a
 // wiki page, each with the server's response time at p50 and p95.
 
-const { values } = parseArgs({ options: { users: { type: 'string', default: '100000' }, seconds: { type: 'string', default: '10' } } });
-const size = Number(values.users);
-const seconds = Number(values.seconds);
-if (!Number.isInteger(size) || size < 200 || size > 1_000_000 || !(seconds > 0 && seconds <= 600)) {
-  console.error('--users must be a whole number from 200 to 1,000,000 and --seconds a number from 1 to 600');
-  process.exit(2);
-}
+const { size, seconds } = readBenchArgs(200);
 // A few people searching at once, not a flood: on two cores the figure to
 // read is the response time, which a saturated server would only queue.
 const CONNECTIONS = 4;
