@@ -1,5 +1,6 @@
 import { searchPageRows, searchPeopleRows, searchTeamRows, tenantSql } from '../db';
 import { summarize, type PersonSummary } from '../directory/search-people';
+import { plainSnippet } from './plain-snippet';
 import { searchWords } from './search-words';
 
 // The one search box: people, teams and pages together, grouped by kind.
@@ -28,6 +29,6 @@ export async function searchEverything(tenantId: string, text: string, options: 
   return {
     people: (people?.rows ?? []).map(summarize).map((p) => ({ id: p.id, name: p.name, title: p.title, department: p.department, office: p.office, href: `/people/${p.id}` })),
     teams: teams.map((t) => ({ id: t.id, name: t.displayName, memberCount: t.memberCount, href: `/teams/${t.id}` })),
-    pages: pages.map((p) => ({ slug: p.slug, title: p.title, snippet: p.snippet, href: `/wiki/${p.slug}` })),
+    pages: pages.map((p) => ({ slug: p.slug, title: p.title, snippet: plainSnippet(p.snippet), href: `/wiki/${p.slug}` })),
   };
 }

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { tenantDb, type Tenant } from '../../lib/db';
 import { searchPeople, type DirectorySearch } from '../../lib/directory/search-people';
 import { searchEverything } from '../../lib/search/search-everything';
+import { plainSnippet } from '../../lib/search/plain-snippet';
 import { searchWords } from '../../lib/search/search-words';
 import { createTenant } from '../../lib/tenancy/create-tenant';
 import { withTestDatabase } from '../support/database';
@@ -114,5 +115,11 @@ describe('searchWords', () => {
   it('lower-cases, splits and trims punctuation around words, keeping + and @', () => {
     expect(searchWords('  Ada, LOVELACE!  +44 @ada ')).toEqual(['ada', 'lovelace', '+44', '@ada']);
     expect(searchWords('a '.repeat(20))).toHaveLength(8);
+  });
+});
+
+describe('plainSnippet', () => {
+  it('keeps the words of links and drops markdown markup', () => {
+    expect(plainSnippet('## Who leads\n- **Engineering**: [Rafael Wang](/people/a7bf) and ![logo](x.png) `code`')).toBe('Who leads Engineering: Rafael Wang and logo code');
   });
 });
