@@ -20,7 +20,9 @@ export interface Profile {
   reports: PersonLink[];
   peers: PersonLink[];
   groups: { id: string; name: string }[];
-  pages: { slug: string; title: string }[];
+  /** Live wiki pages they own, and live pages that mention them (a link to their profile). */
+  ownedPages: { slug: string; title: string }[];
+  mentionedIn: { slug: string; title: string }[];
 }
 
 /** The manager chain stops here even if the data loops (a loop is a provisioning mistake, not a reason to hang). */
@@ -44,13 +46,19 @@ export async function findProfile(tenantId: string, key: string): Promise<Profil
     managers.push(link(manager));
     id = manager.managerId;
   }
-  const [reports, peers, memberships, pages] = await Promise.all([
+  const [reports, peers, memberships, ownedPages, mentions] = await Promise.all([
     db.user.findMany({ where: { managerId: person.id, active: true }, select: LINK, orderBy: [{ familyName: 'asc' }, { givenName: 'asc' }], take: LIST_LIMIT }),
     person.managerId
       ? db.user.findMany({ where: { managerId: person.managerId, active: true, id: { not: person.id } }, select: LINK, orderBy: [{ familyName: 'asc' }, { givenName: 'asc' }], take: LIST_LIMIT })
       : Promise.resolve([]),
     db.groupMember.findMany({ where: { userId: person.id }, select: { group: { select: { id: true, displayName: true } } }, take: LIST_LIMIT }),
     db.wikiPage.findMany({ where: { ownerId: person.id, deletedAt: null }, select: { slug: true, title: true }, orderBy: { updatedAt: 'desc' }, take: LIST_LIMIT }),
+    db.pageMention.findMany({
+      where: { userId: person.id, page: { deletedAt: null } },
+      select: { page: { select: { slug: true, title: true } } },
+      orderBy: { page: { updatedAt: 'desc' } },
+      take: LIST_LIMIT,
+    }),
   ]);
   return {
     person,
@@ -59,7 +67,8 @@ export async function findProfile(tenantId: string, key: string): Promise<Profil
     reports: reports.map(link),
     peers: peers.map(link),
     groups: memberships.map((m) => ({ id: m.group.id, name: m.group.displayName })).sort((a, b) => a.name.localeCompare(b.name)),
-    pages,
+    ownedPages,
+    mentionedIn: mentions.map((m) => m.page),
   };
 }
 
