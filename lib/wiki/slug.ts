@@ -27,3 +27,8 @@ export function freeSlug(base: string, taken: ReadonlySet<string>): string {
     if (!taken.has(candidate)) return candidate;
   }
 }
+
+/** The slug in a /wiki/<slug> address, or null for one no page could have (answered 404 without a query). */
+export function slugFromPath(segment: string): string | null {
+  return SLUG_PATTERN.test(segment) ? segment : null;
+}
