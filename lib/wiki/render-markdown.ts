@@ -34,6 +34,12 @@ const SANITIZE: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
   transformTags: {
+    // The page's title is its one h1; the text's headings sit one level below it.
+    h1: 'h2',
+    h2: 'h3',
+    h3: 'h4',
+    h4: 'h5',
+    h5: 'h6',
     a: (tagName, attribs) => {
       const href = attribs.href ?? '';
       if (isExternal(href)) {

@@ -10,7 +10,7 @@ const tags = (html: string) => [...html.matchAll(/<([a-z0-9]+)([^>]*)>/gi)].map(
 describe('renderMarkdown', () => {
   it('renders ordinary markdown', () => {
     const html = renderMarkdown('# Title\n\nSome **bold** and `code`.\n\n- one\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |');
-    expect(html).toContain('<h1>Title</h1>');
+    expect(html).toContain('<h2>Title</h2>'); // below the page title, the page's one h1
     expect(html).toContain('<strong>bold</strong>');
     expect(html).toContain('<code>code</code>');
     expect(html).toContain('<li>one</li>');

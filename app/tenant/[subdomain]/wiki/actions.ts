@@ -60,12 +60,14 @@ export async function deletePageAction(_previous: ActionResult | null, form: For
 
 export async function restorePageAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const { tenant } = await requireMemberAction();
-  return refreshed(
-    await attempt(async () => {
-      const { slug, movedToTop } = await restorePage(tenant.id, field(form, 'id'));
-      return { ok: true as const, message: `Restored /wiki/${slug}${movedToTop ? ' at the top level, because the page it was under is in the Trash' : ''}.` };
-    }),
-  );
+  let restored = { slug: '', movedToTop: false };
+  const result = await attempt(async () => {
+    restored = await restorePage(tenant.id, field(form, 'id'));
+    return { ok: true as const };
+  });
+  if (!result.ok) return result;
+  refreshed(result);
+  redirect(`/wiki/${restored.slug}?restored=${restored.movedToTop ? 'top' : 'yes'}`);
 }
 
 export async function restoreRevisionAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {

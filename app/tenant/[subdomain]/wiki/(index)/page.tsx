@@ -4,7 +4,7 @@ import { PageTreeList } from '@/components/wiki/page-tree-list';
 import { requireMember } from '@/lib/auth/guard';
 import { formatUtc } from '@/lib/format-time';
 import { wikiIndex } from '@/lib/wiki/wiki-index';
-import { restorePageAction } from './actions';
+import { restorePageAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Wiki' };
 

@@ -8,10 +8,10 @@ import { requireMember } from '@/lib/auth/guard';
 import { formatUtc } from '@/lib/format-time';
 import { findPage } from '@/lib/wiki/read-page';
 import { renderMarkdown } from '@/lib/wiki/render-markdown';
-import { deletePageAction, setOwnerAction } from '../actions';
+import { deletePageAction, setOwnerAction } from '../../actions';
 import { slugFromPath } from '@/lib/wiki/slug';
 
-type Props = { params: Promise<{ subdomain: string; slug: string }> };
+type Props = { params: Promise<{ subdomain: string; slug: string }>; searchParams: Promise<{ restored?: string }> };
 
 // Once per request: the title and the page both need it.
 const pageOf = cache(async (tenantId: string, raw: string) => {
@@ -19,7 +19,7 @@ const pageOf = cache(async (tenantId: string, raw: string) => {
   return slug ? findPage(tenantId, slug) : null;
 });
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+export async function generateMetadata({ params }: Pick<Props, 'params'>): Promise<Metadata> {
   const { subdomain, slug } = await params;
   const { tenant } = await requireMember(subdomain);
   return { title: (await pageOf(tenant.id, slug))?.title ?? 'Page not found' };
@@ -27,8 +27,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 const BUTTON = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600';
 
-export default async function WikiPageView({ params }: Props) {
-  const { subdomain, slug } = await params;
+export default async function WikiPageView({ params, searchParams }: Props) {
+  const [{ subdomain, slug }, { restored }] = await Promise.all([params, searchParams]);
   const { tenant } = await requireMember(subdomain);
   const page = await pageOf(tenant.id, slug);
   if (!page) notFound();
@@ -45,6 +45,12 @@ export default async function WikiPageView({ params }: Props) {
           <li aria-current="page">{page.title}</li>
         </ol>
       </nav>
+
+      {restored ? (
+        <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-green-800">
+          Restored from the Trash{restored === 'top' ? ' at the top level, because the page it was under is in the Trash' : ''}.
+        </p>
+      ) : null}
 
       {owner.kind === 'left' ? (
         <section aria-labelledby="owner-left" className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4">

@@ -1,5 +1,0 @@
-import { PageSkeleton } from '@/components/wiki/page-skeleton';
-
-export default function Loading() {
-  return <PageSkeleton />;
-}
