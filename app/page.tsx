@@ -21,7 +21,7 @@ export default function LandingPage() {
           {/* A full page load: /signup may hand a signed-in person on, which a client-side fetch must not do. */}
           <a
             href="/signup"
-            className="mt-4 inline-block rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700"
+            className="mt-4 inline-block rounded-md bg-indigo-600 px-4 py-2 font-medium text-on-accent hover:bg-indigo-700"
           >
             Sign-up for TheOrgWiki
           </a>

@@ -68,7 +68,7 @@ export function SignUpForm({ defaultName, rootDomain }: { defaultName: string; r
           {state.error}
         </p>
       ) : null}
-      <button type="submit" disabled={pending} className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-60">
+      <button type="submit" disabled={pending} className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-on-accent hover:bg-indigo-700 disabled:opacity-60">
         {pending ? 'Creating…' : 'Create my company'}
       </button>
     </form>

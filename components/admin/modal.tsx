@@ -27,7 +27,7 @@ export function Modal({ title, onClose, children }: { title: string; onClose: ()
         event.preventDefault();
         onClose();
       }}
-      className="m-auto w-[min(42rem,calc(100vw-1.5rem))] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
+      className="m-auto w-[min(42rem,calc(100vw-1.5rem))] rounded-lg p-0 shadow-xl backdrop:bg-black/50"
     >
       <div className="flex items-start justify-between gap-4 border-b border-slate-200 px-5 py-3">
         <h2 id={titleId} className="text-lg font-semibold">

@@ -14,7 +14,7 @@ import { Modal } from './modal';
 type Fresh = { accountId: string; token: string; tokenName: string };
 
 const button = 'rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600';
-const primary = `${button} bg-indigo-600 text-white hover:bg-indigo-700 disabled:opacity-60`;
+const primary = `${button} bg-indigo-600 text-on-accent hover:bg-indigo-700 disabled:opacity-60`;
 const secondary = `${button} border border-slate-300 bg-white hover:bg-slate-50`;
 const danger = `${button} border border-red-300 bg-white text-red-700 hover:bg-red-50`;
 const input = 'mt-1 w-full rounded-md border border-slate-300 px-3 py-2';
@@ -78,7 +78,7 @@ function ConfirmStep({ label, message, confirm, run, onCancel, onDone }: {
       <div className="mt-2 flex gap-2">
         <button
           type="button"
-          className={`${button} bg-red-700 text-white hover:bg-red-800`}
+          className={`${button} bg-red-700 text-on-accent hover:bg-red-800`}
           disabled={pending}
           onClick={() =>
             start(async () => {

@@ -6,7 +6,7 @@ export function SubmitButton({ pending, label, busyLabel = 'Saving…' }: { pend
     <button
       type="submit"
       disabled={pending}
-      className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:opacity-60"
+      className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-on-accent hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:opacity-60"
     >
       {pending ? busyLabel : label}
     </button>

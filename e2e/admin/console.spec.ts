@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { scimRequest } from '../support/scim-client';
 import { createScimTenant, orgwiki, tokenIds, type ScimTenant } from '../support/scim-fixtures';
 import { openUserMenu, signIn } from '../support/sign-in';
 import { tenantUrl } from '../support/sites';
+import { seriousViolations } from '../support/axe';
 
 // The Admin Console, starting with Microsoft's TheOrgWiki provisioning
 // tutorial taken literally: Admin Console → Settings → Service Accounts →
@@ -249,13 +249,10 @@ test('every admin page passes axe with no serious or critical violations, on a d
     await page.setViewportSize({ width, height: 900 });
     for (const path of ['/admin/settings', '/admin/settings/service-accounts', '/admin/provisioning', '/admin/members', '/admin/audit']) {
       await page.goto(tenantUrl(tenant.subdomain, path));
-      const { violations } = await new AxeBuilder({ page }).analyze();
-      const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      expect(serious.map((v) => `${path} @${width}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      expect(await seriousViolations(page, `${path} @${width}`)).toEqual([]);
     }
   }
   await page.goto(tenantUrl(tenant.subdomain, '/admin/settings/service-accounts'));
   await page.getByRole('button', { name: '+Service Account' }).click();
-  const { violations } = await new AxeBuilder({ page }).include('dialog').analyze();
-  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  expect(await seriousViolations(page, 'service account dialog', 'dialog')).toEqual([]);
 });

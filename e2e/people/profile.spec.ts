@@ -35,11 +35,14 @@ test('a profile shows the manager chain, reports, contact and what is Entra\'s; 
   const { tenant, tid, ids } = await company();
   await signIn(page, tenant.subdomain, { tid, userName: 'dev1@e2e.example' });
 
-  await page.getByRole('link', { name: 'LEAD Person' }).click();
+  await page.getByRole('region', { name: 'Your team' }).getByRole('link', { name: 'LEAD Person' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'LEAD Person' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Reports to' })).toHaveText(/CEO Person\s*›?\s*VP Person\s*›?\s*LEAD Person/);
   const reports = page.getByRole('region', { name: 'Direct reports' });
-  await expect(reports.getByRole('link')).toHaveText(['DEV1 Person', 'DEV2 Person']);
+  await expect(reports.getByRole('listitem').getByRole('link')).toHaveText(['DEV1 Person', 'DEV2 Person']);
+  await reports.getByRole('link', { name: 'All direct reports in the directory' }).click();
+  await expect(page.getByRole('list', { name: 'People' }).getByRole('link')).toHaveText(['DEV1 Person', 'DEV2 Person']);
+  await page.goBack();
   await expect(page.getByRole('region', { name: 'Contact' }).getByRole('link', { name: 'lead@e2e.example' })).toHaveAttribute('href', 'mailto:lead@e2e.example');
   await expect(page.getByRole('region', { name: 'Contact' })).toContainText('From Microsoft Entra ID');
   await expect(page.getByRole('region', { name: 'Details' })).toContainText('E-lead');
@@ -80,7 +83,7 @@ test('provisioned values that carry markup or script URLs render inert', async (
   for (const link of await page.getByRole('region', { name: 'Contact' }).getByRole('link').all()) {
     expect(await link.getAttribute('href')).not.toMatch(/^javascript:/i);
   }
-  await page.goto(tenantUrl(tenant.subdomain, '/'));
+  await page.goto(tenantUrl(tenant.subdomain, '/people'));
   await expect(page.getByRole('link', { name: '<img src=x onerror="window.__xss=1">' })).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
 });

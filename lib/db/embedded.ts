@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { citext } from '@electric-sql/pglite/contrib/citext';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { SESSION_SETTINGS } from './pool';
 
 // The embedded database: PostgreSQL compiled to WebAssembly (PGlite), served over
 // the PostgreSQL wire protocol on loopback, so that the app talks to it through
@@ -23,6 +24,8 @@ export function embeddedDatabaseUrl(hostAndPort: string): string {
 export async function startEmbeddedDatabase(options: { dataDir: string; port: number }): Promise<EmbeddedDatabase> {
   if (!options.dataDir.startsWith('memory://')) mkdirSync(options.dataDir, { recursive: true });
   const db = await PGlite.create(options.dataDir, { extensions: { citext, pg_trgm } });
+  // PGlite ignores a client's startup options; its one session is everyone's.
+  for (const [name, value] of SESSION_SETTINGS) await db.query('SELECT set_config($1, $2, false)', [name, value]);
   // PGlite is a single session. The socket server keeps a transaction to the
   // connection that opened it, but interleaves other statements, so each process
   // uses one connection (DATABASE_POOL_SIZE=1) and a few processes may share it:

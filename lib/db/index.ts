@@ -6,3 +6,5 @@ export { isMissingReference, isUniqueViolation } from './errors';
 export { findActiveToken, type ActiveToken } from './active-token';
 export type { Tenant, User, Group, ApiToken, ServiceAccount, WikiPage, Prisma } from './generated/client';
 export * from './scim';
+export { searchPeopleRows, directoryFacetRows, type PeopleQuery, type PersonRow, type PersonStatus } from './directory/people';
+export { searchTeamRows, searchPageRows, type TeamRow, type PageRow } from './directory/teams-and-pages';

@@ -1,6 +1,15 @@
 import pg from 'pg';
 import { getConfig, requireDatabaseUrl } from '../config';
 
+/**
+ * Settings every session starts with, sent when a connection opens (the
+ * embedded database applies them itself, see embedded.ts). pg_trgm's word
+ * similarity threshold says how close a typed word must be to a word of a name
+ * for <% (0 to 1): its default, 0.6, misses two swapped letters in an
+ * eight-letter name, which score about 0.38.
+ */
+export const SESSION_SETTINGS: readonly [string, string][] = [['pg_trgm.word_similarity_threshold', '0.35']];
+
 // The one PostgreSQL connection pool of the process. Prisma runs on it (through
 // its pg adapter) and so does tenantSql(), so the two never hold more
 // connections between them than DATABASE_POOL_SIZE.
@@ -14,6 +23,7 @@ export function pgPool(): pg.Pool {
       max: getConfig().DATABASE_POOL_SIZE,
       // A request must fail fast while the database is away rather than hang.
       connectionTimeoutMillis: 5_000,
+      options: `-c ${SESSION_SETTINGS.map(([name, value]) => `${name}=${value}`).join(' -c ')}`,
     });
   }
   return globalForPool.orgwikiPool;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isUuid, tenantDb, type User } from '../db';
+import { tenantDb, type User } from '../db';
+import { findPerson } from './find-person';
 import { AppError } from '../errors';
 import { personName } from './person-name';
 
@@ -32,10 +33,21 @@ const LIST_LIMIT = 50;
 const link = (u: Pick<User, 'id' | 'displayName' | 'givenName' | 'familyName' | 'userName' | 'title'>): PersonLink => ({ id: u.id, name: personName(u), title: u.title });
 const LINK = { id: true, displayName: true, givenName: true, familyName: true, userName: true, title: true } as const;
 
+/** A person's current direct reports and the others under the same manager, by name. */
+export async function teamAround(tenantId: string, person: Pick<User, 'id' | 'managerId'>, limit = LIST_LIMIT): Promise<{ reports: PersonLink[]; peers: PersonLink[] }> {
+  const db = tenantDb(tenantId);
+  const byName = [{ familyName: 'asc' as const }, { givenName: 'asc' as const }];
+  const [reports, peers] = await Promise.all([
+    db.user.findMany({ where: { managerId: person.id, active: true }, select: LINK, orderBy: byName, take: limit }),
+    person.managerId ? db.user.findMany({ where: { managerId: person.managerId, active: true, id: { not: person.id } }, select: LINK, orderBy: byName, take: limit }) : [],
+  ]);
+  return { reports: reports.map(link), peers: peers.map(link) };
+}
+
 /** The person at /people/<key>: their id or their userName. */
 export async function findProfile(tenantId: string, key: string): Promise<Profile | null> {
   const db = tenantDb(tenantId);
-  const person = isUuid(key) ? await db.user.findUnique({ where: { id: key } }) : await db.user.findFirst({ where: { userName: key } });
+  const person = await findPerson(tenantId, key);
   if (!person) return null;
   const managers: PersonLink[] = [];
   const seen = new Set([person.id]);
@@ -46,11 +58,8 @@ export async function findProfile(tenantId: string, key: string): Promise<Profil
     managers.push(link(manager));
     id = manager.managerId;
   }
-  const [reports, peers, memberships, ownedPages, mentions] = await Promise.all([
-    db.user.findMany({ where: { managerId: person.id, active: true }, select: LINK, orderBy: [{ familyName: 'asc' }, { givenName: 'asc' }], take: LIST_LIMIT }),
-    person.managerId
-      ? db.user.findMany({ where: { managerId: person.managerId, active: true, id: { not: person.id } }, select: LINK, orderBy: [{ familyName: 'asc' }, { givenName: 'asc' }], take: LIST_LIMIT })
-      : Promise.resolve([]),
+  const [{ reports, peers }, memberships, ownedPages, mentions] = await Promise.all([
+    teamAround(tenantId, person),
     db.groupMember.findMany({ where: { userId: person.id }, select: { group: { select: { id: true, displayName: true } } }, take: LIST_LIMIT }),
     db.wikiPage.findMany({ where: { ownerId: person.id, deletedAt: null }, select: { slug: true, title: true }, orderBy: { updatedAt: 'desc' }, take: LIST_LIMIT }),
     db.pageMention.findMany({
@@ -64,8 +73,8 @@ export async function findProfile(tenantId: string, key: string): Promise<Profil
     person,
     name: personName(person),
     managers: managers.reverse(), // from the top down to the direct manager
-    reports: reports.map(link),
-    peers: peers.map(link),
+    reports,
+    peers,
     groups: memberships.map((m) => ({ id: m.group.id, name: m.group.displayName })).sort((a, b) => a.name.localeCompare(b.name)),
     ownedPages,
     mentionedIn: mentions.map((m) => m.page),

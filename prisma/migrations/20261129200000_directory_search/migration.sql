@@ -4,10 +4,11 @@
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 
 -- AlterTable
-ALTER TABLE "User" ADD COLUMN "office" TEXT,
+ALTER TABLE "User" ADD COLUMN "nameText" TEXT NOT NULL DEFAULT '',
+ADD COLUMN "office" TEXT,
 ADD COLUMN "searchText" TEXT NOT NULL DEFAULT '';
 
--- "office" and "searchText" are derived from what SCIM provisions. A trigger
+-- "office", "nameText" and "searchText" are derived from what SCIM provisions. A trigger
 -- keeps them, so every writer (SCIM's raw SQL, Prisma, bulk seeding) agrees
 -- without knowing about them. Entra sends the office as an address's
 -- "formatted" value (type "work" or "other", depending on the mapping).
@@ -27,8 +28,10 @@ BEGIN
   FROM jsonb_array_elements(CASE WHEN jsonb_typeof(NEW."phoneNumbers") = 'array' THEN NEW."phoneNumbers" ELSE '[]'::jsonb END) AS p
   WHERE jsonb_typeof(p) = 'object';
 
-  -- Lower-cased once here so that searches compare without lower() on the column;
-  -- phones also as bare digits, so "5551234" finds "+1 555 1234".
+  -- Lower-cased once here so that searches compare without lower() on the column.
+  -- Names alone for typo-tolerant matching, which costs per character compared;
+  -- everything, phones also as bare digits ("5551234" finds "+1 555 1234"), for substrings.
+  NEW."nameText" := left(lower(concat_ws(' ', NEW."displayName", NEW."givenName", NEW."familyName", NEW."nickName")), 500);
   NEW."searchText" := left(lower(concat_ws(' ',
     NEW."displayName", NEW."givenName", NEW."familyName", NEW."nickName", NEW."userName", NEW."workEmail",
     NEW."title", NEW."department", NEW."office", NEW."employeeNumber", phones, regexp_replace(phones, '[^0-9]', '', 'g')
@@ -38,7 +41,7 @@ END
 $$;
 
 CREATE TRIGGER "User_derive_directory_fields"
-BEFORE INSERT OR UPDATE OF "addresses", "phoneNumbers", "displayName", "givenName", "familyName", "nickName", "userName", "workEmail", "title", "department", "employeeNumber", "office", "searchText"
+BEFORE INSERT OR UPDATE OF "addresses", "phoneNumbers", "displayName", "givenName", "familyName", "nickName", "userName", "workEmail", "title", "department", "employeeNumber", "office", "nameText", "searchText"
 ON "User" FOR EACH ROW EXECUTE FUNCTION "User_derive_directory_fields"();
 
 -- Fill both for the people already there (the trigger does the work).
@@ -58,6 +61,9 @@ CREATE INDEX "PageMention_tenantId_userId_idx" ON "PageMention"("tenantId", "use
 
 -- CreateIndex
 CREATE INDEX "User_searchText_idx" ON "User" USING GIN ("searchText" gin_trgm_ops);
+
+-- CreateIndex
+CREATE INDEX "User_nameText_idx" ON "User" USING GIN ("nameText" gin_trgm_ops);
 
 -- CreateIndex
 CREATE INDEX "User_tenantId_department_idx" ON "User"("tenantId", "department");

@@ -36,7 +36,7 @@ export default async function TenantLoginPage({ params, searchParams }: Props) {
       ) : null}
       {signed_out ? <p className="mt-4 text-slate-700">You are signed out.</p> : null}
       <p className="mt-4 text-slate-600">{tenant.displayName} signs in with Microsoft work accounts.</p>
-      <a href={signIn} className="mt-6 inline-block rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700">
+      <a href={signIn} className="mt-6 inline-block rounded-md bg-indigo-600 px-4 py-2 font-medium text-on-accent hover:bg-indigo-700">
         Sign in with Microsoft
       </a>
     </div>

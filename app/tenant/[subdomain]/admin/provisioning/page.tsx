@@ -118,7 +118,7 @@ export default async function ProvisioningPage({ params, searchParams }: Props) 
             Token or person
             <input name="search" defaultValue={filters.search} className={field} />
           </label>
-          <button type="submit" className="rounded-md bg-indigo-600 px-3 py-1.5 font-medium text-white hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600">
+          <button type="submit" className="rounded-md bg-indigo-600 px-3 py-1.5 font-medium text-on-accent hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600">
             Filter
           </button>
           <a href={`/admin/provisioning/export?${new URLSearchParams(query)}`} className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-50">

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache, type ReactNode } from 'react';
+import { Avatar } from '@/components/directory/avatar';
 import { OwnProfileForm } from '@/components/directory/own-profile-form';
 import { requireMember } from '@/lib/auth/guard';
-import { initials } from '@/lib/directory/person-name';
 import { findProfile, type PersonLink } from '@/lib/directory/profile';
 
 type Props = { params: Promise<{ subdomain: string; key: string }> };
@@ -114,13 +114,18 @@ export default async function ProfilePage({ params }: Props) {
         </nav>
       ) : null}
       <header className="flex items-center gap-4">
-        <span aria-hidden="true" className="flex h-16 w-16 shrink-0 items-center justify-center rounded-full bg-indigo-600 text-xl font-semibold text-white">
-          {initials(name)}
-        </span>
+        <Avatar name={name} size="lg" />
         <div>
           <h1 className="text-2xl font-bold">{name}</h1>
           <p className="text-slate-700">{[person.title, person.department].filter(Boolean).join(' · ')}</p>
           {person.active ? null : <p className="mt-1 inline-block rounded bg-slate-200 px-2 py-0.5 text-sm font-medium text-slate-700">Former employee</p>}
+          {person.active ? (
+            <p className="mt-1 text-sm">
+              <a href={`/org?person=${person.id}`} className="text-indigo-700 underline">
+                Show in the org chart
+              </a>
+            </p>
+          ) : null}
         </div>
       </header>
 
@@ -172,6 +177,11 @@ export default async function ProfilePage({ params }: Props) {
         </Section>
         <Section title="Direct reports">
           <People people={profile.reports} empty="No direct reports." />
+          {profile.reports.length > 0 ? (
+            <a href={`/people?manager=${person.id}`} className="mt-2 inline-block text-sm text-indigo-700 underline">
+              All direct reports in the directory
+            </a>
+          ) : null}
         </Section>
         <Section title="Peers">
           <People people={profile.peers} empty="No peers." />

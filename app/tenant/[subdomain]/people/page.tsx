@@ -1,0 +1,50 @@
+import type { Metadata } from 'next';
+import { DirectoryFilters } from '@/components/directory/directory-filters';
+import { Pager } from '@/components/directory/pager';
+import { PeopleList } from '@/components/directory/people-list';
+import { requireMember } from '@/lib/auth/guard';
+import { personName } from '@/lib/directory/person-name';
+import { findPerson } from '@/lib/directory/find-person';
+import { directoryFacets, directorySearchParams, searchPeople } from '@/lib/directory/search-people';
+import { listTeams } from '@/lib/directory/teams';
+
+type Props = {
+  params: Promise<{ subdomain: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export const metadata: Metadata = { title: 'People' };
+
+export default async function PeopleDirectory({ params, searchParams }: Props) {
+  const { tenant } = await requireMember((await params).subdomain);
+  const search = directorySearchParams.parse(await searchParams);
+  const [found, facets, teams, manager] = await Promise.all([
+    searchPeople(tenant.id, search),
+    directoryFacets(tenant.id),
+    listTeams(tenant.id),
+    search.manager ? findPerson(tenant.id, search.manager) : null,
+  ]);
+  const filtered = Boolean(search.q || search.department || search.office || search.group || search.manager || search.status !== 'active');
+  return (
+    <>
+      <h1 className="text-2xl font-bold">People</h1>
+      <p className="mt-1 mb-4 text-slate-600" role="status">
+        {found.total.toLocaleString('en')} {found.total === 1 ? 'person' : 'people'}
+        {filtered ? ' found' : ` at ${tenant.displayName}`}
+      </p>
+      <DirectoryFilters search={search} facets={facets} teams={teams} manager={manager ? { id: manager.id, name: personName(manager) } : null} />
+      {found.people.length > 0 ? (
+        <PeopleList people={found.people} />
+      ) : (
+        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
+          <p className="font-medium">Nobody matches.</p>
+          <p className="mt-1 text-sm text-slate-600">Check the spelling, use fewer words, or clear a filter.</p>
+          <a href="/people" className="mt-3 inline-block text-indigo-700 underline">
+            Show everyone
+          </a>
+        </div>
+      )}
+      <Pager page={found.page} pageCount={found.pageCount} query={{ ...search, page: undefined, status: search.status === 'active' ? undefined : search.status }} />
+    </>
+  );
+}

@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import { expect, test, type Page } from '@playwright/test';
+import { seriousViolations } from '../support/axe';
+import { createScimTenant } from '../support/scim-fixtures';
+import { signIn, signInToDemo } from '../support/sign-in';
+import { tenantUrl } from '../support/sites';
+
+// The people directory, the home page and the one search box, on the demo company.
+
+const results = (page: Page) => page.getByRole('list', { name: 'People' });
+
+/** A typo a person makes: two letters in the middle swapped. */
+const swapMiddle = (word: string) => {
+  const i = Math.floor(word.length / 2);
+  return word.slice(0, i - 1) + word[i] + word[i - 1] + word.slice(i + 1);
+};
+
+test('the directory finds a person by a misspelt name and narrows by department and office', async ({ page }) => {
+  await signInToDemo(page);
+  await page.goto(tenantUrl('acme', '/people'));
+  const names = await results(page).getByRole('link').allTextContents();
+  const target = names.find((n) => (n.split(' ').at(-1) ?? '').length >= 6 && n.split(' ').length === 2)!;
+  const [given, family] = target.split(' ');
+  const typo = `${given} ${swapMiddle(family)}`;
+  expect(typo).not.toBe(target);
+
+  await page.getByLabel('Name, title, department, office, email or phone').fill(typo);
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(page).toHaveURL(/q=/);
+  await expect(results(page).getByRole('link', { name: target }).first()).toBeVisible();
+
+  await page.goto(tenantUrl('acme', '/people'));
+  const everyone = Number((await page.getByRole('status').first().textContent())!.replace(/\D/g, ''));
+  const engineering = (await page.getByLabel('Department', { exact: true }).locator('option', { hasText: /^Engineering \(/ }).textContent())!;
+  await page.getByLabel('Department', { exact: true }).selectOption({ label: engineering });
+  await page.getByLabel('Office', { exact: true }).selectOption({ index: 1 });
+  const office = (await page.getByLabel('Office', { exact: true }).locator('option:checked').textContent())!.replace(/ \(.*$/, '');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(page).toHaveURL(/department=Engineering/);
+  const narrowed = Number((await page.getByRole('status').first().textContent())!.replace(/\D/g, ''));
+  expect(narrowed).toBeGreaterThan(0);
+  expect(narrowed).toBeLessThan(everyone);
+  for (const line of await results(page).getByRole('listitem').allTextContents()) {
+    expect(line).toContain('Engineering');
+    expect(line).toContain(office);
+  }
+});
+
+test('former people are hidden until asked for, and marked', async ({ page }) => {
+  const tid = randomUUID();
+  const tenant = createScimTenant(tid);
+  for (const handle of ['stays', 'leaves']) {
+    const created = await tenant.scim.post('/Users', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: `${handle}@e2e.example`, displayName: `${handle} Person`, active: true });
+    expect(created.status).toBe(201);
+    if (handle === 'leaves') {
+      const patched = await tenant.scim.patch(`/Users/${created.json.id}`, {
+        schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+        Operations: [{ op: 'replace', path: 'active', value: false }],
+      });
+      expect(patched.status).toBe(200);
+    }
+  }
+  await signIn(page, tenant.subdomain, { tid, userName: 'stays@e2e.example' });
+  await page.goto(tenantUrl(tenant.subdomain, '/people'));
+  await expect(results(page).getByRole('link')).toHaveText(['stays Person']);
+  await page.getByLabel('Status').selectOption('former');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(results(page).getByRole('listitem')).toHaveCount(1);
+  await expect(results(page).getByRole('listitem')).toContainText('leaves Person');
+  await expect(results(page).getByRole('listitem')).toContainText('Former');
+});
+
+test('the search box: Ctrl+K, suggestions grouped by kind, arrows and Enter; ? lists the shortcuts and g p goes to People', async ({ page }) => {
+  await signInToDemo(page);
+  await page.goto(tenantUrl('acme', '/people'));
+  const someone = (await results(page).getByRole('link').nth(3).textContent())!;
+
+  await page.goto(tenantUrl('acme', '/'));
+  await page.keyboard.press('Control+k');
+  const box = page.getByRole('combobox', { name: 'Search people, teams and pages' });
+  await expect(box).toBeFocused();
+  await box.fill(someone.split(' ')[1].slice(0, 5));
+  const suggestions = page.getByRole('listbox', { name: 'Suggestions' });
+  await expect(suggestions.getByRole('group', { name: 'People' }).getByRole('option', { name: new RegExp(someone) })).toBeVisible();
+  await box.fill('handbok'); // a typo of a page title
+  await expect(suggestions.getByRole('group', { name: 'Pages' }).getByRole('option').first()).toContainText('Handbook');
+  await box.fill(someone);
+  await expect(suggestions.getByRole('option').first()).toContainText(someone);
+  await expect(suggestions.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
+  await box.press('ArrowDown');
+  await box.press('ArrowUp');
+  await box.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(someone);
+
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('g');
+  await page.keyboard.press('p');
+  await expect(page).toHaveURL(tenantUrl('acme', '/people'));
+});
+
+test('home shows the search box, the person’s team, who joined and what changed; /search groups the results', async ({ page }) => {
+  await signInToDemo(page);
+  await expect(page.getByRole('search', { name: 'Everything' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Your team' }).getByRole('link').first()).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Recently joined' }).getByRole('listitem')).toHaveCount(6);
+  await expect(page.getByRole('region', { name: 'Recently updated pages' }).getByRole('listitem').first()).toBeVisible();
+  await page.getByLabel(/Who or what are you looking for/).fill('engineering');
+  await page.getByLabel(/Who or what are you looking for/).press('Enter');
+  await expect(page).toHaveURL(/\/search\?q=engineering/);
+  await expect(page.getByRole('region', { name: /^People/ }).getByRole('listitem').first()).toBeVisible();
+  await expect(page.getByRole('region', { name: /^Teams/ }).getByRole('link', { name: 'Engineering Team' })).toBeVisible();
+});
+
+test('home, the directory, search and the search box pass axe, in light and dark mode', async ({ page }) => {
+  test.setTimeout(120_000); // ten axe runs
+  await signInToDemo(page);
+  const found: string[] = [];
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const path of ['/', '/people', '/people?department=Engineering&status=all', '/search?q=handbook']) {
+      await page.goto(tenantUrl('acme', path));
+      found.push(...(await seriousViolations(page, `${path} (${scheme})`)));
+    }
+    await page.keyboard.press('Control+k');
+    await page.getByRole('combobox').fill('a');
+    await expect(page.getByRole('option').first()).toBeVisible();
+    found.push(...(await seriousViolations(page, `search box (${scheme})`, 'dialog')));
+  }
+  expect(found).toEqual([]);
+});

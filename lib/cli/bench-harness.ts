@@ -1,0 +1,141 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { disconnectDb, type Tenant } from '../db';
+import { migrate } from '../db/migrate';
+import { adminQuery, createDatabase, dropDatabase } from '../db/server-admin';
+import { seedTenant } from '../seed/seed-tenant';
+import { progressBar } from './progress';
+
+// What every `npm run bench:*` does around its measurements: a throwaway
+// database on a real PostgreSQL server (the embedded one is a single
+// connection and would measure PGlite, not the app), a seeded tenant, the
+// production server exactly as `npm start` runs it, and one cleanup for every
+// way out, since a left-over server holds a port and a left-over database fills the disk.
+
+export interface BenchSite {
+  tenant: Tenant;
+  port: number;
+  /** The tenant's Host header ("bench.localhost:<port>"). */
+  host: string;
+  logPath: string;
+  /** One request to the tenant's site (node:http: fetch will not send our own Host header). */
+  call(method: string, pathname: string, options?: { headers?: Record<string, string>; body?: string }): Promise<{ status: number; text: string }>;
+}
+
+interface Options<P> {
+  name: string;
+  size: number;
+  withContent: boolean;
+  /** Extra server environment, e.g. a rate limit lifted for the bench. */
+  serverEnv?: Record<string, string>;
+  /** Runs against the seeded database before the server starts (tokens, samples). */
+  prepare(tenant: Tenant): Promise<P>;
+  /** A request that answers 2xx once the server is ready. */
+  ready: { path: string; headers?: Record<string, string> };
+}
+
+const serverUrl = process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/postgres';
+export const shownServer = Object.assign(new URL(serverUrl), { password: '' }).host;
+
+/** The first port from 3200 that nothing listens on (3000 and 3100 belong to the demo and the browser tests). */
+async function freePort(from = 3200): Promise<number> {
+  for (let port = from; ; port++) {
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = net.createServer().once('error', () => resolve(false));
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+}
+
+export async function runBench<P>(options: Options<P>, work: (site: BenchSite, prepared: P) => Promise<void>): Promise<void> {
+  try {
+    await adminQuery(serverUrl, 'SELECT 1');
+  } catch (error) {
+    console.error(`${options.name} needs a PostgreSQL server (DATABASE_URL, else ${shownServer}); none answered: ${(error as Error).message}`);
+    process.exit(2);
+  }
+  const dbName = `orgwiki_bench_${randomBytes(4).toString('hex')}`;
+  const logPath = path.join(os.tmpdir(), `${dbName}-server.log`);
+  let server: ChildProcess | null = null;
+  let dbCreated = false;
+  let cleaning: Promise<void> | null = null;
+  const cleanup = () =>
+    (cleaning ??= (async () => {
+      const child = server;
+      if (child?.pid && child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        process.kill(-child.pid, 'SIGTERM'); // its own process group: Next may start workers
+        const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 5_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      await disconnectDb().catch(() => {});
+      if (dbCreated) await dropDatabase(serverUrl, dbName).catch((e: Error) => console.error(`Could not drop ${dbName}: ${e.message}`));
+    })());
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    process.on(signal, () => {
+      console.error(`\n${signal}: stopping the server and dropping ${dbName}`);
+      void cleanup().finally(() => process.exit(code));
+    });
+  }
+
+  try {
+    const url = await createDatabase(serverUrl, dbName);
+    dbCreated = true;
+    process.env.DATABASE_URL = url;
+    await migrate(url);
+    const bar = progressBar(options.size, `Seeding ${options.size} people`);
+    const { tenant } = await seedTenant({ subdomain: 'bench', displayName: 'Bench', size: options.size, withContent: options.withContent, onProgress: bar.update });
+    bar.stop();
+    const prepared = await options.prepare(tenant);
+    await disconnectDb(); // the server has its own pool; ours would only hold connections
+
+    const port = await freePort();
+    const out = fs.openSync(logPath, 'w');
+    server = spawn(process.execPath, ['--import', 'tsx', path.join('lib', 'server', 'main.ts'), '--port', String(port)], {
+      detached: true,
+      stdio: ['ignore', out, out],
+      env: { ...process.env, DATABASE_URL: url, ROOT_DOMAIN: `localhost:${port}`, DATABASE_POOL_SIZE: '10', NEXT_TELEMETRY_DISABLED: '1', ...options.serverEnv },
+    });
+    const host = `bench.localhost:${port}`;
+    const call: BenchSite['call'] = (method, pathname, request = {}) =>
+      new Promise((resolve, reject) => {
+        const req = http.request({ host: '127.0.0.1', port, method, path: pathname, headers: { Host: host, ...request.headers } }, (res) => {
+          let text = '';
+          res.setEncoding('utf8').on('data', (chunk) => (text += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        });
+        req.on('error', reject).end(request.body);
+      });
+    for (let started = Date.now(); ; await new Promise((r) => setTimeout(r, 250))) {
+      if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}; see ${logPath}`);
+      if (Date.now() - started > 60_000) throw new Error(`the server did not answer within 60 s; see ${logPath}`);
+      const answer = await call('GET', options.ready.path, { headers: options.ready.headers }).catch(() => null);
+      if (answer && answer.status >= 200 && answer.status < 300) break;
+    }
+    await work({ tenant, port, host, logPath, call }, prepared);
+    const problems = fs.readFileSync(logPath, 'utf8').split('\n').filter((l) => /error|warn/i.test(l));
+    if (problems.length) console.log(`  server log ${logPath}: ${problems.length} error/warning lines, first: ${problems[0].slice(0, 300)}`);
+  } catch (error) {
+    console.error(`${options.name} failed: ${(error as Error).stack ?? error}`);
+    process.exitCode = 1;
+  } finally {
+    await cleanup();
+  }
+}
+
+/** Prints rows under a header, the first column left-aligned and the rest right-aligned unless listed in `left`. */
+export function printTable(head: string[], rows: string[][], left: number[] = [0]): void {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (left.includes(i) ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log(line(head));
+  for (const row of rows) console.log(line(row));
+}
+
+export const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)];

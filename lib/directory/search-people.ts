@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { directoryFacetRows, isUuid, searchPeopleRows, tenantSql, type PersonRow } from '../db';
+import { searchWords } from '../search/search-words';
+import { personName } from './person-name';
+
+// The people directory: who matches the search box and the filters, one page
+// at a time. Former (deactivated) people are left out unless asked for.
+
+export const PEOPLE_PAGE_SIZE = 50;
+
+export interface PersonSummary {
+  id: string;
+  name: string;
+  title: string | null;
+  department: string | null;
+  office: string | null;
+  workEmail: string | null;
+  former: boolean;
+}
+
+export interface DirectorySearch {
+  q: string;
+  department?: string;
+  office?: string;
+  manager?: string;
+  group?: string;
+  status: 'active' | 'former' | 'all';
+  page: number;
+}
+
+export interface PeoplePage {
+  people: PersonSummary[];
+  total: number;
+  page: number;
+  pageCount: number;
+}
+
+const optionalText = z.string().trim().max(200).optional().transform((v) => v || undefined).catch(undefined);
+const optionalId = z.string().trim().optional().transform((v) => (v && isUuid(v) ? v : undefined)).catch(undefined);
+
+/** The directory's URL parameters; anything malformed reads as "not given". */
+export const directorySearchParams = z.object({
+  q: z.string().max(200).optional().transform((v) => v ?? '').catch(''),
+  department: optionalText,
+  office: optionalText,
+  manager: optionalId,
+  group: optionalId,
+  status: z.enum(['active', 'former', 'all']).optional().transform((v) => v ?? 'active').catch('active'),
+  page: z.coerce.number().int().min(1).max(100_000).optional().transform((v) => v ?? 1).catch(1),
+});
+
+export const summarize = (row: PersonRow): PersonSummary => ({
+  id: row.id,
+  name: personName(row),
+  title: row.title,
+  department: row.department,
+  office: row.office,
+  workEmail: row.workEmail,
+  former: !row.active,
+});
+
+/** One page of the directory; a page past the end shows the last. */
+export async function searchPeople(tenantId: string, search: DirectorySearch, pageSize = PEOPLE_PAGE_SIZE): Promise<PeoplePage> {
+  const sql = tenantSql(tenantId);
+  const query = {
+    words: searchWords(search.q),
+    department: search.department,
+    office: search.office,
+    managerId: search.manager,
+    groupId: search.group,
+    status: search.status,
+    limit: pageSize,
+  };
+  let page = search.page;
+  let found = await searchPeopleRows(sql, { ...query, offset: (page - 1) * pageSize });
+  const pageCount = Math.max(1, Math.ceil(found.total / pageSize));
+  if (page > pageCount) {
+    page = pageCount;
+    found = await searchPeopleRows(sql, { ...query, offset: (page - 1) * pageSize });
+  }
+  return { people: found.rows.map(summarize), total: found.total, page, pageCount };
+}
+
+export interface DirectoryFacets {
+  departments: { value: string; count: number }[];
+  offices: { value: string; count: number }[];
+}
+
+// Counting departments and offices reads every active person: at 100,000 that
+// is tens of milliseconds, for lists that change only when Entra provisions.
+// Remembered per tenant for a minute.
+const FACETS_TTL_MS = 60_000;
+const facetCache = new Map<string, { at: number; facets: Promise<DirectoryFacets> }>();
+
+/** The directory's filter choices, with how many active people each has. */
+export function directoryFacets(tenantId: string): Promise<DirectoryFacets> {
+  const cached = facetCache.get(tenantId);
+  if (cached && Date.now() - cached.at < FACETS_TTL_MS) return cached.facets;
+  const facets = directoryFacetRows(tenantSql(tenantId));
+  facetCache.set(tenantId, { at: Date.now(), facets });
+  facets.catch(() => facetCache.delete(tenantId));
+  return facets;
+}
