@@ -11,6 +11,8 @@ import { usePeopleSearch, type PersonHit } from './use-people-search';
 /** "@" and the letters typed since, at the caret; after a space, bracket or line start only (not in e-mail addresses). */
 const AT_QUERY = /(?:^|[\s(])@([\p{L}\p{N}._'-]{1,40})$/u;
 
+const POPUP = 'absolute right-0 left-0 z-10 mt-1 rounded-md border border-slate-200 bg-white shadow-lg';
+
 /** A name inside a markdown link's brackets, with its own brackets escaped. */
 const linkText = (name: string) => name.replace(/[[\]\\]/g, '\\$&');
 
@@ -85,8 +87,11 @@ export function MentionTextarea({ id, value, onChange, describedBy }: { id: stri
         onBlur={() => setQuery(null)}
         className="w-full rounded-md border border-slate-300 px-3 py-2 font-mono text-sm"
       />
-      <p aria-live="polite" className="sr-only">{open ? status : ''}</p>
-      <div hidden={!open} className="absolute right-0 left-0 z-10 mt-1 max-h-72 overflow-y-auto rounded-md border border-slate-200 bg-white py-1 shadow-lg">
+      {/* One live region: read out while the list is open, and shown as the message when nobody matches or search fails. */}
+      <p aria-live="polite" className={open && people.length === 0 ? `${POPUP} px-3 py-2 text-sm text-slate-700` : 'sr-only'}>
+        {open ? status : ''}
+      </p>
+      <div hidden={!open || people.length === 0} className={`${POPUP} max-h-72 overflow-y-auto py-1`}>
         <ul id={listId} role="listbox" aria-label="People to mention">
           {people.map((person, index) => (
             <li
@@ -106,7 +111,6 @@ export function MentionTextarea({ id, value, onChange, describedBy }: { id: stri
             </li>
           ))}
         </ul>
-        {people.length === 0 ? <p className="px-3 py-2 text-sm text-slate-600">{status}</p> : null}
       </div>
     </div>
   );

@@ -12,7 +12,22 @@ test('a page that mentions someone is listed on their profile; the editor previe
   await company.enter(page, 'dev');
   await expect(page.getByText('No pages yet.')).toBeVisible();
 
-  await writePage(page, company, 'Release Process', `# How we ship\n\nAsk [@PAT Person](/people/${company.ids.pat}) before a release.`);
+  // The @-picker: "@pat" lists PAT Person (from GET /api/search), Enter writes the mention link.
+  await page.goto(company.url('/wiki/new'));
+  await page.getByLabel('Title').fill('Release Process');
+  const text = page.getByLabel('Text', { exact: true });
+  await text.fill('# How we ship\n\nAsk ');
+  await text.pressSequentially('@pat');
+  await expect(page.getByRole('listbox', { name: 'People to mention' }).getByRole('option', { name: /PAT Person/ })).toBeVisible();
+  await text.press('Enter');
+  await expect(text).toHaveValue(`# How we ship\n\nAsk [@PAT Person](/people/${company.ids.pat})`);
+  await expect(page.getByRole('listbox', { name: 'People to mention' })).toBeHidden();
+  await text.pressSequentially(' before a release.');
+  await text.pressSequentially(' @zzz');
+  await expect(page.getByText('Nobody matches “zzz”.')).toBeVisible();
+  await text.press('Escape');
+  await expect(page.getByText('Nobody matches “zzz”.')).toBeHidden();
+  await page.getByRole('button', { name: 'Create page' }).press('Enter');
   await expect(page).toHaveURL(company.url('/wiki/release-process'));
   const mention = page.getByRole('region', { name: 'Page text' }).getByRole('link', { name: '@PAT Person' });
   await expect(mention).toHaveAttribute('href', `/people/${company.ids.pat}`);

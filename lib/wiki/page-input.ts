@@ -24,7 +24,7 @@ export const pageEditInput = z.object({
     .regex(SLUG_PATTERN, 'An address uses lowercase letters, digits and single hyphens between them, e.g. "team-handbook".')
     .refine((slug) => !RESERVED_SLUGS.has(slug), 'That address is used by the wiki itself; choose another.'),
   /** The page version the editor started from (optimistic concurrency). */
-  version: z.coerce.number().int().positive(),
+  version: z.coerce.number({ message: 'Reload the page: the form did not say which version you started from.' }).int().positive('Reload the page: the form did not say which version you started from.'),
 });
 
 export type NewPageInput = z.infer<typeof newPageInput>;
