@@ -28,7 +28,7 @@ export function ActionForm({
 }) {
   const [result, run, pending] = useActionState<ActionResult | null, FormData>(action, null);
   const style = {
-    primary: 'bg-indigo-600 text-white hover:bg-indigo-700',
+    primary: 'bg-indigo-600 text-on-accent hover:bg-indigo-700',
     secondary: 'border border-slate-300 bg-white text-slate-800 hover:bg-slate-50',
     danger: 'border border-red-300 bg-white text-red-700 hover:bg-red-50',
   }[tone];

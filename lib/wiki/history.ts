@@ -1,5 +1,5 @@
 import { tenantDb } from '../db';
-import { personName } from '../directory/person-name';
+import { personName, type Nameable } from '../directory/person-name';
 import { lineDiff, type DiffRow } from './diff-lines';
 
 // A page's revisions, newest first, and what each one changed.
@@ -28,7 +28,7 @@ export interface RevisionDiff {
   isCurrent: boolean;
 }
 
-const summary = (r: { number: number; title: string; createdAt: Date; author: Parameters<typeof personName>[0] & { id: string } | null }): RevisionSummary => ({
+const summary = (r: { number: number; title: string; createdAt: Date; author: (Nameable & { id: string }) | null }): RevisionSummary => ({
   number: r.number,
   title: r.title,
   createdAt: r.createdAt,

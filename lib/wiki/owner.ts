@@ -1,7 +1,7 @@
 import { isUuid, tenantDb } from '../db';
 import { personName } from '../directory/person-name';
 import { AppError } from '../errors';
-import { requireLivePage } from './save-page';
+import { requireLivePage } from './live-page';
 
 // Every page has an owner, the person to ask about it. When SCIM deactivates
 // the owner (or deletes them, which clears the owner), the page reads as

@@ -1,6 +1,7 @@
 import { tenantDb } from '../db';
 import { AppError } from '../errors';
-import { applyChange, requireLivePage } from './save-page';
+import { requireLivePage } from './live-page';
+import { applyChange } from './save-page';
 
 /**
  * Makes revision `number`'s title and text current again, as a new revision

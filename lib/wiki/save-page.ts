@@ -1,5 +1,6 @@
 import { isUniqueViolation, tenantDb, type TenantTx } from '../db';
 import { AppError } from '../errors';
+import { requireLivePage } from './live-page';
 import { pageEditInput } from './page-input';
 import { resolveParent } from './parent';
 import { parseInput } from './parse-input';
@@ -37,13 +38,6 @@ export async function applyChange(tx: TenantTx, tenantId: string, id: string, ex
   if (count === 0) throw await whyNotSaved(tx, id, expected);
   await recordRevision(tx, tenantId, { id, title: change.title, body: change.body }, authorId);
   return change.slug;
-}
-
-/** The live page at `slug`, or not found. */
-export async function requireLivePage(tx: TenantTx, slug: string) {
-  const page = await tx.wikiPage.findFirst({ where: { slug, deletedAt: null } });
-  if (!page) throw new AppError('not_found', 'There is no such page (it may have been renamed or moved to the Trash).');
-  return page;
 }
 
 /** Saves the editor's form for the page at `slug`. Answers the page's (possibly new) slug. */

@@ -1,6 +1,6 @@
 import { isUuid, tenantDb } from '../db';
 import { AppError } from '../errors';
-import { requireLivePage } from './save-page';
+import { requireLivePage } from './live-page';
 
 // Deleting moves a page to the Trash (deletedAt); it keeps its address,
 // revisions and mentions, and Restore brings it back as it was. A page with

@@ -82,7 +82,7 @@ export default async function WikiPageView({ params, searchParams }: Props) {
           ) : null}
         </p>
         <div className="flex flex-wrap items-start gap-2">
-          <a href={`/wiki/${page.slug}/edit`} className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600">Edit</a>
+          <a href={`/wiki/${page.slug}/edit`} className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-on-accent hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600">Edit</a>
           <a href={`/wiki/${page.slug}/history`} className={BUTTON}>History</a>
           <a href={`/wiki/new?parent=${page.slug}`} className={BUTTON}>New page under this one</a>
           <ActionForm action={deletePageAction} fields={{ slug: page.slug }} label="Delete" busyLabel="Deleting…" tone="danger" confirm={`Move “${page.title}” to the Trash? It can be restored from the wiki's front page.`} />
