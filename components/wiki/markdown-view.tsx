@@ -14,6 +14,6 @@ const PROSE = [
   '[&_img]:max-w-full [&_hr]:border-slate-200',
 ].join(' ');
 
-export function MarkdownView({ html, label, id }: { html: string; label?: string; id?: string }) {
-  return <div id={id} aria-label={label} className={PROSE} dangerouslySetInnerHTML={{ __html: html }} />;
+export function MarkdownView({ html, id }: { html: string; id?: string }) {
+  return <div id={id} className={PROSE} dangerouslySetInnerHTML={{ __html: html }} />;
 }
