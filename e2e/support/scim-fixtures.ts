@@ -23,9 +23,9 @@ export function orgwiki(...args: string[]): string {
 }
 
 /** A new tenant with a SCIM token; bound to the Microsoft directory `directory` when given. */
-export function createScimTenant(directory?: string): ScimTenant {
+export function createScimTenant(directory?: string, displayName?: string): ScimTenant {
   const subdomain = `scim-${randomBytes(4).toString('hex')}`;
-  orgwiki('tenant:create', '--subdomain', subdomain, '--name', `SCIM test ${subdomain}`, ...(directory ? ['--directory', directory] : []));
+  orgwiki('tenant:create', '--subdomain', subdomain, '--name', displayName ?? `SCIM test ${subdomain}`, ...(directory ? ['--directory', directory] : []));
   const token = /Secret Token: (\S+)/.exec(orgwiki('token:create', '--subdomain', subdomain, '--name', 'entra'))![1];
   return { subdomain, token, scim: scimClient(subdomain, token) };
 }

@@ -21,7 +21,9 @@ export interface Profile {
   reports: PersonLink[];
   peers: PersonLink[];
   groups: { id: string; name: string }[];
-  pages: { slug: string; title: string }[];
+  /** Live wiki pages they own, and live pages that mention them (a link to their profile). */
+  ownedPages: { slug: string; title: string }[];
+  mentionedIn: { slug: string; title: string }[];
 }
 
 /** The manager chain stops here even if the data loops (a loop is a provisioning mistake, not a reason to hang). */
@@ -56,10 +58,16 @@ export async function findProfile(tenantId: string, key: string): Promise<Profil
     managers.push(link(manager));
     id = manager.managerId;
   }
-  const [{ reports, peers }, memberships, pages] = await Promise.all([
+  const [{ reports, peers }, memberships, ownedPages, mentions] = await Promise.all([
     teamAround(tenantId, person),
     db.groupMember.findMany({ where: { userId: person.id }, select: { group: { select: { id: true, displayName: true } } }, take: LIST_LIMIT }),
     db.wikiPage.findMany({ where: { ownerId: person.id, deletedAt: null }, select: { slug: true, title: true }, orderBy: { updatedAt: 'desc' }, take: LIST_LIMIT }),
+    db.pageMention.findMany({
+      where: { userId: person.id, page: { deletedAt: null } },
+      select: { page: { select: { slug: true, title: true } } },
+      orderBy: { page: { updatedAt: 'desc' } },
+      take: LIST_LIMIT,
+    }),
   ]);
   return {
     person,
@@ -68,7 +76,8 @@ export async function findProfile(tenantId: string, key: string): Promise<Profil
     reports,
     peers,
     groups: memberships.map((m) => ({ id: m.group.id, name: m.group.displayName })).sort((a, b) => a.name.localeCompare(b.name)),
-    pages,
+    ownedPages,
+    mentionedIn: mentions.map((m) => m.page),
   };
 }
 

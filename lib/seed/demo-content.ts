@@ -37,7 +37,8 @@ export interface PageSeed {
   parentSlug: string | null;
 }
 
-const link = (p: GeneratedPerson) => `[${p.displayName}](/people/${p.id})`;
+/** A mention, as the editor's @-picker writes it: the profile lists the page. */
+const link = (p: GeneratedPerson) => `[@${p.displayName}](/people/${p.id})`;
 
 /** About twenty pages: a handbook tree whose pages name the people to ask. */
 export function demoPages(people: readonly GeneratedPerson[]): PageSeed[] {

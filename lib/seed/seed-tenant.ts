@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { platformDb, tenantDb, type Tenant } from '../db';
 import { createTenant } from '../tenancy/create-tenant';
+import { recordRevision } from '../wiki/record-revision';
 import { demoGroups, demoPages } from './demo-content';
 import { generateCompany, type GeneratedPerson } from './generate-company';
 import { insertPeople } from './insert-people';
@@ -39,11 +40,10 @@ async function insertPages(tenantId: string, people: readonly GeneratedPerson[])
     const id = randomUUID();
     idsBySlug.set(page.slug, id);
     const parentId = page.parentSlug ? (idsBySlug.get(page.parentSlug) ?? null) : null;
-    await db.wikiPage.create({
-      data: { id, tenantId, slug: page.slug, title: page.title, body: page.body, parentId, ownerId: page.ownerId },
-    });
-    await db.pageRevision.create({
-      data: { tenantId, pageId: id, number: 1, title: page.title, body: page.body, authorId: page.ownerId },
+    // As the wiki saves a page: the page, its first revision and its mentions together.
+    await db.$transaction(async (tx) => {
+      await tx.wikiPage.create({ data: { id, tenantId, slug: page.slug, title: page.title, body: page.body, parentId, ownerId: page.ownerId } });
+      await recordRevision(tx, tenantId, { id, title: page.title, body: page.body }, page.ownerId);
     });
   }
 }

@@ -44,6 +44,9 @@ describe('seedTenant', () => {
     expect(pages.every((p) => p.ownerId !== null)).toBe(true);
     expect(pages.filter((p) => /\]\(\/people\/[0-9a-f-]{36}\)/.test(p.body)).length).toBeGreaterThanOrEqual(15);
     expect(await db.pageRevision.count()).toBe(pages.length);
+    // Every person a page links to is one of its mentions, so their profile lists it.
+    const linked = pages.reduce((sum, p) => sum + new Set(p.body.match(/\/people\/[0-9a-f-]{36}/g)).size, 0);
+    expect(await db.pageMention.count()).toBe(linked);
 
     const again = await seedTenant({ subdomain: 'acme', displayName: 'Acme Corporation', size: 200, withContent: true });
     expect(again).toMatchObject({ created: false, people: 0 });

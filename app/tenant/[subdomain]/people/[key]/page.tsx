@@ -52,6 +52,27 @@ function People({ people, empty }: { people: PersonLink[]; empty: string }) {
   );
 }
 
+function PageList({ pages, label, empty }: { pages: { slug: string; title: string }[]; label: string; empty: string }) {
+  return (
+    <>
+      <h3 className="mt-2 text-sm font-medium text-slate-700">{label}</h3>
+      {pages.length === 0 ? (
+        <p className="text-sm text-slate-600">{empty}</p>
+      ) : (
+        <ul aria-label={label} className="space-y-1 text-sm">
+          {pages.map((p) => (
+            <li key={p.slug}>
+              <a href={`/wiki/${p.slug}`} className="text-indigo-700 underline">
+                {p.title}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
 /** Provisioned values are Entra's: shown, marked, never edited here (the next cycle would overwrite them). */
 function FromEntra() {
   return <p className="mt-2 text-xs text-slate-500">From Microsoft Entra ID · changed there, not here</p>;
@@ -181,15 +202,8 @@ export default async function ProfilePage({ params }: Props) {
           )}
         </Section>
         <Section title="Pages">
-          {profile.pages.length === 0 ? (
-            <p className="text-sm text-slate-600">Owns no pages.</p>
-          ) : (
-            <ul className="space-y-1 text-sm">
-              {profile.pages.map((p) => (
-                <li key={p.slug}>{p.title}</li>
-              ))}
-            </ul>
-          )}
+          <PageList pages={profile.ownedPages} label="Pages they own" empty="Owns no pages." />
+          <PageList pages={profile.mentionedIn} label="Pages that mention them" empty="No page mentions them yet." />
         </Section>
       </div>
 

@@ -1,0 +1,120 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { ActionForm } from '@/components/wiki/action-form';
+import { MarkdownView } from '@/components/wiki/markdown-view';
+import { OwnerForm } from '@/components/wiki/owner-form';
+import { requireMember } from '@/lib/auth/guard';
+import { formatUtc } from '@/lib/format-time';
+import { findPage } from '@/lib/wiki/read-page';
+import { renderMarkdown } from '@/lib/wiki/render-markdown';
+import { deletePageAction, setOwnerAction } from '../../actions';
+import { slugFromPath } from '@/lib/wiki/slug';
+
+type Props = { params: Promise<{ subdomain: string; slug: string }>; searchParams: Promise<{ restored?: string }> };
+
+// Once per request: the title and the page both need it.
+const pageOf = cache(async (tenantId: string, raw: string) => {
+  const slug = slugFromPath(raw);
+  return slug ? findPage(tenantId, slug) : null;
+});
+
+export async function generateMetadata({ params }: Pick<Props, 'params'>): Promise<Metadata> {
+  const { subdomain, slug } = await params;
+  const { tenant } = await requireMember(subdomain);
+  return { title: (await pageOf(tenant.id, slug))?.title ?? 'Page not found' };
+}
+
+const BUTTON = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600';
+
+export default async function WikiPageView({ params, searchParams }: Props) {
+  const [{ subdomain, slug }, { restored }] = await Promise.all([params, searchParams]);
+  const { tenant } = await requireMember(subdomain);
+  const page = await pageOf(tenant.id, slug);
+  if (!page) notFound();
+  const { owner, lastEdit } = page;
+  return (
+    <article className="space-y-4">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <ol className="flex flex-wrap items-center gap-1 text-slate-600">
+          {[{ slug: '', title: 'Wiki' }, ...page.ancestors].map((a) => (
+            <li key={a.slug} className="after:ml-1 after:content-['›']">
+              <a href={a.slug ? `/wiki/${a.slug}` : '/wiki'} className="text-indigo-700 underline">{a.title}</a>
+            </li>
+          ))}
+          <li aria-current="page">{page.title}</li>
+        </ol>
+      </nav>
+
+      {restored ? (
+        <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-green-800">
+          Restored from the Trash{restored === 'top' ? ' at the top level, because the page it was under is in the Trash' : ''}.
+        </p>
+      ) : null}
+
+      {owner.kind === 'left' ? (
+        <section aria-labelledby="owner-left" className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4">
+          <h2 id="owner-left" className="font-semibold text-amber-900">Owner left</h2>
+          <p className="text-amber-900">
+            {owner.former ? `${owner.former.name}, who owned this page, has left the company.` : 'This page has no owner.'}{' '}
+            {owner.suggestion ? `${owner.suggestion.name} was their manager.` : 'Choose someone to look after it.'}
+          </p>
+          {owner.suggestion ? (
+            <ActionForm action={setOwnerAction} fields={{ slug: page.slug, owner: owner.suggestion.id }} label={`Make ${owner.suggestion.name} the owner`} busyLabel="Saving…" />
+          ) : null}
+          <OwnerForm slug={page.slug} />
+        </section>
+      ) : null}
+
+      <header className="space-y-2">
+        <h1 className="text-3xl font-bold break-words">{page.title}</h1>
+        <p className="text-sm text-slate-600">
+          Owner:{' '}
+          {owner.kind === 'present' ? (
+            <a href={`/people/${owner.id}`} className="text-indigo-700 underline">{owner.name}</a>
+          ) : (
+            'none'
+          )}
+          {lastEdit ? (
+            <>
+              {' · '}Last edited by {lastEdit.by ? <a href={`/people/${lastEdit.by.id}`} className="text-indigo-700 underline">{lastEdit.by.name}</a> : 'a former employee'} on {formatUtc(lastEdit.at)}
+            </>
+          ) : null}
+        </p>
+        <div className="flex flex-wrap items-start gap-2">
+          <a href={`/wiki/${page.slug}/edit`} className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-on-accent hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600">Edit</a>
+          <a href={`/wiki/${page.slug}/history`} className={BUTTON}>History</a>
+          <a href={`/wiki/new?parent=${page.slug}`} className={BUTTON}>New page under this one</a>
+          <ActionForm action={deletePageAction} fields={{ slug: page.slug }} label="Delete" busyLabel="Deleting…" tone="danger" confirm={`Move “${page.title}” to the Trash? It can be restored from the wiki's front page.`} />
+        </div>
+      </header>
+
+      <section aria-label="Page text" className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
+        {page.body.trim() ? <MarkdownView html={renderMarkdown(page.body)} /> : <p className="text-slate-600">This page is empty. <a href={`/wiki/${page.slug}/edit`} className="text-indigo-700 underline">Write something</a>.</p>}
+      </section>
+
+      <section aria-labelledby="children" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="children" className="mb-2 font-semibold">Pages under this one</h2>
+        {page.children.length === 0 ? (
+          <p className="text-sm text-slate-600">None yet.</p>
+        ) : (
+          <ul aria-label="Pages under this one" className="space-y-1">
+            {page.children.map((c) => (
+              <li key={c.slug}>
+                <a href={`/wiki/${c.slug}`} className="text-indigo-700 hover:underline">{c.title}</a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {owner.kind === 'present' ? (
+        <details className="text-sm">
+          <summary className="cursor-pointer text-indigo-700 focus-visible:outline-2 focus-visible:outline-indigo-600">Change the owner</summary>
+          <div className="mt-2">
+            <OwnerForm slug={page.slug} />
+          </div>
+        </details>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,93 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { attempt, type ActionResult } from '@/lib/action-result';
+import { requireMemberAction } from '@/lib/auth/guard';
+import { createPage } from '@/lib/wiki/create-page';
+import { setPageOwner } from '@/lib/wiki/owner';
+import { restoreRevision } from '@/lib/wiki/restore-revision';
+import { savePage } from '@/lib/wiki/save-page';
+import { deletePage, restorePage } from '@/lib/wiki/trash';
+
+// Any signed-in member may write the wiki. The tenant comes from the Host
+// (requireMemberAction), never from the form; slugs and ids from the form are
+// looked up within that tenant by lib/wiki.
+
+const field = (form: FormData, name: string) => String(form.get(name) ?? '');
+
+/** After a change, every page that lists wiki pages (the index, profiles, the page itself) reads afresh. */
+function refreshed<T extends ActionResult>(result: T): T {
+  if (result.ok) revalidatePath('/', 'layout');
+  return result;
+}
+
+export async function createPageAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const { tenant, user } = await requireMemberAction();
+  let slug = '';
+  const result = await attempt(async () => {
+    slug = (await createPage(tenant.id, user.id, { title: field(form, 'title'), body: field(form, 'body'), parentSlug: field(form, 'parentSlug') })).slug;
+    return { ok: true as const };
+  });
+  if (!result.ok) return result;
+  refreshed(result);
+  redirect(`/wiki/${slug}`);
+}
+
+export async function savePageAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const { tenant, user } = await requireMemberAction();
+  let slug = '';
+  const result = await attempt(async () => {
+    const input = { title: field(form, 'title'), slug: field(form, 'slug'), body: field(form, 'body'), parentSlug: field(form, 'parentSlug'), version: field(form, 'version') };
+    slug = (await savePage(tenant.id, user.id, field(form, 'currentSlug'), input)).slug;
+    return { ok: true as const };
+  });
+  if (!result.ok) return result;
+  refreshed(result);
+  redirect(`/wiki/${slug}`);
+}
+
+export async function deletePageAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const { tenant } = await requireMemberAction();
+  const result = await attempt(async () => {
+    await deletePage(tenant.id, field(form, 'slug'));
+    return { ok: true as const };
+  });
+  if (!result.ok) return result;
+  refreshed(result);
+  redirect('/wiki?deleted=1');
+}
+
+export async function restorePageAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const { tenant } = await requireMemberAction();
+  let restored = { slug: '', movedToTop: false };
+  const result = await attempt(async () => {
+    restored = await restorePage(tenant.id, field(form, 'id'));
+    return { ok: true as const };
+  });
+  if (!result.ok) return result;
+  refreshed(result);
+  redirect(`/wiki/${restored.slug}?restored=${restored.movedToTop ? 'top' : 'yes'}`);
+}
+
+export async function restoreRevisionAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const { tenant, user } = await requireMemberAction();
+  let slug = '';
+  const result = await attempt(async () => {
+    slug = (await restoreRevision(tenant.id, user.id, field(form, 'slug'), Number(field(form, 'number')), Number(field(form, 'version')))).slug;
+    return { ok: true as const };
+  });
+  if (!result.ok) return result;
+  refreshed(result);
+  redirect(`/wiki/${slug}`);
+}
+
+export async function setOwnerAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const { tenant } = await requireMemberAction();
+  return refreshed(
+    await attempt(async () => {
+      const { name } = await setPageOwner(tenant.id, field(form, 'slug'), field(form, 'owner'));
+      return { ok: true as const, message: `${name} now owns this page.` };
+    }),
+  );
+}

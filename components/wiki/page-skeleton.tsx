@@ -1,0 +1,15 @@
+/** What a wiki page looks like while it loads: grey bars where the title and text will be. */
+export function PageSkeleton() {
+  return (
+    <div role="status" aria-live="polite" className="animate-pulse space-y-4">
+      <span className="sr-only">Loading…</span>
+      <div className="h-4 w-40 rounded bg-slate-200" />
+      <div className="h-8 w-2/3 rounded bg-slate-200" />
+      <div className="space-y-2">
+        {[100, 95, 90, 97, 60].map((width) => (
+          <div key={width} className="h-4 rounded bg-slate-200" style={{ width: `${width}%` }} />
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import { expect, type Page } from '@playwright/test';
+import { createScimTenant, type ScimTenant } from '../support/scim-fixtures';
+import { signIn } from '../support/sign-in';
+import { tenantUrl } from '../support/sites';
+
+// A small company of its own for each wiki test, provisioned over SCIM:
+// ceo ← lead ← dev, and dev's colleague pat (also under lead).
+// The wiki specs work every button and link with the keyboard (Enter), so they
+// also show that the wiki needs no mouse.
+
+const CORE = 'urn:ietf:params:scim:schemas:core:2.0:User';
+const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
+
+export interface WikiCompany {
+  tenant: ScimTenant;
+  tid: string;
+  ids: Record<'ceo' | 'lead' | 'dev' | 'pat', string>;
+  /** Signs `page` in as `who` and opens `path` on the company's site. */
+  enter(page: Page, who: keyof WikiCompany['ids'], path?: string): Promise<void>;
+  url(path: string): string;
+}
+
+export async function wikiCompany(): Promise<WikiCompany> {
+  const tid = randomUUID();
+  // A short company name: a long one makes the shared site header wider than a phone.
+  const tenant = createScimTenant(tid, 'Initech');
+  const ids = {} as WikiCompany['ids'];
+  for (const [handle, manager] of [['ceo', null], ['lead', 'ceo'], ['dev', 'lead'], ['pat', 'lead']] as const) {
+    const created = await tenant.scim.post('/Users', {
+      schemas: [CORE, ENTERPRISE],
+      userName: `${handle}@e2e.example`,
+      displayName: `${handle.toUpperCase()} Person`,
+      title: 'Staff',
+      [ENTERPRISE]: manager ? { manager: { value: ids[manager] } } : {},
+    });
+    expect(created.status).toBe(201);
+    ids[handle] = created.json.id;
+  }
+  const url = (path: string) => tenantUrl(tenant.subdomain, path);
+  return {
+    tenant,
+    tid,
+    ids,
+    url,
+    async enter(page, who, path = '/wiki') {
+      await signIn(page, tenant.subdomain, { tid, userName: `${who}@e2e.example` });
+      await expect(page).toHaveURL(url('/'));
+      await page.goto(url(path));
+    },
+  };
+}
+
+/** Through /wiki/new: writes a page and lands on it. */
+export async function writePage(page: Page, company: WikiCompany, title: string, body: string, parent?: string): Promise<void> {
+  await page.goto(company.url(parent ? `/wiki/new?parent=${parent}` : '/wiki/new'));
+  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Text', { exact: true }).fill(body);
+  await page.getByRole('button', { name: 'Create page' }).press('Enter');
+  // The page itself, not the editor's preview (which may show the same heading).
+  await expect(page.getByRole('region', { name: 'Page text' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+}
