@@ -11,6 +11,8 @@ export const E2E_ROOT = `localhost:${E2E_PORT}`;
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: true,
+  // Two browsers at once on two cores: the server waits on the database often enough to keep up.
+  workers: 2,
   forbidOnly: !!process.env.CI,
   retries: 0,
   reporter: [['list']],
@@ -33,9 +35,9 @@ export default defineConfig({
   },
   projects: [
     { name: 'desktop', testIgnore: /scim\//, use: { ...devices['Desktop Chrome'] } },
-    // Sign-in flows do not depend on the viewport, and sign-up can happen once per directory;
-    // the admin spec checks phone width itself.
-    { name: 'phone', testIgnore: /(scim|auth|admin)\//, use: { ...devices['Pixel 7'] } },
+    // Sign-in flows and addresses do not depend on the viewport, and sign-up can happen once per
+    // directory; the admin spec checks phone width itself.
+    { name: 'phone', testIgnore: /(scim|auth|admin)\/|tenancy\.spec/, use: { ...devices['Pixel 7'] } },
     // SCIM is machine-to-machine: real HTTP, no browser.
     { name: 'scim', testMatch: /scim\/.*\.spec\.ts/ },
   ],

@@ -28,7 +28,7 @@ test.describe('a tenant site', () => {
   test('lists the demo company\'s people, 50 to a page', async ({ page }) => {
     await signInToDemo(page);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
-    await expect(page.getByRole('heading', { name: 'People' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'People' })).toBeVisible();
     await expect(page.getByText('200 people at Acme Corporation')).toBeVisible();
     await expect(page.getByRole('link', { name: 'Acme Corporation' })).toBeVisible();
     const people = page.getByRole('list', { name: 'People' }).getByRole('listitem');

@@ -2,47 +2,20 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
+import { useSearch } from '@/components/search/use-search';
 
 // Jump to anyone: the directory's search (GET /api/search, people only), and
 // each result opens the chart at that person.
 
-interface Found {
-  id: string;
-  name: string;
-  title: string | null;
-  department: string | null;
-}
-
-type Results = { query: string; people: Found[]; failed?: boolean };
-
 const chartHref = (id: string) => `/org?person=${encodeURIComponent(id)}`;
-const DEBOUNCE_MS = 250;
 
 export function PersonSearch() {
   const [query, setQuery] = useState('');
-  const [results, setResults] = useState<Results | null>(null);
   const router = useRouter();
   const listId = useId();
-  const text = query.trim();
-
-  useEffect(() => {
-    if (!text) return;
-    const abort = new AbortController();
-    const timer = setTimeout(() => {
-      const params = new URLSearchParams({ q: text, kind: 'people', limit: '8' });
-      fetch(`/api/search?${params}`, { signal: abort.signal, headers: { Accept: 'application/json' } })
-        .then((response) => (response.ok ? (response.json() as Promise<{ people: Found[] }>) : Promise.reject(new Error(`HTTP ${response.status}`))))
-        .then((body) => setResults({ query: text, people: body.people }))
-        .catch((error: Error) => error.name !== 'AbortError' && setResults({ query: text, people: [], failed: true }));
-    }, DEBOUNCE_MS);
-    return () => {
-      clearTimeout(timer);
-      abort.abort();
-    };
-  }, [text]);
-
-  const current = text && results?.query === text ? results : null;
+  const search = useSearch(query, { kind: 'people', limit: 8, debounceMs: 250 });
+  const current = search.state === 'done' ? { people: search.results.people, failed: false } : search.state === 'failed' ? { people: [], failed: true } : null;
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     if (current?.people[0]) router.push(chartHref(current.people[0].id));

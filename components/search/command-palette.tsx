@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { SearchResults } from '@/lib/search/search-everything';
 import { isTyping } from './keys';
+import { useSearch } from './use-search';
 
 // The search box everywhere: Ctrl+K (or ⌘K, or /) opens it; it suggests people,
 // teams and pages as one types; arrows move, Enter opens, Escape closes. It is
@@ -34,11 +35,11 @@ export function CommandPalette() {
   const input = useRef<HTMLInputElement>(null);
   const listId = useId();
   const [query, setQuery] = useState('');
-  const [found, setFound] = useState<ReturnType<typeof toOptions> | null>(null);
-  // An emptied box shows no suggestions, whatever the last answer was.
-  const groups = query.trim() ? found : null;
   const [active, setActive] = useState(0);
-  const [failed, setFailed] = useState(false);
+  const search = useSearch(query, { limit: 5, debounceMs: 120 });
+  const shown = search.state === 'done' ? search.results : search.state === 'loading' ? search.previous : null;
+  const groups = shown ? toOptions(shown) : null;
+  const failed = search.state === 'failed' ? search.message : null;
   const options = groups ? KINDS.flatMap((k) => groups[k.key]) : [];
 
   const open = useCallback(() => {
@@ -60,28 +61,6 @@ export function CommandPalette() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [open]);
-
-  useEffect(() => {
-    const text = query.trim();
-    if (!text) return;
-    const controller = new AbortController();
-    const timer = setTimeout(async () => {
-      try {
-        const response = await fetch(`/api/search?limit=5&q=${encodeURIComponent(text)}`, { signal: controller.signal });
-        if (!response.ok) throw new Error(String(response.status));
-        setFound(toOptions((await response.json()) as SearchResults));
-        setFailed(false);
-        setActive(0);
-      } catch (error) {
-        if (!controller.signal.aborted) setFailed(true);
-        void error;
-      }
-    }, 120);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [query]);
 
   const go = (href: string) => window.location.assign(href);
   const onInputKey = (event: React.KeyboardEvent<HTMLInputElement>) => {
@@ -105,6 +84,7 @@ export function CommandPalette() {
         onClick={open}
         className="flex items-center gap-2 rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm text-slate-600 hover:bg-slate-100"
         aria-keyshortcuts="Control+K"
+        aria-label="Search people, teams and pages"
       >
         <span>Search</span>
         <kbd className="hidden rounded border border-slate-300 px-1 text-xs sm:inline">Ctrl K</kbd>
@@ -129,7 +109,10 @@ export function CommandPalette() {
             maxLength={200}
             autoComplete="off"
             placeholder="Search people, teams and pages…"
-            onChange={(event) => setQuery(event.target.value)}
+            onChange={(event) => {
+              setQuery(event.target.value);
+              setActive(0);
+            }}
             onKeyDown={onInputKey}
             className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base"
           />
@@ -165,7 +148,8 @@ export function CommandPalette() {
             </div>
           ) : null}
           <p role="status" className="px-2 py-2 text-sm text-slate-600">
-            {failed ? 'Search is not answering; try again.' : groups && options.length === 0 ? `Nothing matches “${query.trim()}”.` : !groups ? 'Type a name, a team or a page title.' : null}
+            {failed ??
+              (search.state === 'idle' ? 'Type a name, a team or a page title.' : search.state === 'done' && options.length === 0 ? `Nothing matches “${query.trim()}”.` : !groups ? 'Searching…' : null)}
           </p>
         </div>
         <p className="border-t border-slate-200 px-3 py-2 text-xs text-slate-600">

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
-import { usePeopleSearch, type PersonHit } from './use-people-search';
+import { useSearch, type PersonHit } from '@/components/search/use-search';
 
 // The markdown textarea with an @-picker: typing "@" and a few letters lists
 // matching people below; arrow keys move, Enter or Tab inserts
@@ -20,9 +20,9 @@ export function MentionTextarea({ id, value, onChange, describedBy }: { id: stri
   const ref = useRef<HTMLTextAreaElement>(null);
   const [query, setQuery] = useState<{ text: string; start: number } | null>(null);
   const [active, setActive] = useState(0);
-  const search = usePeopleSearch(query?.text ?? null);
+  const search = useSearch(query?.text ?? null, { kind: 'people', limit: 8 });
   const listId = useId();
-  const people = search.state === 'done' ? search.people : [];
+  const people = search.state === 'done' ? search.results.people : [];
   const open = query !== null && search.state !== 'idle';
 
   function detect(textarea: HTMLTextAreaElement) {

@@ -47,7 +47,8 @@ export function PageEditor({ page, parents }: { page: EditorPage; parents: { slu
 
   const shown: ActionResult | null = invalid ? { ok: false, error: invalid } : result;
   return (
-    <form action={action} onSubmit={check} className="space-y-4" noValidate>
+    // autoComplete off: on a reload the browser would otherwise restore what was typed over the page's saved text.
+    <form action={action} onSubmit={check} className="space-y-4" noValidate autoComplete="off">
       {isNew ? null : (
         <>
           <input type="hidden" name="currentSlug" value={page.slug ?? ''} />

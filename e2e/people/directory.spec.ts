@@ -130,3 +130,16 @@ test('home, the directory, search and the search box pass axe, in light and dark
   }
   expect(found).toEqual([]);
 });
+
+test('no screen is wider than the window, on a phone too', async ({ page }) => {
+  await signInToDemo(page);
+  await page.goto(tenantUrl('acme', '/people'));
+  const profile = (await page.getByRole('list', { name: 'People' }).getByRole('link').first().getAttribute('href'))!;
+  const wide: string[] = [];
+  for (const path of ['/', '/people', profile, '/org', '/teams', '/wiki', '/wiki/handbook', '/search?q=handbook']) {
+    await page.goto(tenantUrl('acme', path));
+    const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    if (scroll > inner) wide.push(`${path}: ${scroll}px in ${inner}px`);
+  }
+  expect(wide).toEqual([]);
+});

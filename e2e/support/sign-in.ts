@@ -35,6 +35,9 @@ export async function signIn(page: Page, subdomain: string, who: Person): Promis
   await pickAccount(page, who);
 }
 
+/** The signed-in home page's heading (read by screen readers; the page opens with its search box). */
+export const homeHeading = (page: Page) => page.getByRole('heading', { level: 1, name: / home$/ });
+
 /** Signs in to the demo company as the first person the provider lists; answers their name. */
 export async function signInToDemo(page: Page): Promise<string> {
   await startSignIn(page, 'acme');

@@ -5,10 +5,10 @@ import { getConfig, requireDatabaseUrl } from '../config';
  * Settings every session starts with, sent when a connection opens (the
  * embedded database applies them itself, see embedded.ts). pg_trgm's word
  * similarity threshold says how close a typed word must be to a word of a name
- * for <% (0 to 1): its default, 0.6, misses two swapped letters in an
- * eight-letter name, which score about 0.38.
+ * for <% (0 to 1): its default, 0.6, misses two swapped letters in a name of
+ * seven or eight letters, which score 0.33 to 0.38.
  */
-export const SESSION_SETTINGS: readonly [string, string][] = [['pg_trgm.word_similarity_threshold', '0.35']];
+export const SESSION_SETTINGS: readonly [string, string][] = [['pg_trgm.word_similarity_threshold', '0.3']];
 
 // The one PostgreSQL connection pool of the process. Prisma runs on it (through
 // its pg adapter) and so does tenantSql(), so the two never hold more

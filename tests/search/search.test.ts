@@ -39,6 +39,7 @@ describe('the people directory', () => {
   it('finds a person by a typo, a prefix, a part of the email and the phone digits', async () => {
     expect(await names({ q: 'Lovelase' })).toEqual(['Ada Lovelace']);
     expect(await names({ q: 'ada lovleace' })).toEqual(['Ada Lovelace']); // two letters swapped
+    expect(await names({ q: 'Hpoper' })).toEqual([]); // too far: the first two swapped in six letters
     expect(await names({ q: 'hop' })).toEqual(['Grace Hopper']);
     expect(await names({ q: 'grace@acme' })).toEqual(['Grace Hopper']);
     expect(await names({ q: '79460001' })).toEqual(['Ada Lovelace']);
