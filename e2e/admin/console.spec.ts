@@ -243,6 +243,7 @@ test('the activity log shows a SCIM PATCH with its attribute changes, filters, a
 });
 
 test('every admin page passes axe with no serious or critical violations, on a desktop and at phone width', async ({ page }) => {
+  test.setTimeout(120_000); // eleven axe runs
   const tenant = await adminTenant();
   await signIn(page, tenant.subdomain, { tid: tenant.tid, userName: 'boss@e2e.example' });
   for (const width of [1280, 390]) {

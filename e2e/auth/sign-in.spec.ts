@@ -181,6 +181,7 @@ test('sign-up: a Contoso admin creates the company, and a colleague is sent to i
   await page.getByRole('button', { name: 'Create my company' }).click();
 
   await expectHome(page, 'contoso');
+  await page.goto(tenantUrl('contoso', '/people'));
   await expect(page.getByText('1 person at Contoso')).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Main' })).toContainText(CONTOSO.people[0].name);
   await openUserMenu(page, 'Sign out');

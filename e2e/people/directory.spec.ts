@@ -18,6 +18,7 @@ const swapMiddle = (word: string) => {
 test('the directory finds a person by a misspelt name and narrows by department and office', async ({ page }) => {
   await signInToDemo(page);
   await page.goto(tenantUrl('acme', '/people'));
+  await expect(results(page).getByRole('listitem')).toHaveCount(50);
   const names = await results(page).getByRole('link').allTextContents();
   const target = names.find((n) => (n.split(' ').at(-1) ?? '').length >= 6 && n.split(' ').length === 2)!;
   const [given, family] = target.split(' ');
@@ -30,14 +31,17 @@ test('the directory finds a person by a misspelt name and narrows by department 
   await expect(results(page).getByRole('link', { name: target }).first()).toBeVisible();
 
   await page.goto(tenantUrl('acme', '/people'));
-  const everyone = Number((await page.getByRole('status').first().textContent())!.replace(/\D/g, ''));
+  const count = page.getByRole('main').getByRole('status');
+  await expect(count).toHaveText(/^[\d,]+ people at /);
+  const everyone = Number((await count.textContent())!.replace(/\D/g, ''));
   const engineering = (await page.getByLabel('Department', { exact: true }).locator('option', { hasText: /^Engineering \(/ }).textContent())!;
   await page.getByLabel('Department', { exact: true }).selectOption({ label: engineering });
   await page.getByLabel('Office', { exact: true }).selectOption({ index: 1 });
   const office = (await page.getByLabel('Office', { exact: true }).locator('option:checked').textContent())!.replace(/ \(.*$/, '');
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   await expect(page).toHaveURL(/department=Engineering/);
-  const narrowed = Number((await page.getByRole('status').first().textContent())!.replace(/\D/g, ''));
+  await expect(count).toHaveText(/^[\d,]+ (person|people) found$/); // not the skeleton's "Loading…"
+  const narrowed = Number((await count.textContent())!.replace(/\D/g, ''));
   expect(narrowed).toBeGreaterThan(0);
   expect(narrowed).toBeLessThan(everyone);
   for (const line of await results(page).getByRole('listitem').allTextContents()) {
@@ -73,6 +77,7 @@ test('former people are hidden until asked for, and marked', async ({ page }) =>
 test('the search box: Ctrl+K, suggestions grouped by kind, arrows and Enter; ? lists the shortcuts and g p goes to People', async ({ page }) => {
   await signInToDemo(page);
   await page.goto(tenantUrl('acme', '/people'));
+  await expect(results(page).getByRole('listitem')).toHaveCount(50);
   const someone = (await results(page).getByRole('link').nth(3).textContent())!;
 
   await page.goto(tenantUrl('acme', '/'));
@@ -134,6 +139,7 @@ test('home, the directory, search and the search box pass axe, in light and dark
 test('no screen is wider than the window, on a phone too', async ({ page }) => {
   await signInToDemo(page);
   await page.goto(tenantUrl('acme', '/people'));
+  await expect(results(page).getByRole('listitem')).toHaveCount(50);
   const profile = (await page.getByRole('list', { name: 'People' }).getByRole('link').first().getAttribute('href'))!;
   const wide: string[] = [];
   for (const path of ['/', '/people', profile, '/org', '/teams', '/wiki', '/wiki/handbook', '/search?q=handbook']) {
