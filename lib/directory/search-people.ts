@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { directoryFacetRows, isUuid, searchPeopleRows, tenantSql, type PersonRow } from '../db';
+import { directoryFacetRows, isUuid, searchPeopleRows, tenantSql, type PeopleQuery, type PersonRow, type TenantSql } from '../db';
 import { searchWords } from '../search/search-words';
 import { personName } from './person-name';
 
@@ -31,6 +31,8 @@ export interface DirectorySearch {
 export interface PeoplePage {
   people: PersonSummary[];
   total: number;
+  /** Nothing matched as typed, so these are the names close to it. */
+  fuzzy: boolean;
   page: number;
   pageCount: number;
 }
@@ -59,26 +61,37 @@ export const summarize = (row: PersonRow): PersonSummary => ({
   former: !row.active,
 });
 
+/**
+ * Matching people, words as typed first; only when nothing matches so, names
+ * close to the words (typos). Typo matching costs several times more, and a
+ * close name ranked among exact matches would only be noise.
+ */
+export async function findPeopleRows(sql: TenantSql, query: PeopleQuery, options = { count: true }): Promise<{ rows: PersonRow[]; total: number; fuzzy: boolean }> {
+  const exact = await searchPeopleRows(sql, { ...query, fuzzy: false }, options);
+  if ((options.count ? exact.total : exact.rows.length) > 0 || query.words.length === 0) return { ...exact, fuzzy: false };
+  return { ...(await searchPeopleRows(sql, { ...query, fuzzy: true }, options)), fuzzy: true };
+}
+
 /** One page of the directory; a page past the end shows the last. */
 export async function searchPeople(tenantId: string, search: DirectorySearch, pageSize = PEOPLE_PAGE_SIZE): Promise<PeoplePage> {
   const sql = tenantSql(tenantId);
-  const query = {
+  const query: PeopleQuery = {
     words: searchWords(search.q),
     department: search.department,
     office: search.office,
     managerId: search.manager,
     groupId: search.group,
     status: search.status,
+    offset: (search.page - 1) * pageSize,
     limit: pageSize,
   };
-  let page = search.page;
-  let found = await searchPeopleRows(sql, { ...query, offset: (page - 1) * pageSize });
+  let found = await findPeopleRows(sql, query);
   const pageCount = Math.max(1, Math.ceil(found.total / pageSize));
-  if (page > pageCount) {
-    page = pageCount;
-    found = await searchPeopleRows(sql, { ...query, offset: (page - 1) * pageSize });
+  const page = Math.min(search.page, pageCount);
+  if (page < search.page) {
+    found = { ...(await searchPeopleRows(sql, { ...query, fuzzy: found.fuzzy, offset: (page - 1) * pageSize })), fuzzy: found.fuzzy };
   }
-  return { people: found.rows.map(summarize), total: found.total, page, pageCount };
+  return { people: found.rows.map(summarize), total: found.total, fuzzy: found.fuzzy, page, pageCount };
 }
 
 export interface DirectoryFacets {

@@ -31,6 +31,12 @@ export async function listTeams(tenantId: string): Promise<TeamSummary[]> {
   return groups.map((g) => ({ id: g.id, name: g.displayName, description: g.description, members: g._count.members }));
 }
 
+/** Every team's id and name, for choosing one (counting members reads every membership). */
+export async function listTeamNames(tenantId: string): Promise<{ id: string; name: string }[]> {
+  const groups = await tenantDb(tenantId).group.findMany({ orderBy: { displayName: 'asc' }, select: { id: true, displayName: true } });
+  return groups.map((g) => ({ id: g.id, name: g.displayName }));
+}
+
 export async function findTeam(tenantId: string, id: string): Promise<(TeamSummary & { people: TeamMember[] }) | null> {
   if (!isUuid(id)) return null;
   const db = tenantDb(tenantId);

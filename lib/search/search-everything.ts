@@ -1,5 +1,5 @@
-import { searchPageRows, searchPeopleRows, searchTeamRows, tenantSql } from '../db';
-import { summarize, type PersonSummary } from '../directory/search-people';
+import { searchPageRows, searchTeamRows, tenantSql } from '../db';
+import { findPeopleRows, summarize, type PersonSummary } from '../directory/search-people';
 import { plainSnippet } from './plain-snippet';
 import { searchWords } from './search-words';
 
@@ -22,7 +22,7 @@ export async function searchEverything(tenantId: string, text: string, options: 
   if (!phrase) return { people: [], teams: [], pages: [] };
   const sql = tenantSql(tenantId);
   const [people, teams, pages] = await Promise.all([
-    kinds.has('people') ? searchPeopleRows(sql, { words, status: 'active', offset: 0, limit: options.limit }, { count: false }) : null,
+    kinds.has('people') ? findPeopleRows(sql, { words, status: 'active', offset: 0, limit: options.limit }, { count: false }) : null,
     kinds.has('teams') ? searchTeamRows(sql, phrase, options.limit) : [],
     kinds.has('pages') ? searchPageRows(sql, phrase, options.limit) : [],
   ]);

@@ -46,6 +46,14 @@ describe('the people directory', () => {
     expect(await names({ q: 'rear admiral' })).toEqual(['Grace Hopper']);
   });
 
+  it('matches close names only when nothing matches as typed, and says so', async () => {
+    const typo = await searchPeople(acme.id, { q: 'lovelase', status: 'active', page: 1 });
+    expect([typo.fuzzy, typo.total]).toEqual([true, 1]);
+    // "hopper" matches as typed, so "Hooper"-like neighbours are not mixed in.
+    const exact = await searchPeople(acme.id, { q: 'hopper', status: 'active', page: 1 });
+    expect([exact.fuzzy, exact.people.map((p) => p.name)]).toEqual([false, ['Grace Hopper']]);
+  });
+
   it('needs every word to match and ranks names that start with the query first', async () => {
     expect(await names({ q: 'ada engineering' })).toEqual(['Ada Lovelace']);
     expect(await names({ q: 'ada research' })).toEqual([]);

@@ -14,6 +14,8 @@ export type PersonStatus = 'active' | 'former' | 'all';
 export interface PeopleQuery {
   /** Lower-cased, trimmed words, each at most 50 characters. */
   words: string[];
+  /** Also match names close to the words (typos); without it, words match as substrings only. */
+  fuzzy?: boolean;
   department?: string;
   office?: string;
   managerId?: string;
@@ -52,7 +54,7 @@ function whereOf(query: PeopleQuery): { sql: string; params: unknown[] } {
     // Only names are misspelt: a short word is too close to too much ("ada" to
     // "admiral"), and emails and numbers match as substrings only.
     const like = `u."searchText" LIKE ${bind(likePattern(word))}`;
-    parts.push(word.length >= FUZZY_FROM && /^\p{L}+$/u.test(word) ? `(${like} OR ${bind(word)} <% u."nameText")` : like);
+    parts.push(query.fuzzy && word.length >= FUZZY_FROM && /^\p{L}+$/u.test(word) ? `(${like} OR ${bind(word)} <% u."nameText")` : like);
   }
   if (query.department) parts.push(`u."department" = ${bind(query.department)}`);
   if (query.office) parts.push(`u."office" = ${bind(query.office)}`);
@@ -68,10 +70,12 @@ export async function searchPeopleRows(sql: TenantSql, query: PeopleQuery, optio
   const where = whereOf(query);
   const n = where.params.length;
   const phrase = query.words.join(' ');
-  const order = phrase
-    ? `u."nameText" LIKE $${n + 2} DESC, word_similarity($${n + 3}, u."nameText") DESC, ${BY_NAME}`
-    : BY_NAME;
-  const orderParams = phrase ? [`${phrase.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, phrase] : [];
+  // Closeness is worth computing only when typos are in play; otherwise names that start with the words come first.
+  const order = !phrase ? BY_NAME
+    : query.fuzzy ? `u."nameText" LIKE $${n + 2} DESC, word_similarity($${n + 3}, u."nameText") DESC, ${BY_NAME}`
+    : `u."nameText" LIKE $${n + 2} DESC, ${BY_NAME}`;
+  const startsWith = `${phrase.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const orderParams = !phrase ? [] : query.fuzzy ? [startsWith, phrase] : [startsWith];
   const [rows, counted] = await Promise.all([
     sql.rows<PersonRow>(
       `SELECT ${COLUMNS} FROM "User" u WHERE ${where.sql} ORDER BY ${order} OFFSET $${n + orderParams.length + 2} LIMIT $${n + orderParams.length + 3}`,

@@ -6,7 +6,7 @@ import { requireMember } from '@/lib/auth/guard';
 import { personName } from '@/lib/directory/person-name';
 import { findPerson } from '@/lib/directory/find-person';
 import { directoryFacets, directorySearchParams, searchPeople } from '@/lib/directory/search-people';
-import { listTeams } from '@/lib/directory/teams';
+import { listTeamNames } from '@/lib/directory/teams';
 
 type Props = {
   params: Promise<{ subdomain: string }>;
@@ -21,7 +21,7 @@ export default async function PeopleDirectory({ params, searchParams }: Props) {
   const [found, facets, teams, manager] = await Promise.all([
     searchPeople(tenant.id, search),
     directoryFacets(tenant.id),
-    listTeams(tenant.id),
+    listTeamNames(tenant.id),
     search.manager ? findPerson(tenant.id, search.manager) : null,
   ]);
   const filtered = Boolean(search.q || search.department || search.office || search.group || search.manager || search.status !== 'active');
@@ -30,7 +30,7 @@ export default async function PeopleDirectory({ params, searchParams }: Props) {
       <h1 className="text-2xl font-bold">People</h1>
       <p className="mt-1 mb-4 text-slate-600" role="status">
         {found.total.toLocaleString('en')} {found.total === 1 ? 'person' : 'people'}
-        {filtered ? ' found' : ` at ${tenant.displayName}`}
+        {found.fuzzy ? ` with names close to “${search.q.trim()}”` : filtered ? ' found' : ` at ${tenant.displayName}`}
       </p>
       <DirectoryFilters search={search} facets={facets} teams={teams} manager={manager ? { id: manager.id, name: personName(manager) } : null} />
       {found.people.length > 0 ? (
