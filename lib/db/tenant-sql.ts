@@ -13,8 +13,13 @@ import { isUuid, TenantScopeError } from './tenant-db';
 
 export interface TenantSql {
   readonly tenantId: string;
-  /** The rows of one statement; `params` are $2, $3, … */
-  rows<R extends object>(text: string, params?: readonly unknown[]): Promise<R[]>;
+  /**
+   * The rows of one statement; `params` are $2, $3, … `planEach`: plan it for
+   * these values every time instead of preparing it once, for statements whose
+   * best plan depends on the values (a generic plan for LIKE '%…%' on a trigram
+   * index reads the whole table).
+   */
+  rows<R extends object>(text: string, params?: readonly unknown[], options?: { planEach?: boolean }): Promise<R[]>;
   /** Runs `work` in one transaction (a nested call joins the outer one). */
   transaction<T>(work: (tx: TenantSql) => Promise<T>): Promise<T>;
 }
@@ -43,8 +48,8 @@ function statementName(text: string): string | undefined {
 function bind(runner: pg.Pool | pg.PoolClient, tenantId: string, inTransaction: boolean): TenantSql {
   const sql: TenantSql = {
     tenantId,
-    async rows<R extends object>(text: string, params: readonly unknown[] = []) {
-      const name = statementName(text);
+    async rows<R extends object>(text: string, params: readonly unknown[] = [], options: { planEach?: boolean } = {}) {
+      const name = options.planEach ? undefined : statementName(text);
       if (!name) checkPinned(text);
       const result = await runner.query<R>({ text, name, values: [tenantId, ...params] });
       return result.rows;

@@ -1,4 +1,5 @@
 import type { TenantSql } from '../tenant-sql';
+import { containing, escapeLike } from './like';
 
 // The people directory's one query: words typed into the search box, the
 // filters, a page. A trigger keeps two lower-cased texts per person (see the
@@ -43,7 +44,11 @@ const COLUMNS = `u."id", u."userName", u."displayName", u."givenName", u."family
 const BY_NAME = `u."familyName" ASC NULLS LAST, u."givenName" ASC NULLS LAST, u."id"`;
 
 const FUZZY_FROM = 5;
-const likePattern = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** Only names are misspelt: a short word is too close to too much ("ada" to "admiral"), and emails and numbers match as substrings only. */
+const mayBeMisspelt = (word: string) => word.length >= FUZZY_FROM && /^\p{L}+$/u.test(word);
+// How rare a word is decides the plan (index or name order), and a prepared
+// statement's generic plan cannot know: after five runs it may read the whole table.
+const PLAN_EACH = { planEach: true };
 
 function whereOf(query: PeopleQuery): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
@@ -51,10 +56,8 @@ function whereOf(query: PeopleQuery): { sql: string; params: unknown[] } {
   const parts = [`u."tenantId" = $1`];
   if (query.status !== 'all') parts.push(`u."active" = ${query.status === 'active'}`);
   for (const word of query.words) {
-    // Only names are misspelt: a short word is too close to too much ("ada" to
-    // "admiral"), and emails and numbers match as substrings only.
-    const like = `u."searchText" LIKE ${bind(likePattern(word))}`;
-    parts.push(query.fuzzy && word.length >= FUZZY_FROM && /^\p{L}+$/u.test(word) ? `(${like} OR ${bind(word)} <% u."nameText")` : like);
+    const like = `u."searchText" LIKE ${bind(containing(word))}`;
+    parts.push(query.fuzzy && mayBeMisspelt(word) ? `(${like} OR ${bind(word)} <% u."nameText")` : like);
   }
   if (query.department) parts.push(`u."department" = ${bind(query.department)}`);
   if (query.office) parts.push(`u."office" = ${bind(query.office)}`);
@@ -65,23 +68,57 @@ function whereOf(query: PeopleQuery): { sql: string; params: unknown[] } {
   return { sql: parts.join(' AND '), params };
 }
 
+/**
+ * The people among the matches whose name has a word starting with each typed
+ * word, by name: when they fill the first page, that page is exactly the full
+ * query's (which ranks them first), found through the name index alone instead
+ * of sorting every substring match ("sing" is in every Singapore address).
+ */
+async function nameStartRows(sql: TenantSql, query: PeopleQuery): Promise<PersonRow[]> {
+  const where = whereOf({ ...query, words: [] });
+  // Found through the names' index on each word's inner trigrams (LIKE '%ada%':
+  // rare, short lists; 'ada%' would also read the long lists of "  a" and " ad"),
+  // then kept if a word of the name starts with it.
+  const starts = query.words.map((word) => {
+    const like = where.params.push(containing(word)) + 1;
+    const start = where.params.push(word) + 1;
+    return `u."nameText" LIKE $${like} AND strpos(' ' || u."nameText", ' ' || $${start}) > 0`;
+  });
+  const n = where.params.length;
+  // Matched first, then sorted: left to itself the planner may walk the name
+  // index and filter all 100,000 people when it misjudges how rare a name is.
+  return sql.rows<PersonRow>(
+    `WITH m AS MATERIALIZED (SELECT ${COLUMNS} FROM "User" u WHERE ${where.sql} AND ${starts.join(' AND ')})
+     SELECT * FROM m u ORDER BY ${BY_NAME} LIMIT $${n + 2}`,
+    [...where.params, query.limit],
+    PLAN_EACH,
+  );
+}
+
 /** One page of matching people and how many match in all (unless `count` is false, for the search box's suggestions). */
 export async function searchPeopleRows(sql: TenantSql, query: PeopleQuery, options = { count: true }): Promise<{ rows: PersonRow[]; total: number }> {
+  if (!options.count && !query.fuzzy && query.offset === 0 && query.words.length > 0) {
+    const rows = await nameStartRows(sql, query);
+    if (rows.length === query.limit) return { rows, total: -1 };
+  }
   const where = whereOf(query);
   const n = where.params.length;
   const phrase = query.words.join(' ');
-  // Closeness is worth computing only when typos are in play; otherwise names that start with the words come first.
+  // Names with a word that starts with what was typed come first ("smit" → Smith before
+  // Nesmith). Closeness is worth computing only when typos are in play.
+  const startsWord = `(u."nameText" LIKE $${n + 2} OR u."nameText" LIKE $${n + 3})`;
   const order = !phrase ? BY_NAME
-    : query.fuzzy ? `u."nameText" LIKE $${n + 2} DESC, word_similarity($${n + 3}, u."nameText") DESC, ${BY_NAME}`
-    : `u."nameText" LIKE $${n + 2} DESC, ${BY_NAME}`;
-  const startsWith = `${phrase.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const orderParams = !phrase ? [] : query.fuzzy ? [startsWith, phrase] : [startsWith];
+    : query.fuzzy ? `${startsWord} DESC, word_similarity($${n + 4}, u."nameText") DESC, ${BY_NAME}`
+    : `${startsWord} DESC, ${BY_NAME}`;
+  const escaped = escapeLike(phrase);
+  const orderParams = !phrase ? [] : [`${escaped}%`, `% ${escaped}%`, ...(query.fuzzy ? [phrase] : [])];
   const [rows, counted] = await Promise.all([
     sql.rows<PersonRow>(
       `SELECT ${COLUMNS} FROM "User" u WHERE ${where.sql} ORDER BY ${order} OFFSET $${n + orderParams.length + 2} LIMIT $${n + orderParams.length + 3}`,
       [...where.params, ...orderParams, query.offset, query.limit],
+      PLAN_EACH,
     ),
-    options.count ? sql.rows<{ total: number }>(`SELECT count(*)::int AS total FROM "User" u WHERE ${where.sql}`, where.params) : [{ total: -1 }],
+    options.count ? sql.rows<{ total: number }>(`SELECT count(*)::int AS total FROM "User" u WHERE ${where.sql}`, where.params, PLAN_EACH) : [{ total: -1 }],
   ]);
   return { rows, total: counted[0].total };
 }

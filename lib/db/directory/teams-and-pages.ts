@@ -1,4 +1,5 @@
 import type { TenantSql } from '../tenant-sql';
+import { containing } from './like';
 
 // The search box's other two kinds. A tenant has hundreds of teams and
 // thousands of pages, not a hundred thousand, so these scan the tenant's rows
@@ -18,7 +19,6 @@ export interface PageRow {
 }
 
 const CLOSE = 0.5;
-const likePattern = (phrase: string) => `%${phrase.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export function searchTeamRows(sql: TenantSql, phrase: string, limit: number): Promise<TeamRow[]> {
   return sql.rows<TeamRow>(
@@ -27,7 +27,7 @@ export function searchTeamRows(sql: TenantSql, phrase: string, limit: number): P
      FROM "Group" g
      WHERE g."tenantId" = $1 AND (lower(g."displayName") LIKE $2 OR word_similarity($3, lower(g."displayName")) >= ${CLOSE})
      ORDER BY word_similarity($3, lower(g."displayName")) DESC, g."displayName" LIMIT $4`,
-    [likePattern(phrase), phrase, limit],
+    [containing(phrase), phrase, limit],
   );
 }
 
@@ -44,6 +44,6 @@ export function searchPageRows(sql: TenantSql, phrase: string, limit: number): P
      ORDER BY word_similarity($3, lower(p."title")) DESC,
        ts_rank(to_tsvector('simple', p."title" || ' ' || p."body"), q.query) DESC, p."title"
      LIMIT $4`,
-    [likePattern(phrase), phrase, limit],
+    [containing(phrase), phrase, limit],
   );
 }
