@@ -9,8 +9,7 @@ import { pick, printTable, readBenchArgs, runBench, shownServer } from './bench-
 // throughput and latency as Entra would load it, measured on the production
 // build (not `next dev`) against a real PostgreSQL server (see bench-harness.ts).
 
-const { size, seconds } = readBenchArgs(100);
-const CONNECTIONS = 10;
+const { size, seconds, connections: CONNECTIONS } = readBenchArgs({ minUsers: 100, connections: 10 });
 const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 
 await runBench(
