@@ -42,3 +42,9 @@ test('the org chart, opened at someone with a team expanded', async ({ page }) =
   }
   await page.screenshot({ path: 'docs/screenshots/org-chart.png' });
 });
+
+test('a wiki page', async ({ page }) => {
+  await page.goto(tenantUrl('acme', '/wiki/handbook'));
+  await page.getByRole('region', { name: 'Page text' }).waitFor();
+  await page.screenshot({ path: 'docs/screenshots/wiki-page.png' });
+});

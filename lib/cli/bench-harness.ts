@@ -37,7 +37,7 @@ interface Options<P> {
   /** Runs against the seeded database before the server starts (tokens, samples). */
   prepare(tenant: Tenant): Promise<P>;
   /** A request that answers 2xx once the server is ready. */
-  ready: { path: string; headers?: Record<string, string> };
+  ready(prepared: P): { path: string; headers?: Record<string, string> };
 }
 
 /** `--users N --seconds S --connections C`; exits with a message when one is out of range. */
@@ -136,7 +136,8 @@ export async function runBench<P>(options: Options<P>, work: (site: BenchSite, p
     for (let started = Date.now(); ; await new Promise((r) => setTimeout(r, 250))) {
       if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}; see ${logPath}`);
       if (Date.now() - started > 60_000) throw new Error(`the server did not answer within 60 s; see ${logPath}`);
-      const answer = await call('GET', options.ready.path, { headers: options.ready.headers }).catch(() => null);
+      const ready = options.ready(prepared);
+      const answer = await call('GET', ready.path, { headers: ready.headers }).catch(() => null);
       if (answer && answer.status >= 200 && answer.status < 300) break;
     }
     await work({ tenant, port, host, logPath, call }, prepared);

@@ -24,7 +24,7 @@ await runBench(
       const sample = await tenantDb(tenant.id).user.findMany({ select: { id: true, userName: true }, orderBy: { id: 'asc' }, take: 2000 });
       return { token, sample };
     },
-    ready: { path: `${SCIM_BASE_PATH}/ServiceProviderConfig` },
+    ready: ({ token }) => ({ path: `${SCIM_BASE_PATH}/ServiceProviderConfig`, headers: { Authorization: `Bearer ${token}` } }),
   },
   async (site, { token, sample }) => {
     const port = site.port;

@@ -41,7 +41,7 @@ await runBench(
       if (!session) throw new Error('could not open a session for the bench');
       return { token: session.token, people: sample.map((p) => p.id), managers: [...managers.map((m) => m.id), ceo.id], texts: searchTexts(sample), slugs: pages.map((p) => p.slug) };
     },
-    ready: { path: '/login' },
+    ready: () => ({ path: '/login' }),
   },
   async (site, data) => {
     const headers = { Host: site.host, Cookie: `${SESSION_COOKIE}=${data.token}` };
