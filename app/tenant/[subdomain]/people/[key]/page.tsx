@@ -5,6 +5,7 @@ import { Avatar } from '@/components/directory/avatar';
 import { OwnProfileForm } from '@/components/directory/own-profile-form';
 import { requireMember } from '@/lib/auth/guard';
 import { findProfile, type PersonLink } from '@/lib/directory/profile';
+import { Breadcrumbs } from '@/components/layout/breadcrumbs';
 
 type Props = { params: Promise<{ subdomain: string; key: string }> };
 
@@ -100,18 +101,7 @@ export default async function ProfilePage({ params }: Props) {
   return (
     <article className="space-y-4">
       {profile.managers.length > 0 ? (
-        <nav aria-label="Reports to" className="text-sm">
-          <ol className="flex flex-wrap items-center gap-1 text-slate-600">
-            {profile.managers.map((m) => (
-              <li key={m.id} className="after:ml-1 after:content-['›']">
-                <a href={`/people/${m.id}`} className="text-indigo-700 underline">
-                  {m.name}
-                </a>
-              </li>
-            ))}
-            <li aria-current="page">{name}</li>
-          </ol>
-        </nav>
+        <Breadcrumbs label="Reports to" trail={profile.managers.map((m) => ({ href: `/people/${m.id}`, label: m.name }))} current={name} />
       ) : null}
       <header className="flex items-center gap-4">
         <Avatar name={name} size="lg" />

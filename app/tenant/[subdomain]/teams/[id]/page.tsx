@@ -4,6 +4,7 @@ import { cache } from 'react';
 import { TeamDescriptionForm } from '@/components/directory/team-description-form';
 import { requireMember } from '@/lib/auth/guard';
 import { findTeam, TEAM_MEMBERS_SHOWN } from '@/lib/directory/teams';
+import { Breadcrumbs } from '@/components/layout/breadcrumbs';
 
 type Props = { params: Promise<{ subdomain: string; id: string }> };
 
@@ -23,11 +24,7 @@ export default async function TeamPage({ params }: Props) {
   if (!team) notFound();
   return (
     <article className="space-y-4">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <a href="/teams" className="text-indigo-700 underline">
-          Teams
-        </a>
-      </nav>
+      <Breadcrumbs trail={[{ href: '/teams', label: 'Teams' }]} />
       <h1 className="text-2xl font-bold">{team.name}</h1>
       {user.role === 'admin' ? (
         <TeamDescriptionForm teamId={team.id} description={team.description ?? ''} />

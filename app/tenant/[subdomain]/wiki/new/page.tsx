@@ -3,6 +3,7 @@ import { PageEditor } from '@/components/wiki/page-editor';
 import { requireMember } from '@/lib/auth/guard';
 import { flattenTree } from '@/lib/wiki/page-tree';
 import { pageTree } from '@/lib/wiki/wiki-index';
+import { Breadcrumbs } from '@/components/layout/breadcrumbs';
 
 export const metadata: Metadata = { title: 'New page' };
 
@@ -16,9 +17,7 @@ export default async function NewPage({ params, searchParams }: Props) {
   const parentSlug = parents.some((p) => p.slug === parent) ? parent! : '';
   return (
     <div className="space-y-4">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <a href="/wiki" className="text-indigo-700 underline">Wiki</a>
-      </nav>
+      <Breadcrumbs trail={[{ href: '/wiki', label: 'Wiki' }]} />
       <h1 className="text-2xl font-bold">New page</h1>
       <PageEditor page={{ slug: null, title: '', body: '', parentSlug, version: 1 }} parents={parents} />
     </div>

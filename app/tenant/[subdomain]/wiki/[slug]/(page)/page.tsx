@@ -10,6 +10,7 @@ import { findPage } from '@/lib/wiki/read-page';
 import { renderMarkdown } from '@/lib/wiki/render-markdown';
 import { deletePageAction, setOwnerAction } from '../../actions';
 import { slugFromPath } from '@/lib/wiki/slug';
+import { Breadcrumbs } from '@/components/layout/breadcrumbs';
 
 type Props = { params: Promise<{ subdomain: string; slug: string }>; searchParams: Promise<{ restored?: string }> };
 
@@ -35,16 +36,7 @@ export default async function WikiPageView({ params, searchParams }: Props) {
   const { owner, lastEdit } = page;
   return (
     <article className="space-y-4">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <ol className="flex flex-wrap items-center gap-1 text-slate-600">
-          {[{ slug: '', title: 'Wiki' }, ...page.ancestors].map((a) => (
-            <li key={a.slug} className="after:ml-1 after:content-['›']">
-              <a href={a.slug ? `/wiki/${a.slug}` : '/wiki'} className="text-indigo-700 underline">{a.title}</a>
-            </li>
-          ))}
-          <li aria-current="page">{page.title}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ href: '/wiki', label: 'Wiki' }, ...page.ancestors.map((a) => ({ href: `/wiki/${a.slug}`, label: a.title }))]} current={page.title} />
 
       {restored ? (
         <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-green-800">

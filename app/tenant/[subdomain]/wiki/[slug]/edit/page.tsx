@@ -6,6 +6,7 @@ import { flattenTree, withoutSubtree } from '@/lib/wiki/page-tree';
 import { findPage } from '@/lib/wiki/read-page';
 import { pageTree } from '@/lib/wiki/wiki-index';
 import { slugFromPath } from '@/lib/wiki/slug';
+import { Breadcrumbs } from '@/components/layout/breadcrumbs';
 
 export const metadata: Metadata = { title: 'Edit page' };
 
@@ -19,12 +20,7 @@ export default async function EditWikiPage({ params }: Props) {
   if (!page) notFound();
   return (
     <div className="space-y-4">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <ol className="flex flex-wrap items-center gap-1 text-slate-600">
-          <li className="after:ml-1 after:content-['›']"><a href="/wiki" className="text-indigo-700 underline">Wiki</a></li>
-          <li><a href={`/wiki/${page.slug}`} className="text-indigo-700 underline">{page.title}</a></li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ href: '/wiki', label: 'Wiki' }, { href: `/wiki/${page.slug}`, label: page.title }]} />
       <h1 className="text-2xl font-bold">Edit “{page.title}”</h1>
       {/* A page cannot move under itself or under a page inside it; the server refuses that too. */}
       <PageEditor page={{ slug: page.slug, title: page.title, body: page.body, parentSlug: page.parentSlug, version: page.version }} parents={flattenTree(withoutSubtree(tree, page.slug))} />

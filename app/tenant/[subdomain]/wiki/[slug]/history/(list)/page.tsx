@@ -4,6 +4,7 @@ import { requireMember } from '@/lib/auth/guard';
 import { formatUtc } from '@/lib/format-time';
 import { pageHistory } from '@/lib/wiki/history';
 import { slugFromPath } from '@/lib/wiki/slug';
+import { Breadcrumbs } from '@/components/layout/breadcrumbs';
 
 export const metadata: Metadata = { title: 'Page history' };
 
@@ -18,12 +19,7 @@ export default async function HistoryPage({ params }: Props) {
   const { page, revisions } = history;
   return (
     <div className="space-y-4">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <ol className="flex flex-wrap items-center gap-1 text-slate-600">
-          <li className="after:ml-1 after:content-['›']"><a href="/wiki" className="text-indigo-700 underline">Wiki</a></li>
-          <li><a href={`/wiki/${page.slug}`} className="text-indigo-700 underline">{page.title}</a></li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ href: '/wiki', label: 'Wiki' }, { href: `/wiki/${page.slug}`, label: page.title }]} />
       <h1 className="text-2xl font-bold">History of “{page.title}”</h1>
       {revisions.length === 0 ? (
         <p className="text-slate-600">No revisions recorded.</p>

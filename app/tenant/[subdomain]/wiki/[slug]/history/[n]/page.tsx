@@ -7,6 +7,7 @@ import { formatUtc } from '@/lib/format-time';
 import { revisionDiff } from '@/lib/wiki/history';
 import { restoreRevisionAction } from '../../../actions';
 import { slugFromPath } from '@/lib/wiki/slug';
+import { Breadcrumbs } from '@/components/layout/breadcrumbs';
 
 type Props = { params: Promise<{ subdomain: string; slug: string; n: string }> };
 
@@ -24,13 +25,7 @@ export default async function RevisionPage({ params }: Props) {
   const { page, revision } = diff;
   return (
     <div className="space-y-4">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <ol className="flex flex-wrap items-center gap-1 text-slate-600">
-          <li className="after:ml-1 after:content-['›']"><a href="/wiki" className="text-indigo-700 underline">Wiki</a></li>
-          <li className="after:ml-1 after:content-['›']"><a href={`/wiki/${page.slug}`} className="text-indigo-700 underline">{page.title}</a></li>
-          <li><a href={`/wiki/${page.slug}/history`} className="text-indigo-700 underline">History</a></li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ href: '/wiki', label: 'Wiki' }, { href: `/wiki/${page.slug}`, label: page.title }, { href: `/wiki/${page.slug}/history`, label: 'History' }]} />
       <h1 className="text-2xl font-bold">Revision {revision.number} of “{page.title}”</h1>
       <p className="text-slate-700">
         By {revision.author ? <a href={`/people/${revision.author.id}`} className="text-indigo-700 underline">{revision.author.name}</a> : 'a former employee'} on {formatUtc(revision.createdAt)}.
