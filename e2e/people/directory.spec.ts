@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { seriousViolations } from '../support/axe';
 import { createScimTenant } from '../support/scim-fixtures';
+import { openSearchBox } from '../support/search-box';
 import { signIn, signInToDemo } from '../support/sign-in';
 import { tenantUrl } from '../support/sites';
 
@@ -81,9 +82,7 @@ test('the search box: Ctrl+K, suggestions grouped by kind, arrows and Enter; ? l
   const someone = (await results(page).getByRole('link').nth(3).textContent())!;
 
   await page.goto(tenantUrl('acme', '/'));
-  await page.keyboard.press('Control+k');
-  const box = page.getByRole('combobox', { name: 'Search people, teams and pages' });
-  await expect(box).toBeFocused();
+  const box = await openSearchBox(page);
   await box.fill(someone.split(' ')[1].slice(0, 5));
   const suggestions = page.getByRole('listbox', { name: 'Suggestions' });
   await expect(suggestions.getByRole('group', { name: 'People' }).getByRole('option', { name: new RegExp(someone) })).toBeVisible();
@@ -97,8 +96,10 @@ test('the search box: Ctrl+K, suggestions grouped by kind, arrows and Enter; ? l
   await box.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(someone);
 
-  await page.keyboard.press('?');
-  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await expect(async () => { // as openSearchBox: until the page listens
+    await page.keyboard.press('?');
+    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible({ timeout: 500 });
+  }).toPass();
   await page.keyboard.press('Escape');
   await page.keyboard.press('g');
   await page.keyboard.press('p');
@@ -128,8 +129,7 @@ test('home, the directory, search and the search box pass axe, in light and dark
       await page.goto(tenantUrl('acme', path));
       found.push(...(await seriousViolations(page, `${path} (${scheme})`)));
     }
-    await page.keyboard.press('Control+k');
-    await page.getByRole('combobox').fill('a');
+    await (await openSearchBox(page)).fill('a');
     await expect(page.getByRole('option').first()).toBeVisible();
     found.push(...(await seriousViolations(page, `search box (${scheme})`, 'dialog')));
   }

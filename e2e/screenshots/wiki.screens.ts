@@ -1,4 +1,5 @@
 import { test } from '@playwright/test';
+import { openSearchBox } from '../support/search-box';
 import { signInToDemo } from '../support/sign-in';
 import { tenantUrl } from '../support/sites';
 
@@ -24,8 +25,7 @@ test('a profile', async ({ page }) => {
 });
 
 test('the search box', async ({ page }) => {
-  await page.keyboard.press('Control+k');
-  await page.getByRole('combobox').fill('engineering');
+  await (await openSearchBox(page)).fill('engineering');
   await page.getByRole('option').first().waitFor();
   await page.screenshot({ path: 'docs/screenshots/search.png' });
 });
