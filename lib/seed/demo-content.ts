@@ -49,7 +49,7 @@ export function demoPages(people: readonly GeneratedPerson[]): PageSeed[] {
     {
       slug: 'welcome',
       title: 'Welcome to Acme',
-      body: `# Welcome to Acme\n\nStart with the [Employee Handbook](/wiki/handbook). Our CEO is ${link(ceo)}.\n\n## Who leads what\n\n${heads
+      body: `Start with the [Employee Handbook](/wiki/handbook). Our CEO is ${link(ceo)}.\n\n## Who leads what\n\n${heads
         .map((h) => `- **${h.department}**: ${link(h)}`)
         .join('\n')}\n`,
       ownerId: ceo.id,
@@ -58,15 +58,15 @@ export function demoPages(people: readonly GeneratedPerson[]): PageSeed[] {
     {
       slug: 'handbook',
       title: 'Employee Handbook',
-      body: `# Employee Handbook\n\nHow we work at Acme. Questions go to ${link(headOf('People'))}.\n\n- [Onboarding checklist](/wiki/onboarding)\n- [Time off](/wiki/time-off)\n- [Expenses](/wiki/expenses)\n- [IT and security](/wiki/it-security)\n`,
+      body: `How we work at Acme. Questions go to ${link(headOf('People'))}.\n\n- [Onboarding checklist](/wiki/onboarding)\n- [Time off](/wiki/time-off)\n- [Expenses](/wiki/expenses)\n- [IT and security](/wiki/it-security)\n`,
       ownerId: headOf('People').id,
       parentSlug: 'welcome',
     },
-    { slug: 'onboarding', title: 'Onboarding checklist', body: `# Onboarding checklist\n\n1. Sign in with your Microsoft account.\n2. Fill in your profile and skills.\n3. Meet your manager and your team.\n\nOwner: ${link(headOf('People'))}.\n`, ownerId: headOf('People').id, parentSlug: 'handbook' },
-    { slug: 'time-off', title: 'Time off', body: `# Time off\n\nBook leave at least two weeks ahead and tell your manager. Payroll questions: ${link(headOf('Finance'))}.\n`, ownerId: headOf('People').id, parentSlug: 'handbook' },
-    { slug: 'expenses', title: 'Expenses', body: `# Expenses\n\nSubmit receipts within 30 days. The finance team (${link(headOf('Finance'))}) approves claims weekly.\n`, ownerId: headOf('Finance').id, parentSlug: 'handbook' },
-    { slug: 'it-security', title: 'IT and security', body: `# IT and security\n\nAccounts come from Microsoft Entra ID. Lost laptop? Tell ${link(headOf('IT'))} at once.\n`, ownerId: headOf('IT').id, parentSlug: 'handbook' },
-    { slug: 'offices', title: 'Our offices', body: `# Our offices\n\n${OFFICES.map((o) => `- **${o.name}**: ${o.streetAddress}, ${o.postalCode} ${o.locality}`).join('\n')}\n`, ownerId: headOf('People').id, parentSlug: 'welcome' },
+    { slug: 'onboarding', title: 'Onboarding checklist', body: `1. Sign in with your Microsoft account.\n2. Fill in your profile and skills.\n3. Meet your manager and your team.\n\nOwner: ${link(headOf('People'))}.\n`, ownerId: headOf('People').id, parentSlug: 'handbook' },
+    { slug: 'time-off', title: 'Time off', body: `Book leave at least two weeks ahead and tell your manager. Payroll questions: ${link(headOf('Finance'))}.\n`, ownerId: headOf('People').id, parentSlug: 'handbook' },
+    { slug: 'expenses', title: 'Expenses', body: `Submit receipts within 30 days. The finance team (${link(headOf('Finance'))}) approves claims weekly.\n`, ownerId: headOf('Finance').id, parentSlug: 'handbook' },
+    { slug: 'it-security', title: 'IT and security', body: `Accounts come from Microsoft Entra ID. Lost laptop? Tell ${link(headOf('IT'))} at once.\n`, ownerId: headOf('IT').id, parentSlug: 'handbook' },
+    { slug: 'offices', title: 'Our offices', body: `${OFFICES.map((o) => `- **${o.name}**: ${o.streetAddress}, ${o.postalCode} ${o.locality}`).join('\n')}\n`, ownerId: headOf('People').id, parentSlug: 'welcome' },
   ];
   for (const head of heads) {
     const slug = head.department.toLowerCase().replace(/[^a-z]+/g, '-');
@@ -74,14 +74,14 @@ export function demoPages(people: readonly GeneratedPerson[]): PageSeed[] {
     pages.push({
       slug,
       title: `${head.department}`,
-      body: `# ${head.department}\n\nLed by ${link(head)}.\n\n## Leads\n\n${team.map((p) => `- ${link(p)}, ${p.title}`).join('\n')}\n`,
+      body: `Led by ${link(head)}.\n\n## Leads\n\n${team.map((p) => `- ${link(p)}, ${p.title}`).join('\n')}\n`,
       ownerId: head.id,
       parentSlug: 'welcome',
     });
     pages.push({
       slug: `${slug}-playbook`,
       title: `${head.department} playbook`,
-      body: `# ${head.department} playbook\n\nHow ${head.department} plans, ships and reviews its work. Ask ${link(team[0] ?? head)} about anything here; see the [${head.department}](/wiki/${slug}) page for who is who.\n`,
+      body: `How ${head.department} plans, ships and reviews its work. Ask ${link(team[0] ?? head)} about anything here; see the [${head.department}](/wiki/${slug}) page for who is who.\n`,
       ownerId: head.id,
       parentSlug: slug,
     });
