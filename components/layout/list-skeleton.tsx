@@ -1,8 +1,9 @@
+import { Skeleton } from './skeleton';
+
 /** What a list of people or results looks like while it loads: a heading bar and grey rows. */
 export function ListSkeleton({ rows = 8 }: { rows?: number }) {
   return (
-    <div role="status" aria-live="polite" className="animate-pulse space-y-4">
-      <span className="sr-only">Loading…</span>
+    <Skeleton>
       <div className="h-8 w-48 rounded bg-slate-200" />
       <div className="h-24 rounded-lg bg-slate-200" />
       <div className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
@@ -13,6 +14,6 @@ export function ListSkeleton({ rows = 8 }: { rows?: number }) {
           </div>
         ))}
       </div>
-    </div>
+    </Skeleton>
   );
 }

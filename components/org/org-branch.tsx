@@ -1,6 +1,6 @@
 'use client';
 
-import { initials } from '@/lib/directory/person-name';
+import { Avatar } from '@/components/directory/avatar';
 import type { OrgList, OrgNode } from '@/lib/org/org-node';
 import { useChart } from './chart-state';
 
@@ -54,9 +54,7 @@ function PersonCard({ person }: { person: OrgNode }) {
       ) : (
         <span className="h-7 w-7 shrink-0" />
       )}
-      <span aria-hidden="true" className="mt-0.5 flex h-8 w-8 shrink-0 items-center justify-center rounded-full bg-indigo-600 text-xs font-semibold text-on-accent">
-        {initials(person.name)}
-      </span>
+      <Avatar name={person.name} size="sm" className="mt-0.5" />
       <div className="min-w-0 text-sm">
         <a href={person.href} className="block truncate font-medium text-indigo-700 hover:underline">
           {person.name}

@@ -1,8 +1,9 @@
+import { Skeleton } from '@/components/layout/skeleton';
+
 /** What a wiki page looks like while it loads: grey bars where the title and text will be. */
 export function PageSkeleton() {
   return (
-    <div role="status" aria-live="polite" className="animate-pulse space-y-4">
-      <span className="sr-only">Loading…</span>
+    <Skeleton>
       <div className="h-4 w-40 rounded bg-slate-200" />
       <div className="h-8 w-2/3 rounded bg-slate-200" />
       <div className="space-y-2">
@@ -10,6 +11,6 @@ export function PageSkeleton() {
           <div key={width} className="h-4 rounded bg-slate-200" style={{ width: `${width}%` }} />
         ))}
       </div>
-    </div>
+    </Skeleton>
   );
 }

@@ -9,3 +9,4 @@ export * from './scim';
 export { searchPeopleRows, directoryFacetRows, type PeopleQuery, type PersonRow, type PersonStatus } from './directory/people';
 export { searchTeamRows, searchPageRows, type TeamRow, type PageRow } from './directory/teams-and-pages';
 export * from './org';
+export { listManagerChain, type ManagerRow } from './directory/manager-chain';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { tenantDb, type User } from '../db';
+import { listManagerChain, tenantDb, tenantSql, type User } from '../db';
 import { findPerson } from './find-person';
 import { AppError } from '../errors';
 import { personName } from './person-name';
@@ -49,16 +49,8 @@ export async function findProfile(tenantId: string, key: string): Promise<Profil
   const db = tenantDb(tenantId);
   const person = await findPerson(tenantId, key);
   if (!person) return null;
-  const managers: PersonLink[] = [];
-  const seen = new Set([person.id]);
-  for (let id = person.managerId; id && !seen.has(id) && managers.length < MAX_CHAIN; ) {
-    seen.add(id);
-    const manager = await db.user.findUnique({ where: { id }, select: { ...LINK, managerId: true } });
-    if (!manager) break;
-    managers.push(link(manager));
-    id = manager.managerId;
-  }
-  const [{ reports, peers }, memberships, ownedPages, mentions] = await Promise.all([
+  const [managers, { reports, peers }, memberships, ownedPages, mentions] = await Promise.all([
+    listManagerChain(tenantSql(tenantId), person.id, MAX_CHAIN),
     teamAround(tenantId, person),
     db.groupMember.findMany({ where: { userId: person.id }, select: { group: { select: { id: true, displayName: true } } }, take: LIST_LIMIT }),
     db.wikiPage.findMany({ where: { ownerId: person.id, deletedAt: null }, select: { slug: true, title: true }, orderBy: { updatedAt: 'desc' }, take: LIST_LIMIT }),
@@ -72,7 +64,7 @@ export async function findProfile(tenantId: string, key: string): Promise<Profil
   return {
     person,
     name: personName(person),
-    managers: managers.reverse(), // from the top down to the direct manager
+    managers: managers.map(link), // from the top down to the direct manager
     reports,
     peers,
     groups: memberships.map((m) => ({ id: m.group.id, name: m.group.displayName })).sort((a, b) => a.name.localeCompare(b.name)),
