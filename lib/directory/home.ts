@@ -1,6 +1,5 @@
 import { tenantDb, type User } from '../db';
-import { personName } from './person-name';
-import { teamAround, type PersonLink } from './profile';
+import { LINK, link, teamAround, type PersonLink } from './profile';
 
 // What the home page shows a signed-in person: who joined lately, which pages
 // changed lately, and the people they work with.
@@ -20,15 +19,15 @@ export async function loadHome(tenantId: string, user: User): Promise<Home> {
       where: { active: true },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: SHOWN,
-      select: { id: true, displayName: true, givenName: true, familyName: true, userName: true, title: true, department: true, createdAt: true },
+      select: { ...LINK, department: true, createdAt: true },
     }),
     db.wikiPage.findMany({ where: { deletedAt: null }, orderBy: { updatedAt: 'desc' }, take: SHOWN, select: { slug: true, title: true, updatedAt: true } }),
-    user.managerId ? db.user.findFirst({ where: { id: user.managerId, active: true }, select: { id: true, displayName: true, givenName: true, familyName: true, userName: true, title: true } }) : null,
+    user.managerId ? db.user.findFirst({ where: { id: user.managerId, active: true }, select: LINK }) : null,
     teamAround(tenantId, user, SHOWN * 2),
   ]);
   return {
-    recentlyJoined: joined.map((p) => ({ id: p.id, name: personName(p), title: p.title, department: p.department, joinedAt: p.createdAt })),
+    recentlyJoined: joined.map((p) => ({ ...link(p), department: p.department, joinedAt: p.createdAt })),
     recentPages: pages,
-    team: { manager: manager ? { id: manager.id, name: personName(manager), title: manager.title } : null, ...around },
+    team: { manager: manager ? link(manager) : null, ...around },
   };
 }

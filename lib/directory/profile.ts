@@ -30,8 +30,9 @@ export interface Profile {
 const MAX_CHAIN = 25;
 const LIST_LIMIT = 50;
 
-const link = (u: Pick<User, 'id' | 'displayName' | 'givenName' | 'familyName' | 'userName' | 'title'>): PersonLink => ({ id: u.id, name: personName(u), title: u.title });
-const LINK = { id: true, displayName: true, givenName: true, familyName: true, userName: true, title: true } as const;
+/** A person as lists of people show them, and the columns it needs. */
+export const link = (u: Pick<User, 'id' | 'displayName' | 'givenName' | 'familyName' | 'userName' | 'title'>): PersonLink => ({ id: u.id, name: personName(u), title: u.title });
+export const LINK = { id: true, displayName: true, givenName: true, familyName: true, userName: true, title: true } as const;
 
 /** A person's current direct reports and the others under the same manager, by name. */
 export async function teamAround(tenantId: string, person: Pick<User, 'id' | 'managerId'>, limit = LIST_LIMIT): Promise<{ reports: PersonLink[]; peers: PersonLink[] }> {

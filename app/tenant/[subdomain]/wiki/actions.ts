@@ -22,64 +22,57 @@ function refreshed<T extends ActionResult>(result: T): T {
   return result;
 }
 
+/** Runs the change and goes to the address it answers; a refusal stays on the form. */
+async function changeThenGo(work: () => Promise<string>): Promise<ActionResult> {
+  let href = '';
+  const result = refreshed(
+    await attempt(async () => {
+      href = await work();
+      return { ok: true as const };
+    }),
+  );
+  if (!result.ok) return result;
+  redirect(href);
+}
+
 export async function createPageAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const { tenant, user } = await requireMemberAction();
-  let slug = '';
-  const result = await attempt(async () => {
-    slug = (await createPage(tenant.id, user.id, { title: field(form, 'title'), body: field(form, 'body'), parentSlug: field(form, 'parentSlug') })).slug;
-    return { ok: true as const };
+  return changeThenGo(async () => {
+    const page = await createPage(tenant.id, user.id, { title: field(form, 'title'), body: field(form, 'body'), parentSlug: field(form, 'parentSlug') });
+    return `/wiki/${page.slug}`;
   });
-  if (!result.ok) return result;
-  refreshed(result);
-  redirect(`/wiki/${slug}`);
 }
 
 export async function savePageAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const { tenant, user } = await requireMemberAction();
-  let slug = '';
-  const result = await attempt(async () => {
+  return changeThenGo(async () => {
     const input = { title: field(form, 'title'), slug: field(form, 'slug'), body: field(form, 'body'), parentSlug: field(form, 'parentSlug'), version: field(form, 'version') };
-    slug = (await savePage(tenant.id, user.id, field(form, 'currentSlug'), input)).slug;
-    return { ok: true as const };
+    return `/wiki/${(await savePage(tenant.id, user.id, field(form, 'currentSlug'), input)).slug}`;
   });
-  if (!result.ok) return result;
-  refreshed(result);
-  redirect(`/wiki/${slug}`);
 }
 
 export async function deletePageAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const { tenant } = await requireMemberAction();
-  const result = await attempt(async () => {
+  return changeThenGo(async () => {
     await deletePage(tenant.id, field(form, 'slug'));
-    return { ok: true as const };
+    return '/wiki?deleted=1';
   });
-  if (!result.ok) return result;
-  refreshed(result);
-  redirect('/wiki?deleted=1');
 }
 
 export async function restorePageAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const { tenant } = await requireMemberAction();
-  let restored = { slug: '', movedToTop: false };
-  const result = await attempt(async () => {
-    restored = await restorePage(tenant.id, field(form, 'id'));
-    return { ok: true as const };
+  return changeThenGo(async () => {
+    const restored = await restorePage(tenant.id, field(form, 'id'));
+    return `/wiki/${restored.slug}?restored=${restored.movedToTop ? 'top' : 'yes'}`;
   });
-  if (!result.ok) return result;
-  refreshed(result);
-  redirect(`/wiki/${restored.slug}?restored=${restored.movedToTop ? 'top' : 'yes'}`);
 }
 
 export async function restoreRevisionAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const { tenant, user } = await requireMemberAction();
-  let slug = '';
-  const result = await attempt(async () => {
-    slug = (await restoreRevision(tenant.id, user.id, field(form, 'slug'), Number(field(form, 'number')), Number(field(form, 'version')))).slug;
-    return { ok: true as const };
+  return changeThenGo(async () => {
+    const page = await restoreRevision(tenant.id, user.id, field(form, 'slug'), Number(field(form, 'number')), Number(field(form, 'version')));
+    return `/wiki/${page.slug}`;
   });
-  if (!result.ok) return result;
-  refreshed(result);
-  redirect(`/wiki/${slug}`);
 }
 
 export async function setOwnerAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
