@@ -10,6 +10,7 @@ import { disconnectDb, type Tenant } from '../db';
 import { migrate } from '../db/migrate';
 import { adminQuery, createDatabase, dropDatabase } from '../db/server-admin';
 import { seedTenant } from '../seed/seed-tenant';
+import { createTenant } from '../tenancy/create-tenant';
 import { progressBar } from './progress';
 
 // What every `npm run bench:*` does around its measurements: a throwaway
@@ -69,6 +70,13 @@ async function freePort(from = 3200): Promise<number> {
   }
 }
 
+async function seedBenchTenant(options: Options<unknown>): Promise<Tenant> {
+  const bar = progressBar(options.size, `Seeding ${options.size} people`);
+  const { tenant } = await seedTenant({ subdomain: 'bench', displayName: 'Bench', size: options.size, withContent: options.withContent, onProgress: bar.update });
+  bar.stop();
+  return tenant;
+}
+
 export async function runBench<P>(options: Options<P>, work: (site: BenchSite, prepared: P) => Promise<void>): Promise<void> {
   try {
     await adminQuery(serverUrl, 'SELECT 1');
@@ -106,9 +114,8 @@ export async function runBench<P>(options: Options<P>, work: (site: BenchSite, p
     dbCreated = true;
     process.env.DATABASE_URL = url;
     await migrate(url);
-    const bar = progressBar(options.size, `Seeding ${options.size} people`);
-    const { tenant } = await seedTenant({ subdomain: 'bench', displayName: 'Bench', size: options.size, withContent: options.withContent, onProgress: bar.update });
-    bar.stop();
+    // Size 0 is an empty tenant, for runs that fill it themselves (the Entra simulator).
+    const tenant = options.size === 0 ? await createTenant({ subdomain: 'bench', displayName: 'Bench' }) : await seedBenchTenant(options);
     const prepared = await options.prepare(tenant);
     await disconnectDb();
     // What autovacuum would do soon after a bulk load: merge the trigram indexes' pending
