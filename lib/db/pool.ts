@@ -25,6 +25,10 @@ export function pgPool(): pg.Pool {
       connectionTimeoutMillis: 5_000,
       options: `-c ${SESSION_SETTINGS.map(([name, value]) => `${name}=${value}`).join(' -c ')}`,
     });
+    // An idle connection dropped by the server (a restart, a failover) is an
+    // 'error' event on the pool, which would end the process unheard. The pool
+    // has already discarded the connection; the next query opens a new one.
+    globalForPool.orgwikiPool.on('error', (error) => console.error(`database: an idle connection was lost: ${error.message}`));
   }
   return globalForPool.orgwikiPool;
 }

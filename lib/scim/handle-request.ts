@@ -1,4 +1,4 @@
-import { tenantSql, type Tenant } from '../db';
+import { isDatabaseUnavailable, tenantSql, type Tenant } from '../db';
 import { parseHost, siteOrigin } from '../tenancy/host';
 import { SCIM_BASE_PATH } from '../tenancy/routing';
 import { findTenant } from '../tenancy/tenant-lookup';
@@ -30,8 +30,16 @@ function bearerToken(request: ScimRequest): string | null {
   return match ? match[1] : null;
 }
 
+/** Seconds Entra is asked to wait while the database is away: a restart or failover takes a few. */
+const UNAVAILABLE_RETRY_SECONDS = 2;
+
 function toReply(error: unknown, request: ScimRequest): ScimReply {
   if (error instanceof ScimError) return error.toReply();
+  if (isDatabaseUnavailable(error)) {
+    // Nothing was written (each write is one statement or one transaction): the client may simply retry.
+    const detail = 'The directory database is unavailable for a moment; retry the request.';
+    return new ScimError(503, detail, undefined, { 'Retry-After': String(UNAVAILABLE_RETRY_SECONDS) }).toReply();
+  }
   // The client hung up mid-request: nobody reads this answer, and it is no server fault.
   if (request.aborted()) return new ScimError(400, 'The client closed the request.').toReply();
   // Never a stack trace or a driver message to the client.
@@ -68,7 +76,12 @@ function dispatch(ctx: ScimContext, path: string): Promise<ScimReply> {
 
 export async function handleScimRequest(request: ScimRequest, rootDomain: string): Promise<ScimReply> {
   const host = parseHost(request.header('host'), rootDomain);
-  const tenant = host.kind === 'tenant' ? await findTenant(host.subdomain) : null;
+  let tenant: Tenant | null;
+  try {
+    tenant = host.kind === 'tenant' ? await findTenant(host.subdomain) : null;
+  } catch (error) {
+    return toReply(error, request);
+  }
   if (!tenant) return scimNotFound('No tenant is served at this address').toReply();
   // Trailing slashes are tolerated: Entra's Tenant URL ends in one.
   const path = request.url.pathname.slice(SCIM_BASE_PATH.length).replace(/\/+$/, '');
