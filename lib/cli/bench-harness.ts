@@ -125,7 +125,9 @@ export async function runBench<P>(options: Options<P>, work: (site: BenchSite, p
 
     const port = await freePort();
     const out = fs.openSync(logPath, 'w');
-    server = spawn(process.execPath, ['--import', 'tsx', path.join('lib', 'server', 'main.ts'), '--port', String(port)], {
+    // BENCH_PROFILE_DIR=<dir> writes the server's V8 CPU profile there when it stops.
+    const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+    server = spawn(process.execPath, [...profile, '--import', 'tsx', path.join('lib', 'server', 'main.ts'), '--port', String(port)], {
       detached: true,
       stdio: ['ignore', out, out],
       env: { ...process.env, DATABASE_URL: url, ROOT_DOMAIN: `localhost:${port}`, DATABASE_POOL_SIZE: '10', NEXT_TELEMETRY_DISABLED: '1', ...options.serverEnv },

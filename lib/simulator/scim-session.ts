@@ -3,9 +3,9 @@ import http from 'node:http';
 // The simulator's HTTP side: what Entra's provisioning service does on the
 // wire. Keep-alive connections, at most `concurrency` in flight, an optional
 // request rate, and Entra's manners when the server pushes back: 429 and 503
-// wait for Retry-After, other gateway errors and dropped connections back off
-// exponentially. A 500 is not retried: it is a fault of ours, and it must show
-// in the figures rather than be papered over.
+// wait for Retry-After, other 5xx and dropped connections back off
+// exponentially. Every answer is counted by status, retries included, so that
+// a 500 papered over by a retry still shows in the figures.
 
 export interface SessionOptions {
   /** Where to connect, e.g. http://127.0.0.1:3000. */
@@ -29,7 +29,7 @@ export interface ScimAnswer {
 export interface SessionStats {
   requests: number;
   retries: number;
-  /** Requests that failed for good: a 500, a 4xx the caller did not expect, or retries exhausted. */
+  /** Requests that failed for good: a 4xx the caller did not expect, or retries exhausted. */
   errors: number;
   byStatus: Map<string, number>;
   latencies: number[];
@@ -38,7 +38,6 @@ export interface SessionStats {
   firstErrors: string[];
 }
 
-const RETRY_STATUS = new Set([429, 502, 503, 504]);
 const REQUEST_TIMEOUT_MS = 30_000;
 
 export const newStats = (): SessionStats => ({ requests: 0, retries: 0, errors: 0, byStatus: new Map(), latencies: [], slowestMs: 0, firstErrors: [] });
@@ -78,7 +77,7 @@ export class ScimSession {
       await this.pace();
       const answer = await this.attempt(method, path, payload);
       const status = 'status' in answer ? answer.status : 0;
-      const retryable = 'error' in answer || RETRY_STATUS.has(status);
+      const retryable = 'error' in answer || status === 429 || status >= 500;
       const giveUp = Date.now() - started > (this.options.retryForMs ?? 120_000);
       if (retryable && !giveUp) {
         this.stats.retries++;

@@ -102,7 +102,7 @@ export class EntraSimulation {
   }
 }
 
-/** The figures of a phase as table cells: requests, req/s, p50, p99, retries, errors, seconds. */
+/** The figures of a phase as table cells: requests, req/s, p50, p99, retries, 5xx answers, errors, seconds. */
 export function phaseCells(figures: PhaseFigures): string[] {
   const { stats, seconds } = figures;
   return [
@@ -112,6 +112,7 @@ export function phaseCells(figures: PhaseFigures): string[] {
     percentile(stats.latencies, 50).toFixed(1),
     percentile(stats.latencies, 99).toFixed(1),
     String(stats.retries),
+    String([...stats.byStatus].reduce((sum, [status, n]) => sum + (Number(status) >= 500 ? n : 0), 0)),
     String(stats.errors),
     seconds.toFixed(1),
   ];
