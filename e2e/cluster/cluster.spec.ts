@@ -47,10 +47,10 @@ async function newTenant(): Promise<ClusterTenant> {
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
+  if (unavailable) throw new Error(`The cluster cannot run here: ${unavailable}`);
   database = await createClusterDatabase();
   // The spec signs people in with the domain functions, on the cluster's database.
   process.env.DATABASE_URL = database.url;
-  process.env.DATABASE_POOL_SIZE = '2';
   const [started, budget, revocation, sessions, policy] = await Promise.all([
     startTestCluster(database, { SCIM_RATE_LIMIT_PER_SECOND: String(RATE_LIMIT) }),
     newTenant(),

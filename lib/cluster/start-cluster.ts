@@ -160,11 +160,11 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   }
 
   let stopping: Promise<void> | null = null;
-  const stop = () =>
+  const stop = (keepLogs = false) =>
     (stopping ??= (async () => {
       await Promise.all([nginx, ...instances].map((child) => child && end(child)));
       process.off('exit', killAllNow);
-      fs.rmSync(logDir, { recursive: true, force: true });
+      if (!keepLogs) fs.rmSync(logDir, { recursive: true, force: true });
     })());
 
   try {
@@ -172,10 +172,10 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     const conf = path.join(logDir, 'nginx.conf');
     fs.writeFileSync(conf, nginxConfig({ port, instancePorts, prefix: logDir, asRoot: process.getuid?.() === 0 }));
     const nginxLog = path.join(logDir, 'nginx.log');
-    nginx = launch('nginx', nginxPath(), ['-p', logDir, '-c', conf, '-e', 'stderr'], env, nginxLog, echo);
+    nginx = launch('nginx', nginxPath(), ['-p', logDir, '-c', conf, '-e', 'stderr'], process.env, nginxLog, echo);
     await waitUntil('nginx', nginx, nginxLog, async () => (await probe(port, rootDomain)) !== null);
   } catch (error) {
-    await stop();
+    await stop(true); // the error names a log file to read
     throw error;
   }
 
@@ -194,6 +194,6 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       if (child) await end(child);
       await startInstance(i);
     },
-    stop,
+    stop: () => stop(),
   };
 }
