@@ -38,7 +38,7 @@ export interface ClusterOptions {
 }
 
 export interface Cluster {
-  /** The apex through nginx, e.g. http://localhost:3000. */
+  /** The apex through nginx, e.g. http://localhost:3000 (a name other than localhost must resolve to this machine). */
   url: string;
   rootDomain: string;
   port: number;
@@ -75,19 +75,21 @@ function probe(port: number, host: string, pathname = '/'): Promise<number | nul
 
 const running = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;
 
-/** Signals a child's whole process group and waits for the child; SIGKILL after 5 s. */
+/** Signals a child's whole process group (Next may start workers). */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    if (child.pid) process.kill(-child.pid, signal);
+  } catch {
+    // the group is gone already
+  }
+}
+
+/** Ends a child's process group and waits for the child; SIGKILL after 5 s. */
 async function end(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-  if (!child.pid || !running(child)) return;
+  if (!running(child)) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  const kill = (sig: NodeJS.Signals) => {
-    try {
-      process.kill(-child.pid!, sig);
-    } catch {
-      // the group is gone already
-    }
-  };
-  kill(signal);
-  const timer = setTimeout(() => kill('SIGKILL'), 5_000);
+  signalGroup(child, signal);
+  const timer = setTimeout(() => signalGroup(child, 'SIGKILL'), 5_000);
   await exited;
   clearTimeout(timer);
 }
@@ -146,9 +148,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
 
   // Should the caller exit without stop() (a crash, process.exit), the children must not outlive it.
   const killAllNow = () => {
-    for (const child of [nginx, ...instances]) {
-      if (child?.pid && running(child)) process.kill(-child.pid, 'SIGKILL');
-    }
+    for (const child of [nginx, ...instances]) if (child && running(child)) signalGroup(child, 'SIGKILL');
   };
   process.on('exit', killAllNow);
 
@@ -180,7 +180,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   }
 
   return {
-    url: `http://${rootDomain}`,
+    url: `http://${rootDomain.includes(':') ? rootDomain : `${rootDomain}:${port}`}`,
     rootDomain,
     port,
     instancePorts,
