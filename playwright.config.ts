@@ -34,12 +34,14 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'desktop', testIgnore: /scim\//, use: { ...devices['Desktop Chrome'] } },
+    { name: 'desktop', testIgnore: /scim\/|e2e\/cluster\//, use: { ...devices['Desktop Chrome'] } },
     // Sign-in flows and addresses do not depend on the viewport, and sign-up can happen once per
     // directory; the admin spec checks phone width itself.
-    { name: 'phone', testIgnore: /(scim|auth|admin)\/|tenancy\.spec/, use: { ...devices['Pixel 7'] } },
+    { name: 'phone', testIgnore: /(scim|auth|admin)\/|e2e\/cluster\/|tenancy\.spec/, use: { ...devices['Pixel 7'] } },
     // SCIM is machine-to-machine: real HTTP, no browser.
     { name: 'scim', testMatch: /scim\/.*\.spec\.ts/ },
+    // Two production instances behind nginx, on a database of their own (e2e/support/cluster-site.ts).
+    { name: 'cluster', testMatch: /e2e\/cluster\/.*\.spec\.ts/, use: { ...devices['Desktop Chrome'] } },
   ],
   webServer: {
     command: 'node node_modules/tsx/dist/cli.mjs e2e/support/start-server.ts',

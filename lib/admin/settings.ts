@@ -30,6 +30,6 @@ export async function updateSettings(cached: Tenant, actor: AuditActor, input: {
   if (Object.keys(changes).length === 0) return tenant;
   const updated = await platformDb.updateTenantSettings(tenant.id, parsed.data);
   await recordAuditEvent(tenantDb(tenant.id), tenant.id, { actor, action: 'settings.update', details: changes });
-  forgetTenant(tenant.subdomain);
+  await forgetTenant(tenant.subdomain);
   return updated;
 }

@@ -1,6 +1,4 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { getConfig } from '../config';
@@ -11,18 +9,9 @@ import { SCIM_BASE_PATH } from '../tenancy/routing';
 import { launchDevIdp } from '../dev-idp/launch';
 import { DEMO_DIRECTORY_ID } from '../seed/demo-directory';
 import { openDatabase } from './database';
+import { demoAuthSecret } from './demo-auth-secret';
 
 const DATA_DIR = '.data';
-
-/** The demo's AUTH_SECRET, kept under .data so that a restart keeps people signed in. */
-function demoAuthSecret(): string {
-  const file = path.join(DATA_DIR, 'auth-secret');
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(DATA_DIR, { recursive: true });
-    fs.writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
-  }
-  return fs.readFileSync(file, 'utf8').trim();
-}
 
 // `npm run demo` / `npm run dev` / `npm start`: opens (and migrates) the
 // database, the embedded one when DATABASE_URL is unset, optionally seeds the
@@ -55,7 +44,7 @@ if (!idp) await disconnectDb();
 
 const server = spawn(process.execPath, ['--import', 'tsx', path.join('lib', 'server', 'main.ts'), '--port', port, ...(mode === 'dev' ? ['--dev'] : [])], {
   stdio: 'inherit',
-  env: { ...process.env, ...idp?.env, AUTH_SECRET: process.env.AUTH_SECRET ?? (values.demo ? demoAuthSecret() : undefined), NEXT_TELEMETRY_DISABLED: '1' },
+  env: { ...process.env, ...idp?.env, AUTH_SECRET: process.env.AUTH_SECRET ?? (values.demo ? demoAuthSecret(DATA_DIR) : undefined), NEXT_TELEMETRY_DISABLED: '1' },
 });
 
 console.log(`

@@ -1,3 +1,4 @@
+import { listen, publish } from '../cluster/broadcast';
 import { findActiveToken, tenantDb, type ActiveToken } from '../db';
 import { hashToken } from './token-secret';
 
@@ -5,14 +6,28 @@ export type TokenPrincipal = Omit<ActiveToken, 'expiresAt'>;
 
 // A token that answered a moment ago is taken as still good for one second:
 // Entra sends a cycle's requests back to back, and looking the token up for
-// each would be a third of the database work of a lookup by userName. One
-// second is also the longest a revocation made elsewhere (another instance,
-// the operator CLI) waits to take effect; this process's own revocations call
-// forgetTokens() and take effect at once. Failures are never remembered, so
-// a token minted a moment ago works at once. On globalThis because Next's
+// each would be a third of the database work of a lookup by userName.
+// Revoking a token (or deleting its account) calls forgetTokens(), which drops
+// this process's copies and, through Redis, every other instance's
+// (lib/cluster/broadcast.ts), so the revocation holds on the next request
+// everywhere; without Redis, another instance's copy lasts at most the second.
+// A lookup that was under way while tokens were dropped is not remembered: it
+// may have read the row before the revocation. Failures are never remembered,
+// so a token minted a moment ago works at once. On globalThis because Next's
 // bundle and the SCIM server load this module separately in one process.
 const REMEMBER_MS = 1_000;
-const cache = ((globalThis as { orgwikiTokenCache?: Map<string, { principal: TokenPrincipal; until: number }> }).orgwikiTokenCache ??= new Map());
+const memo = ((globalThis as { orgwikiTokenMemo?: { cache: Map<string, { principal: TokenPrincipal; until: number }>; drops: number } }).orgwikiTokenMemo ??= {
+  cache: new Map(),
+  drops: 0,
+});
+const { cache } = memo;
+const CHANNEL = 'orgwiki:forget-tokens';
+
+function dropTokens(tenantId: string | null): void {
+  memo.drops++;
+  if (tenantId === null) return cache.clear();
+  for (const key of cache.keys()) if (key.startsWith(`${tenantId}:`)) cache.delete(key);
+}
 
 /**
  * The service-account token of `tenantId` that `presented` is, or null. Every
@@ -21,25 +36,29 @@ const cache = ((globalThis as { orgwikiTokenCache?: Map<string, { principal: Tok
  * The stored hash is compared by the database; guessing it means inverting SHA-256.
  */
 export async function authenticateToken(tenantId: string, presented: string): Promise<TokenPrincipal | null> {
+  listen(CHANNEL, dropTokens);
   const hash = hashToken(presented);
   const key = `${tenantId}:${hash}`;
   const now = Date.now();
   const hit = cache.get(key);
   if (hit && hit.until > now) return hit.principal;
+  const drops = memo.drops;
   const found = await findActiveToken(tenantId, hash);
   if (!found) {
     cache.delete(key);
     return null;
   }
   const { expiresAt, ...principal } = found;
+  if (drops !== memo.drops) return principal;
   if (cache.size >= 10_000) cache.clear();
   cache.set(key, { principal, until: Math.min(now + REMEMBER_MS, expiresAt?.getTime() ?? Infinity) });
   return principal;
 }
 
-/** Drops what this process remembers of a tenant's tokens; call after revoking one. */
-export function forgetTokens(tenantId: string): void {
-  for (const key of cache.keys()) if (key.startsWith(`${tenantId}:`)) cache.delete(key);
+/** Drops what every instance remembers of a tenant's tokens; call after revoking one. */
+export async function forgetTokens(tenantId: string): Promise<void> {
+  dropTokens(tenantId);
+  await publish(CHANNEL, tenantId);
 }
 
 const LAST_USED_INTERVAL_MS = 60_000;

@@ -8,8 +8,8 @@ import { createServiceAccountWithToken, createTokenForAccount, type CreatedToken
 
 // Service accounts and their tokens, as the Admin Console manages them. A
 // token is shown once, when it is made; afterwards only its prefix and last
-// four characters. Revoking takes effect on the next SCIM request here, and
-// within a second on other instances (lib/tokens/authenticate-token.ts).
+// four characters. Revoking takes effect on the next SCIM request, on every
+// instance (lib/tokens/authenticate-token.ts).
 
 /** The kinds of service account; Token Based is the one there is. */
 export const SERVICE_ACCOUNT_TYPES = [{ kind: 'token', label: 'Token Based' }] as const;
@@ -116,7 +116,7 @@ export async function revokeToken(tenantId: string, actor: AuditActor, tokenId: 
     await tx.apiToken.updateMany({ where: { id: tokenId, revokedAt: null }, data: { revokedAt: new Date() } });
     await recordAuditEvent(tx, tenantId, { actor, action: 'token.revoke', target: { type: 'ApiToken', id: tokenId }, details: { serviceAccount: token.serviceAccount.name, name: token.name } });
   });
-  forgetTokens(tenantId);
+  await forgetTokens(tenantId);
 }
 
 /** Deletes the account and with it every token it has (they stop working at once). */
@@ -126,5 +126,5 @@ export async function deleteServiceAccount(tenantId: string, actor: AuditActor, 
     await tx.serviceAccount.delete({ where: { id: account.id } });
     await recordAuditEvent(tx, tenantId, { actor, action: 'service_account.delete', target: { type: 'ServiceAccount', id: account.id }, details: { name: account.name } });
   });
-  forgetTokens(tenantId);
+  await forgetTokens(tenantId);
 }

@@ -74,7 +74,7 @@ describe('authenticateToken', () => {
     const { token, record } = await createServiceAccountToken(tenant.id, { serviceAccountName: 'Entra', tokenName: 'first' }, actor);
     expect(await authenticateToken(tenant.id, token)).not.toBeNull();
     await tenantDb(tenant.id).apiToken.updateMany({ where: { id: record.id }, data: { revokedAt: new Date() } });
-    forgetTokens(tenant.id);
+    await forgetTokens(tenant.id);
     expect(await authenticateToken(tenant.id, token)).toBeNull();
 
     const second = await createServiceAccountToken(tenant.id, { serviceAccountName: 'Entra', tokenName: 'second' }, actor);
