@@ -1,0 +1,38 @@
+import { expect, test } from 'vitest';
+import { startCluster } from '../../lib/cluster/start-cluster';
+import { afterRequests, expectConverged, freshDatabase, PORTS, simulation, statusCounts, tenantWithToken } from './support/fault-run';
+
+// Entra's cycle through a load balancer (nginx, as `npm run cluster` runs it)
+// in front of two instances that share PostgreSQL and Redis; one instance is
+// killed mid-cycle, as a crashed node or a rolling deploy would. The
+// cross-instance properties themselves (one rate budget, revocations, ended
+// sessions) have their own spec: e2e/cluster/cluster.spec.ts.
+
+const REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
+
+test('an Entra cycle through nginx and two instances converges when one instance is killed mid-cycle, waiting out the shared rate limit', async () => {
+  const db = await freshDatabase();
+  const tenant = await tenantWithToken(db.url);
+  const cluster = await startCluster({
+    port: PORTS.cluster,
+    instancePorts: [PORTS.cluster + 1, PORTS.cluster + 2],
+    databaseUrl: db.url,
+    redisUrl: REDIS_URL,
+    env: { SCIM_RATE_LIMIT_PER_SECOND: '150' },
+  });
+  const run = simulation(cluster.port, tenant, { users: 1_000, groups: 20, averageMembers: 30 });
+  try {
+    const cycle = run.initialCycle();
+    await afterRequests(run, 800);
+    await cluster.killInstance(0, 'SIGKILL');
+    await cycle;
+    await cluster.restartInstance(0);
+    await run.incrementalCycle(300);
+    expect(statusCounts(run)['429']).toBeGreaterThan(0);
+    await expectConverged(run, tenant);
+  } finally {
+    run.close();
+    await cluster.stop();
+    await db.drop();
+  }
+});
