@@ -1,4 +1,5 @@
 import { insertAuditRows, tenantSql, type AuditRow } from '../db';
+import { log } from '../ops/log';
 
 // Reads and refusals are logged in batches: writing one row per GET in the
 // request's own path would double the database work of a provisioning cycle.
@@ -22,7 +23,7 @@ async function flush(): Promise<void> {
   }
   for (const [tenantId, rows] of byTenant) {
     await insertAuditRows(tenantSql(tenantId), rows).catch((error: Error) =>
-      console.error(`scim audit: ${rows.length} events not written: ${error.message}`),
+      log.error({ err: error, tenantId, events: rows.length }, 'scim audit: events not written'),
     );
   }
 }

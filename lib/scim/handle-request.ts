@@ -1,4 +1,5 @@
 import { tenantSql, type Tenant } from '../db';
+import { log } from '../ops/log';
 import { parseHost, siteOrigin } from '../tenancy/host';
 import { SCIM_BASE_PATH } from '../tenancy/routing';
 import { findTenant } from '../tenancy/tenant-lookup';
@@ -35,7 +36,7 @@ function toReply(error: unknown, request: ScimRequest): ScimReply {
   // The client hung up mid-request: nobody reads this answer, and it is no server fault.
   if (request.aborted()) return new ScimError(400, 'The client closed the request.').toReply();
   // Never a stack trace or a driver message to the client.
-  console.error('scim: unexpected error', error);
+  log.error({ err: error }, 'scim: unexpected error');
   return new ScimError(500, 'The server could not complete the request.').toReply();
 }
 

@@ -2,9 +2,12 @@ import http from 'node:http';
 import { parseArgs } from 'node:util';
 import next from 'next';
 import { getConfig } from '../config';
+import { routeConsoleToLog } from '../ops/console';
+import { log } from '../ops/log';
 import { flushScimLog } from '../scim/audit-queue';
 import { siteOrigin } from '../tenancy/host';
 import { isScimPath } from '../tenancy/routing';
+import { observeRequest } from './observe-request';
 import { serveScim } from './scim-bridge';
 
 // The HTTP server of the product: Next.js for pages and the app's own routes,
@@ -14,6 +17,8 @@ import { serveScim } from './scim-bridge';
 // request context) costs more CPU than answering one of them.
 
 const { values } = parseArgs({ options: { dev: { type: 'boolean', default: false }, port: { type: 'string' } } });
+// In development Next's console output (compiling, errors with code frames) is for the person at the terminal.
+if (!values.dev) routeConsoleToLog();
 const { ROOT_DOMAIN } = getConfig();
 // Auth.js builds its callback URL from AUTH_URL; it lives on the apex.
 process.env.AUTH_URL ??= `${siteOrigin(ROOT_DOMAIN)}/api/auth`;
@@ -24,15 +29,18 @@ const handleNext = app.getRequestHandler();
 await app.prepare();
 
 const server = http.createServer((req, res) => {
-  if (isScimPath((req.url ?? '').split('?')[0])) void serveScim(req, res, ROOT_DOMAIN);
-  else void handleNext(req, res);
+  const pathname = (req.url ?? '/').split('?')[0];
+  observeRequest(req, res, pathname, ROOT_DOMAIN, () => {
+    if (isScimPath(pathname)) void serveScim(req, res, ROOT_DOMAIN);
+    else void handleNext(req, res);
+  });
 });
 if (values.dev) {
   const upgrade = app.getUpgradeHandler();
   server.on('upgrade', (req, socket, head) => void upgrade(req, socket, head));
 }
 server.keepAliveTimeout = 65_000; // longer than the usual load balancer's idle timeout
-server.listen(port, () => console.log(`Listening on port ${port}`));
+server.listen(port, () => log.info({ port }, 'listening'));
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
