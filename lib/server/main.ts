@@ -8,13 +8,15 @@ import { flushScimLog } from '../scim/audit-queue';
 import { siteOrigin } from '../tenancy/host';
 import { isScimPath } from '../tenancy/routing';
 import { observeRequest } from './observe-request';
+import { opsEndpoint, serveOps } from './ops-endpoints';
 import { serveScim } from './scim-bridge';
 
 // The HTTP server of the product: Next.js for pages and the app's own routes,
-// and the SCIM handler for everything under /api/v2/scim/v2. SCIM is served
-// beside Next rather than through it because Entra's cycles are thousands of
-// machine requests, and Next's per-request pipeline (proxy, router, React's
-// request context) costs more CPU than answering one of them.
+// the SCIM handler for everything under /api/v2/scim/v2, and health and
+// readiness (ops-endpoints.ts). SCIM is served beside Next rather than
+// through it because Entra's cycles are thousands of machine requests, and
+// Next's per-request pipeline (proxy, router, React's request context) costs
+// more CPU than answering one of them.
 
 const { values } = parseArgs({ options: { dev: { type: 'boolean', default: false }, port: { type: 'string' } } });
 // In development Next's console output (compiling, errors with code frames) is for the person at the terminal.
@@ -31,7 +33,9 @@ await app.prepare();
 const server = http.createServer((req, res) => {
   const pathname = (req.url ?? '/').split('?')[0];
   observeRequest(req, res, pathname, ROOT_DOMAIN, () => {
-    if (isScimPath(pathname)) void serveScim(req, res, ROOT_DOMAIN);
+    const ops = opsEndpoint(pathname);
+    if (ops) void serveOps(ops, req, res);
+    else if (isScimPath(pathname)) void serveScim(req, res, ROOT_DOMAIN);
     else void handleNext(req, res);
   });
 });
