@@ -33,6 +33,8 @@ const schema = z.object({
   GRAPH_URL: z.string().url().default('https://graph.microsoft.com'),
   /** The least severe log lines written (JSON on stdout). */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Bearer token of /api/metrics; unset, the endpoint does not exist. Long enough that guessing it is hopeless. */
+  METRICS_TOKEN: z.string().min(32, 'METRICS_TOKEN must be at least 32 characters').optional(),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -29,6 +29,20 @@ export function pgPool(): pg.Pool {
   return globalForPool.orgwikiPool;
 }
 
+export interface PoolStats {
+  /** Connections open, busy or idle. */
+  total: number;
+  idle: number;
+  /** Queries waiting for a connection: the pool is too small, or the database too slow. */
+  waiting: number;
+}
+
+/** How the pool is used right now; zeros before the first query opens it. */
+export function poolStats(): PoolStats {
+  const pool = globalForPool.orgwikiPool;
+  return { total: pool?.totalCount ?? 0, idle: pool?.idleCount ?? 0, waiting: pool?.waitingCount ?? 0 };
+}
+
 export async function closePool(): Promise<void> {
   const pool = globalForPool.orgwikiPool;
   globalForPool.orgwikiPool = undefined;

@@ -1,11 +1,12 @@
 import { tenantSql, type Tenant } from '../db';
 import { log } from '../ops/log';
+import { countScimOperation } from '../ops/metrics';
 import { parseHost, siteOrigin } from '../tenancy/host';
 import { SCIM_BASE_PATH } from '../tenancy/routing';
 import { findTenant } from '../tenancy/tenant-lookup';
 import { authenticateToken, noteTokenUse, type TokenPrincipal } from '../tokens/authenticate-token';
 import { queueScimLog } from './audit-queue';
-import { matchEndpoint, type Method } from './endpoints';
+import { describeEndpoint, endpointPath, matchEndpoint, type Method } from './endpoints';
 import { ScimError, scimNotFound } from './errors';
 import type { ScimReply, ScimRequest } from './http';
 import { scimLimiters } from './rate-limit';
@@ -71,8 +72,7 @@ export async function handleScimRequest(request: ScimRequest, rootDomain: string
   const host = parseHost(request.header('host'), rootDomain);
   const tenant = host.kind === 'tenant' ? await findTenant(host.subdomain) : null;
   if (!tenant) return scimNotFound('No tenant is served at this address').toReply();
-  // Trailing slashes are tolerated: Entra's Tenant URL ends in one.
-  const path = request.url.pathname.slice(SCIM_BASE_PATH.length).replace(/\/+$/, '');
+  const path = endpointPath(request.url.pathname);
   const ip = clientIp(request);
   let ctx: ScimContext | null = null;
   let response: ScimReply;
@@ -110,5 +110,7 @@ export async function handleScimRequest(request: ScimRequest, rootDomain: string
       ip,
     });
   }
+  const { resource, operation } = describeEndpoint(path, request.method);
+  countScimOperation({ tenant: tenant.subdomain, resource, operation, status: response.status });
   return response;
 }

@@ -12,11 +12,11 @@ import { opsEndpoint, serveOps } from './ops-endpoints';
 import { serveScim } from './scim-bridge';
 
 // The HTTP server of the product: Next.js for pages and the app's own routes,
-// the SCIM handler for everything under /api/v2/scim/v2, and health and
-// readiness (ops-endpoints.ts). SCIM is served beside Next rather than
-// through it because Entra's cycles are thousands of machine requests, and
-// Next's per-request pipeline (proxy, router, React's request context) costs
-// more CPU than answering one of them.
+// the SCIM handler for everything under /api/v2/scim/v2, and health,
+// readiness and metrics (ops-endpoints.ts). SCIM is served beside Next rather
+// than through it because Entra's cycles are thousands of machine requests,
+// and Next's per-request pipeline (proxy, router, React's request context)
+// costs more CPU than answering one of them.
 
 const { values } = parseArgs({ options: { dev: { type: 'boolean', default: false }, port: { type: 'string' } } });
 // In development Next's console output (compiling, errors with code frames) is for the person at the terminal.

@@ -1,11 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { log } from '../ops/log';
+import { observeHttpRequest } from '../ops/metrics';
 import { requestIdFrom, runInRequest } from '../ops/request-context';
 import { parseHost } from '../tenancy/host';
+import { routeLabel } from './route-label';
 
 // What every request leaves behind, whoever answers it: an id (echoed as
-// X-Request-Id and on every log line written while it is served) and one
-// access line.
+// X-Request-Id and on every log line written while it is served), one access
+// line, and its count and latency in the metrics.
 //
 // The access line names the path alone: query strings can carry emails (SCIM
 // filters) and one-time tickets, and headers carry tokens and cookies.
@@ -33,6 +35,7 @@ export function observeRequest(req: IncomingMessage, res: ServerResponse, pathna
       },
       'request',
     );
+    observeHttpRequest({ route: routeLabel(pathname, req.method), method: req.method, status: res.statusCode, seconds: ms / 1000 });
   });
   runInRequest({ requestId }, serve);
 }

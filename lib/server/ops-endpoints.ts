@@ -1,8 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { getConfig } from '../config';
 import { log } from '../ops/log';
+import { METRICS_CONTENT_TYPE, metricsText } from '../ops/metrics';
+import { metricsAccess } from '../ops/metrics-access';
 import { checkReadiness } from '../ops/readiness';
 
-// Health and readiness, served before Next on every host (main.ts):
+// Health, readiness and metrics, served before Next on every host (main.ts):
 // a load balancer probes each instance by its address, and a probe must cost
 // next to nothing.
 
@@ -23,6 +26,8 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 /** Ready again within a few seconds is the usual case: the database restarting, a migration finishing. */
 const RETRY_AFTER_SECONDS = '5';
 
+export const METRICS_PATH = '/api/metrics';
+
 const ENDPOINTS = new Map<string, OpsHandler>([
   // Liveness: the process answers. Never the database: an outage there must not get every instance restarted.
   ['/api/health', async () => json(200, { status: 'ok' })],
@@ -33,10 +38,25 @@ const ENDPOINTS = new Map<string, OpsHandler>([
       return readiness.ready ? json(200, { status: 'ok' }) : json(503, { status: 'unavailable', reason: readiness.reason }, { 'Retry-After': RETRY_AFTER_SECONDS });
     },
   ],
+  [
+    METRICS_PATH,
+    async (req) => {
+      const access = metricsAccess(req.headers.authorization, getConfig().METRICS_TOKEN);
+      if (access === 'refused') return json(401, { error: 'Send METRICS_TOKEN as "Authorization: Bearer <token>".' }, { 'WWW-Authenticate': 'Bearer realm="metrics"' });
+      if (access === 'no-endpoint') return json(404, { error: 'Not found' });
+      return { status: 200, headers: { 'Content-Type': METRICS_CONTENT_TYPE }, body: await metricsText() };
+    },
+  ],
 ]);
 
-/** The handler for `pathname`, or null for Next to answer. */
+/** True for every path answered here, wherever the request was sent. */
+export function isOpsPath(pathname: string): boolean {
+  return ENDPOINTS.has(pathname);
+}
+
+/** The handler for `pathname`, or null for Next to answer. Without METRICS_TOKEN there is no metrics endpoint at all. */
 export function opsEndpoint(pathname: string): OpsHandler | null {
+  if (pathname === METRICS_PATH && !getConfig().METRICS_TOKEN) return null;
   return ENDPOINTS.get(pathname) ?? null;
 }
 
