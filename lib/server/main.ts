@@ -2,14 +2,18 @@ import http from 'node:http';
 import { parseArgs } from 'node:util';
 import next from 'next';
 import { getConfig } from '../config';
+import { disconnectDb } from '../db';
 import { routeConsoleToLog } from '../ops/console';
 import { log } from '../ops/log';
+import { markDraining } from '../ops/readiness';
 import { flushScimLog } from '../scim/audit-queue';
+import { closeScimLimiters } from '../scim/rate-limit';
 import { siteOrigin } from '../tenancy/host';
 import { isScimPath } from '../tenancy/routing';
 import { observeRequest } from './observe-request';
 import { opsEndpoint, serveOps } from './ops-endpoints';
 import { serveScim } from './scim-bridge';
+import { stopGracefully } from './shutdown';
 
 // The HTTP server of the product: Next.js for pages and the app's own routes,
 // the SCIM handler for everything under /api/v2/scim/v2, and health,
@@ -25,6 +29,8 @@ const { ROOT_DOMAIN } = getConfig();
 // Auth.js builds its callback URL from AUTH_URL; it lives on the apex.
 process.env.AUTH_URL ??= `${siteOrigin(ROOT_DOMAIN)}/api/auth`;
 const port = Number(values.port ?? process.env.PORT ?? ROOT_DOMAIN.split(':')[1] ?? 3000);
+/** Longer than any page or SCIM request takes, shorter than an orchestrator's usual 30 s grace period. */
+const DRAIN_DEADLINE_MS = 10_000;
 
 const app = next({ dev: values.dev, turbopack: values.dev, port, dir: process.cwd() });
 const handleNext = app.getRequestHandler();
@@ -46,10 +52,14 @@ if (values.dev) {
 server.keepAliveTimeout = 65_000; // longer than the usual load balancer's idle timeout
 server.listen(port, () => log.info({ port }, 'listening'));
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    server.close();
-    server.closeAllConnections();
-    void flushScimLog().finally(() => app.close().finally(() => process.exit(0)));
-  });
-}
+stopGracefully(server, {
+  deadlineMs: DRAIN_DEADLINE_MS,
+  onDrain: markDraining,
+  // In this order: the audit queue writes to the database, which closes last.
+  async release() {
+    await flushScimLog();
+    await closeScimLimiters();
+    await app.close();
+    await disconnectDb();
+  },
+});
