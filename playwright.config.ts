@@ -7,6 +7,8 @@ import { defineConfig, devices } from '@playwright/test';
 // names), so that two checkouts can run their browser tests side by side.
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_ROOT = `localhost:${E2E_PORT}`;
+/** The metrics endpoint's bearer token on the tests' server. */
+export const E2E_METRICS_TOKEN = 'e2e-metrics-token-0123456789abcdef';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -34,12 +36,12 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'desktop', testIgnore: /scim\//, use: { ...devices['Desktop Chrome'] } },
+    { name: 'desktop', testIgnore: /(scim|ops)\//, use: { ...devices['Desktop Chrome'] } },
     // Sign-in flows and addresses do not depend on the viewport, and sign-up can happen once per
     // directory; the admin spec checks phone width itself.
-    { name: 'phone', testIgnore: /(scim|auth|admin)\/|tenancy\.spec/, use: { ...devices['Pixel 7'] } },
-    // SCIM is machine-to-machine: real HTTP, no browser.
-    { name: 'scim', testMatch: /scim\/.*\.spec\.ts/ },
+    { name: 'phone', testIgnore: /(scim|ops|auth|admin)\/|tenancy\.spec/, use: { ...devices['Pixel 7'] } },
+    // SCIM and the operations endpoints are machine-to-machine: real HTTP, no browser.
+    { name: 'scim', testMatch: /(scim|ops)\/.*\.spec\.ts/ },
   ],
   webServer: {
     command: 'node node_modules/tsx/dist/cli.mjs e2e/support/start-server.ts',
@@ -47,6 +49,6 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 120_000,
     // A low SCIM rate limit, so that the rate-limit spec can reach it quickly.
-    env: { ROOT_DOMAIN: E2E_ROOT, PORT: String(E2E_PORT), NEXT_TELEMETRY_DISABLED: '1', SCIM_RATE_LIMIT_PER_SECOND: '100' },
+    env: { ROOT_DOMAIN: E2E_ROOT, PORT: String(E2E_PORT), NEXT_TELEMETRY_DISABLED: '1', SCIM_RATE_LIMIT_PER_SECOND: '100', METRICS_TOKEN: E2E_METRICS_TOKEN },
   },
 });
