@@ -36,12 +36,12 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'desktop', testIgnore: /(scim|ops)\//, use: { ...devices['Desktop Chrome'] } },
+    { name: 'desktop', testIgnore: /e2e\/(scim|ops)\//, use: { ...devices['Desktop Chrome'] } },
     // Sign-in flows and addresses do not depend on the viewport, and sign-up can happen once per
     // directory; the admin spec checks phone width itself.
-    { name: 'phone', testIgnore: /(scim|ops|auth|admin)\/|tenancy\.spec/, use: { ...devices['Pixel 7'] } },
+    { name: 'phone', testIgnore: /e2e\/(scim|ops|auth|admin)\/|tenancy\.spec/, use: { ...devices['Pixel 7'] } },
     // SCIM and the operations endpoints are machine-to-machine: real HTTP, no browser.
-    { name: 'scim', testMatch: /(scim|ops)\/.*\.spec\.ts/ },
+    { name: 'scim', testMatch: /e2e\/(scim|ops)\/.*\.spec\.ts$/ },
   ],
   webServer: {
     command: 'node node_modules/tsx/dist/cli.mjs e2e/support/start-server.ts',
