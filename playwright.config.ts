@@ -7,6 +7,8 @@ import { defineConfig, devices } from '@playwright/test';
 // names), so that two checkouts can run their browser tests side by side.
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_ROOT = `localhost:${E2E_PORT}`;
+/** The metrics endpoint's bearer token on the tests' server. */
+export const E2E_METRICS_TOKEN = 'e2e-metrics-token-0123456789abcdef';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -34,14 +36,14 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'desktop', testIgnore: /scim\/|e2e\/cluster\//, use: { ...devices['Desktop Chrome'] } },
+    { name: 'desktop', testIgnore: /e2e\/(scim|ops|cluster)\//, use: { ...devices['Desktop Chrome'] } },
     // Sign-in flows and addresses do not depend on the viewport, and sign-up can happen once per
     // directory; the admin spec checks phone width itself.
-    { name: 'phone', testIgnore: /(scim|auth|admin)\/|e2e\/cluster\/|tenancy\.spec/, use: { ...devices['Pixel 7'] } },
-    // SCIM is machine-to-machine: real HTTP, no browser.
-    { name: 'scim', testMatch: /scim\/.*\.spec\.ts/ },
+    { name: 'phone', testIgnore: /e2e\/(scim|ops|auth|admin|cluster)\/|tenancy\.spec/, use: { ...devices['Pixel 7'] } },
+    // SCIM and the operations endpoints are machine-to-machine: real HTTP, no browser.
+    { name: 'scim', testMatch: /e2e\/(scim|ops)\/.*\.spec\.ts$/ },
     // Two production instances behind nginx, on a database of their own (e2e/support/cluster-site.ts).
-    { name: 'cluster', testMatch: /e2e\/cluster\/.*\.spec\.ts/, use: { ...devices['Desktop Chrome'] } },
+    { name: 'cluster', testMatch: /e2e\/cluster\/.*\.spec\.ts$/, use: { ...devices['Desktop Chrome'] } },
   ],
   webServer: {
     command: 'node node_modules/tsx/dist/cli.mjs e2e/support/start-server.ts',
@@ -49,6 +51,6 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 120_000,
     // A low SCIM rate limit, so that the rate-limit spec can reach it quickly.
-    env: { ROOT_DOMAIN: E2E_ROOT, PORT: String(E2E_PORT), NEXT_TELEMETRY_DISABLED: '1', SCIM_RATE_LIMIT_PER_SECOND: '100' },
+    env: { ROOT_DOMAIN: E2E_ROOT, PORT: String(E2E_PORT), NEXT_TELEMETRY_DISABLED: '1', SCIM_RATE_LIMIT_PER_SECOND: '100', METRICS_TOKEN: E2E_METRICS_TOKEN },
   },
 });

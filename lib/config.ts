@@ -31,6 +31,10 @@ const schema = z.object({
   /** MSAL authority for the app's own Graph calls, {tid} standing for the directory id. */
   GRAPH_AUTHORITY: z.string().regex(/^https:\/\/[^/]+\/.*\{tid\}/, 'GRAPH_AUTHORITY must be an https URL containing {tid}').default('https://login.microsoftonline.com/{tid}'),
   GRAPH_URL: z.string().url().default('https://graph.microsoft.com'),
+  /** The least severe log lines written (JSON on stdout). */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Bearer token of /api/metrics; unset, the endpoint does not exist. Long enough that guessing it is hopeless. */
+  METRICS_TOKEN: z.string().min(32, 'METRICS_TOKEN must be at least 32 characters').optional(),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -15,18 +15,31 @@ export interface ScimTenant {
   scim: ScimClient;
 }
 
-export function orgwiki(...args: string[]): string {
+/** The operator CLI on the database at `databaseUrl`. */
+export function orgwikiOn(databaseUrl: string, ...args: string[]): string {
   return execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'lib/cli/orgwiki.ts', ...args], {
-    env: { ...process.env, DATABASE_URL: readFileSync(E2E_DATABASE_FILE, 'utf8').trim(), DATABASE_POOL_SIZE: '1' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: '1' },
     encoding: 'utf8',
   });
 }
 
-/** A new tenant with a SCIM token; bound to the Microsoft directory `directory` when given. */
-export function createScimTenant(directory?: string, displayName?: string): ScimTenant {
+/** The operator CLI on the browser tests' server's database. */
+export function orgwiki(...args: string[]): string {
+  return orgwikiOn(readFileSync(E2E_DATABASE_FILE, 'utf8').trim(), ...args);
+}
+
+/** A new tenant and a SCIM token for it, on the database at `databaseUrl`; bound to the Microsoft directory `directory` when given. */
+export function createTenantWithToken(databaseUrl: string, options: { directory?: string; displayName?: string } = {}): { subdomain: string; token: string } {
   const subdomain = `scim-${randomBytes(4).toString('hex')}`;
-  orgwiki('tenant:create', '--subdomain', subdomain, '--name', displayName ?? `SCIM test ${subdomain}`, ...(directory ? ['--directory', directory] : []));
-  const token = /Secret Token: (\S+)/.exec(orgwiki('token:create', '--subdomain', subdomain, '--name', 'entra'))![1];
+  const cli = (...args: string[]) => orgwikiOn(databaseUrl, ...args);
+  cli('tenant:create', '--subdomain', subdomain, '--name', options.displayName ?? `SCIM test ${subdomain}`, ...(options.directory ? ['--directory', options.directory] : []));
+  const token = /Secret Token: (\S+)/.exec(cli('token:create', '--subdomain', subdomain, '--name', 'entra'))![1];
+  return { subdomain, token };
+}
+
+/** A new tenant with a SCIM token on the server's database; bound to the Microsoft directory `directory` when given. */
+export function createScimTenant(directory?: string, displayName?: string): ScimTenant {
+  const { subdomain, token } = createTenantWithToken(readFileSync(E2E_DATABASE_FILE, 'utf8').trim(), { directory, displayName });
   return { subdomain, token, scim: scimClient(subdomain, token) };
 }
 

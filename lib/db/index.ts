@@ -2,6 +2,7 @@ export { isUuid, tenantDb, TenantScopeError, type TenantDb, type TenantTx } from
 export { tenantSql, type TenantSql } from './tenant-sql';
 export { platformDb } from './platform-db';
 export { disconnectDb } from './client';
+export { poolStats, type PoolStats } from './pool';
 export { isDatabaseUnavailable, isMissingReference, isUniqueViolation } from './errors';
 export { findActiveToken, type ActiveToken } from './active-token';
 export type { Tenant, User, Group, ApiToken, ServiceAccount, WikiPage, Prisma } from './generated/client';

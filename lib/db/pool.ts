@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { getConfig, requireDatabaseUrl } from '../config';
+import { log } from '../ops/log';
 
 /**
  * Settings every session starts with, sent when a connection opens (the
@@ -28,9 +29,23 @@ export function pgPool(): pg.Pool {
     // An idle connection dropped by the server (a restart, a failover) is an
     // 'error' event on the pool, which would end the process unheard. The pool
     // has already discarded the connection; the next query opens a new one.
-    globalForPool.orgwikiPool.on('error', (error) => console.error(`database: an idle connection was lost: ${error.message}`));
+    globalForPool.orgwikiPool.on('error', (error) => log.warn({ err: error }, 'database: an idle connection was lost'));
   }
   return globalForPool.orgwikiPool;
+}
+
+export interface PoolStats {
+  /** Connections open, busy or idle. */
+  total: number;
+  idle: number;
+  /** Queries waiting for a connection: the pool is too small, or the database too slow. */
+  waiting: number;
+}
+
+/** How the pool is used right now; zeros before the first query opens it. */
+export function poolStats(): PoolStats {
+  const pool = globalForPool.orgwikiPool;
+  return { total: pool?.totalCount ?? 0, idle: pool?.idleCount ?? 0, waiting: pool?.waitingCount ?? 0 };
 }
 
 export async function closePool(): Promise<void> {

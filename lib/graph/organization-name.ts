@@ -1,6 +1,7 @@
 import { ConfidentialClientApplication, LogLevel } from '@azure/msal-node';
 import { getConfig } from '../config';
 import { isUuid } from '../db';
+import { log } from '../ops/log';
 
 // The app's own calls to Microsoft Graph, with its client credentials (MSAL),
 // in the directory of whoever is signing up. Nothing here may fail a page: a
@@ -42,7 +43,7 @@ export async function organizationName(tid: string): Promise<string | null> {
     const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), TIMEOUT_MS).unref());
     return await Promise.race([work, timeout]);
   } catch (error) {
-    console.warn(`graph: no organization name for ${tid}: ${(error as Error).message}`);
+    log.warn({ tid, err: error }, 'graph: no organization name');
     return null;
   }
 }

@@ -1,4 +1,5 @@
-import { insertAuditRows, tenantSql, type AuditRow } from '../db';
+import { insertAuditRows, isDatabaseUnavailable, tenantSql, type AuditRow } from '../db';
+import { log } from '../ops/log';
 
 // Reads and refusals are logged in batches: writing one row per GET in the
 // request's own path would double the database work of a provisioning cycle.
@@ -6,6 +7,8 @@ import { insertAuditRows, tenantSql, type AuditRow } from '../db';
 
 const FLUSH_MS = 500;
 const FLUSH_AT = 500;
+/** While the database is away, entries wait for it, up to this many; beyond, the oldest go first. */
+const HOLD_AT_MOST = 50_000;
 let pending: { tenantId: string; row: AuditRow }[] = [];
 let timer: NodeJS.Timeout | null = null;
 
@@ -21,9 +24,12 @@ async function flush(): Promise<void> {
     byTenant.set(tenantId, rows);
   }
   for (const [tenantId, rows] of byTenant) {
-    await insertAuditRows(tenantSql(tenantId), rows).catch((error: Error) =>
-      console.error(`scim audit: ${rows.length} events not written: ${error.message}`),
-    );
+    await insertAuditRows(tenantSql(tenantId), rows).catch((error: Error) => {
+      if (!isDatabaseUnavailable(error)) return log.error({ err: error, tenantId, events: rows.length }, 'scim audit: events not written');
+      // A restart or failover: keep them for the next flush rather than lose the log of the outage.
+      pending = [...rows.map((row) => ({ tenantId, row })), ...pending].slice(-HOLD_AT_MOST);
+      timer ??= setTimeout(() => void flush(), FLUSH_MS * 4);
+    });
   }
 }
 

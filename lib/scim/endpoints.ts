@@ -1,3 +1,4 @@
+import { SCIM_BASE_PATH } from '../tenancy/routing';
 import { discoveryResponse } from './discovery/discovery-response';
 import { findResourceType, resourceTypes } from './discovery/resource-types';
 import { findSchema, schemaDocuments } from './discovery/schemas';
@@ -21,6 +22,12 @@ type Handler = (ctx: ScimContext) => Promise<ScimReply>;
 
 export interface Endpoint {
   pattern: RegExp;
+  /** The pattern as metrics name it: ids stand as `:id`. */
+  route: string;
+  /** The resource type, for metrics. */
+  resource: string;
+  /** GET here is a query (RFC 7644 §3.4.2), counted as a list rather than a read. */
+  lists?: true;
   methods: Partial<Record<Method, Handler>>;
 }
 
@@ -29,6 +36,9 @@ const id = (ctx: ScimContext) => ctx.params.id!;
 export const SCIM_ENDPOINTS: readonly Endpoint[] = [
   {
     pattern: /^\/Users$/,
+    route: '/Users',
+    resource: 'User',
+    lists: true,
     methods: {
       GET: async (ctx) => scimJson(await listUsers(ctx, readListQuery(ctx.request.url))),
       POST: async (ctx) => resourceResponse(await createUser(ctx, readJsonBody(ctx.request)), 201),
@@ -36,6 +46,8 @@ export const SCIM_ENDPOINTS: readonly Endpoint[] = [
   },
   {
     pattern: /^\/Users\/(?<id>[^/]+)$/,
+    route: '/Users/:id',
+    resource: 'User',
     methods: {
       GET: async (ctx) => resourceResponse(projectedResource(ctx, await getUser(ctx, id(ctx)))),
       PUT: async (ctx) => resourceResponse(await replaceUser(ctx, id(ctx), readJsonBody(ctx.request))),
@@ -48,6 +60,9 @@ export const SCIM_ENDPOINTS: readonly Endpoint[] = [
   },
   {
     pattern: /^\/Groups$/,
+    route: '/Groups',
+    resource: 'Group',
+    lists: true,
     methods: {
       GET: async (ctx) => scimJson(await listGroups(ctx, readListQuery(ctx.request.url))),
       POST: async (ctx) => resourceResponse(await createGroup(ctx, readJsonBody(ctx.request)), 201),
@@ -55,6 +70,8 @@ export const SCIM_ENDPOINTS: readonly Endpoint[] = [
   },
   {
     pattern: /^\/Groups\/(?<id>[^/]+)$/,
+    route: '/Groups/:id',
+    resource: 'Group',
     methods: {
       GET: async (ctx) => {
         const query = readListQuery(ctx.request.url);
@@ -74,21 +91,47 @@ export const SCIM_ENDPOINTS: readonly Endpoint[] = [
   },
   {
     pattern: /^\/ServiceProviderConfig$/,
+    route: '/ServiceProviderConfig',
+    resource: 'ServiceProviderConfig',
     methods: { GET: async (ctx) => scimJson(serviceProviderConfig(ctx.baseUrl)) },
   },
   {
     pattern: /^\/ResourceTypes(?:\/(?<name>.+))?$/,
+    route: '/ResourceTypes',
+    resource: 'ResourceType',
     methods: {
       GET: async (ctx) => discoveryResponse(resourceTypes(ctx.baseUrl), ctx.params.name, (name) => findResourceType(ctx.baseUrl, name), 'resource type'),
     },
   },
   {
     pattern: /^\/Schemas(?:\/(?<uri>.+))?$/,
+    route: '/Schemas',
+    resource: 'Schema',
     methods: {
       GET: async (ctx) => discoveryResponse(schemaDocuments(ctx.baseUrl), ctx.params.uri, (uri) => findSchema(ctx.baseUrl, uri), 'schema'),
     },
   },
 ];
+
+/** The path of a request under the SCIM base, trailing slashes removed: Entra's Tenant URL ends in one. */
+export function endpointPath(pathname: string): string {
+  return pathname.slice(SCIM_BASE_PATH.length).replace(/\/+$/, '');
+}
+
+const OPERATIONS = new Map([
+  ['GET', 'get'],
+  ['POST', 'create'],
+  ['PUT', 'replace'],
+  ['PATCH', 'update'],
+  ['DELETE', 'delete'],
+]);
+
+/** How metrics name a request to `path` (see endpointPath): a few fixed words, whatever the client sent. */
+export function describeEndpoint(path: string, method: string): { route: string; resource: string; operation: string } {
+  const endpoint = SCIM_ENDPOINTS.find((e) => e.pattern.test(path));
+  const operation = endpoint?.lists && method === 'GET' ? 'list' : (OPERATIONS.get(method) ?? 'other');
+  return endpoint ? { route: endpoint.route, resource: endpoint.resource, operation } : { route: '(no endpoint)', resource: 'none', operation };
+}
 
 /** The endpoint whose pattern matches `path` (no trailing slash), with its decoded captures. */
 export function matchEndpoint(path: string): { endpoint: Endpoint; params: Record<string, string | undefined> } | null {

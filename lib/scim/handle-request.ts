@@ -1,10 +1,12 @@
 import { isDatabaseUnavailable, tenantSql, type Tenant } from '../db';
+import { log } from '../ops/log';
+import { countScimOperation } from '../ops/metrics';
 import { parseHost, siteOrigin } from '../tenancy/host';
 import { SCIM_BASE_PATH } from '../tenancy/routing';
 import { findTenant } from '../tenancy/tenant-lookup';
 import { authenticateToken, noteTokenUse, type TokenPrincipal } from '../tokens/authenticate-token';
 import { queueScimLog } from './audit-queue';
-import { matchEndpoint, type Method } from './endpoints';
+import { describeEndpoint, endpointPath, matchEndpoint, type Method } from './endpoints';
 import { ScimError, scimNotFound } from './errors';
 import type { ScimReply, ScimRequest } from './http';
 import { scimLimiters } from './rate-limit';
@@ -43,7 +45,7 @@ function toReply(error: unknown, request: ScimRequest): ScimReply {
   // The client hung up mid-request: nobody reads this answer, and it is no server fault.
   if (request.aborted()) return new ScimError(400, 'The client closed the request.').toReply();
   // Never a stack trace or a driver message to the client.
-  console.error('scim: unexpected error', error);
+  log.error({ err: error }, 'scim: unexpected error');
   return new ScimError(500, 'The server could not complete the request.').toReply();
 }
 
@@ -83,8 +85,7 @@ export async function handleScimRequest(request: ScimRequest, rootDomain: string
     return toReply(error, request);
   }
   if (!tenant) return scimNotFound('No tenant is served at this address').toReply();
-  // Trailing slashes are tolerated: Entra's Tenant URL ends in one.
-  const path = request.url.pathname.slice(SCIM_BASE_PATH.length).replace(/\/+$/, '');
+  const path = endpointPath(request.url.pathname);
   const ip = clientIp(request);
   let ctx: ScimContext | null = null;
   let response: ScimReply;
@@ -122,5 +123,7 @@ export async function handleScimRequest(request: ScimRequest, rootDomain: string
       ip,
     });
   }
+  const { resource, operation } = describeEndpoint(path, request.method);
+  countScimOperation({ tenant: tenant.subdomain, resource, operation, status: response.status });
   return response;
 }

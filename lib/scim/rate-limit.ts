@@ -74,3 +74,10 @@ export function scimLimiters(): ScimLimiters {
   }
   return globalForLimits.orgwikiScimLimiters;
 }
+
+/** Closes the process's limiters (its Redis connection) at shutdown, if a request ever opened them. */
+export async function closeScimLimiters(): Promise<void> {
+  const limiters = globalForLimits.orgwikiScimLimiters;
+  globalForLimits.orgwikiScimLimiters = undefined;
+  await limiters?.close();
+}

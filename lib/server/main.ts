@@ -2,42 +2,64 @@ import http from 'node:http';
 import { parseArgs } from 'node:util';
 import next from 'next';
 import { getConfig } from '../config';
+import { disconnectDb } from '../db';
+import { routeConsoleToLog } from '../ops/console';
+import { log } from '../ops/log';
+import { markDraining } from '../ops/readiness';
 import { flushScimLog } from '../scim/audit-queue';
+import { closeScimLimiters } from '../scim/rate-limit';
 import { siteOrigin } from '../tenancy/host';
 import { isScimPath } from '../tenancy/routing';
+import { observeRequest } from './observe-request';
+import { opsEndpoint, serveOps } from './ops-endpoints';
 import { serveScim } from './scim-bridge';
+import { stopGracefully } from './shutdown';
 
 // The HTTP server of the product: Next.js for pages and the app's own routes,
-// and the SCIM handler for everything under /api/v2/scim/v2. SCIM is served
-// beside Next rather than through it because Entra's cycles are thousands of
-// machine requests, and Next's per-request pipeline (proxy, router, React's
-// request context) costs more CPU than answering one of them.
+// the SCIM handler for everything under /api/v2/scim/v2, and health,
+// readiness and metrics (ops-endpoints.ts). SCIM is served beside Next rather
+// than through it because Entra's cycles are thousands of machine requests,
+// and Next's per-request pipeline (proxy, router, React's request context)
+// costs more CPU than answering one of them.
 
 const { values } = parseArgs({ options: { dev: { type: 'boolean', default: false }, port: { type: 'string' } } });
+// In development Next's console output (compiling, errors with code frames) is for the person at the terminal.
+if (!values.dev) routeConsoleToLog();
 const { ROOT_DOMAIN } = getConfig();
 // Auth.js builds its callback URL from AUTH_URL; it lives on the apex.
 process.env.AUTH_URL ??= `${siteOrigin(ROOT_DOMAIN)}/api/auth`;
 const port = Number(values.port ?? process.env.PORT ?? ROOT_DOMAIN.split(':')[1] ?? 3000);
+/** Longer than any page or SCIM request takes, shorter than an orchestrator's usual 30 s grace period. */
+const DRAIN_DEADLINE_MS = 10_000;
 
 const app = next({ dev: values.dev, turbopack: values.dev, port, dir: process.cwd() });
 const handleNext = app.getRequestHandler();
 await app.prepare();
 
 const server = http.createServer((req, res) => {
-  if (isScimPath((req.url ?? '').split('?')[0])) void serveScim(req, res, ROOT_DOMAIN);
-  else void handleNext(req, res);
+  const pathname = (req.url ?? '/').split('?')[0];
+  observeRequest(req, res, pathname, ROOT_DOMAIN, () => {
+    const ops = opsEndpoint(pathname);
+    if (ops) void serveOps(ops, req, res);
+    else if (isScimPath(pathname)) void serveScim(req, res, ROOT_DOMAIN);
+    else void handleNext(req, res);
+  });
 });
 if (values.dev) {
   const upgrade = app.getUpgradeHandler();
   server.on('upgrade', (req, socket, head) => void upgrade(req, socket, head));
 }
 server.keepAliveTimeout = 65_000; // longer than the usual load balancer's idle timeout
-server.listen(port, () => console.log(`Listening on port ${port}`));
+server.listen(port, () => log.info({ port }, 'listening'));
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    server.close();
-    server.closeAllConnections();
-    void flushScimLog().finally(() => app.close().finally(() => process.exit(0)));
-  });
-}
+stopGracefully(server, {
+  deadlineMs: DRAIN_DEADLINE_MS,
+  onDrain: markDraining,
+  // In this order: the audit queue writes to the database, which closes last.
+  async release() {
+    await flushScimLog();
+    await closeScimLimiters();
+    await app.close();
+    await disconnectDb();
+  },
+});

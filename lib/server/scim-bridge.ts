@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { log } from '../ops/log';
 import { handleScimRequest } from '../scim/handle-request';
 import type { ScimRequest } from '../scim/http';
 import { MAX_BODY_BYTES } from '../scim/limits';
@@ -41,6 +42,6 @@ export async function serveScim(req: IncomingMessage, res: ServerResponse, rootD
       res.statusCode = 400;
       res.end();
     }
-    if (!res.destroyed) console.error('scim: could not serve the request', error);
+    if (!res.destroyed) log.error({ err: error }, 'scim: could not serve the request');
   }
 }

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { disconnectDb, tenantDb } from '../../lib/db';
 import { appServer } from './support/app-server';
 import { afterRequests, expectConverged, freshDatabase, PORTS, scimProbe, simulation, statusCounts, tenantWithToken } from './support/fault-run';
 import { privatePostgres } from './support/private-postgres';
@@ -37,6 +38,11 @@ describe('an Entra provisioning cycle', () => {
       expect(Math.max(...run.phases.map((p) => p.stats.slowestMs))).toBeLessThan(10_000);
       expect(server.output()).not.toMatch(/Unhandled|uncaught/i);
       await expectConverged(run, tenant);
+      // The provisioning log kept the refusals of the outage: they waited for the database too.
+      process.env.DATABASE_URL = db.url;
+      const refused = await tenantDb(tenant.id).auditEvent.count({ where: { details: { path: ['status'], equals: 503 } } });
+      await disconnectDb();
+      expect(refused).toBeGreaterThan(0);
     } finally {
       run.close();
       await server.kill('SIGTERM');
