@@ -8,8 +8,17 @@ import { log } from '../ops/log';
  * similarity threshold says how close a typed word must be to a word of a name
  * for <% (0 to 1): its default, 0.6, misses two swapped letters in a name of
  * seven or eight letters, which score 0.33 to 0.38.
+ *
+ * Every statement is planned for its values and the table as it is now,
+ * never from a plan cached earlier: a plan made while a tenant's table was
+ * nearly empty (the first minutes of Entra's first cycle) scanned every row
+ * for each lookup by userName once it held thousands, and slowed the cycle
+ * fourfold at 20,000 users (the Entra simulator found it).
  */
-export const SESSION_SETTINGS: readonly [string, string][] = [['pg_trgm.word_similarity_threshold', '0.3']];
+export const SESSION_SETTINGS: readonly [string, string][] = [
+  ['pg_trgm.word_similarity_threshold', '0.3'],
+  ['plan_cache_mode', 'force_custom_plan'],
+];
 
 // The one PostgreSQL connection pool of the process. Prisma runs on it (through
 // its pg adapter) and so does tenantSql(), so the two never hold more
