@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { disconnectDb, tenantDb } from '../../lib/db';
 import { appServer } from './support/app-server';
-import { afterRequests, expectConverged, freshDatabase, PORTS, scimProbe, simulation, statusCounts, tenantWithToken } from './support/fault-run';
+import { afterRequests, expectConverged, freshDatabase, PORTS, scimProbe, simulation, skipWhereFaultsCannotRun, statusCounts, tenantWithToken } from './support/fault-run';
 import { privatePostgres } from './support/private-postgres';
 import { privateRedis } from './support/private-redis';
 
@@ -13,7 +13,9 @@ import { privateRedis } from './support/private-redis';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const INCREMENTAL_CHANGES = 300;
 
-describe('an Entra provisioning cycle', () => {
+const unavailable = await skipWhereFaultsCannotRun();
+
+describe.skipIf(unavailable)('an Entra provisioning cycle', () => {
   test('survives PostgreSQL restarting mid-cycle: requests meanwhile get a quick 503 with Retry-After, and nothing is lost or half-written', async () => {
     const postgres = privatePostgres(PORTS.postgres);
     postgres.start();

@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
@@ -23,6 +25,27 @@ export const SHAPE = { users: 2_000, groups: 40, averageMembers: 50 };
 
 // Found before any test points DATABASE_URL at a database of its own.
 const localServer = findPostgresServer();
+
+/**
+ * Why the fault tests cannot run on this machine, or null. They need a
+ * PostgreSQL server (the embedded database is one process; it cannot be
+ * restarted under a running app), its binaries for a private server, and
+ * redis-server. CI has all of them (.ci/run), and there a missing one fails.
+ */
+export async function faultsUnavailable(): Promise<string | null> {
+  if (!(await localServer)) return 'no PostgreSQL server answers (DATABASE_URL or 127.0.0.1:5432)';
+  if (!fs.existsSync('/usr/lib/postgresql')) return "no PostgreSQL server binaries under /usr/lib/postgresql (Debian's postgresql package)";
+  if (spawnSync('redis-server', ['--version']).status !== 0) return 'no redis-server on the PATH';
+  return null;
+}
+
+/** Skips a fault test file where it cannot run, except in CI, where that is a failure. */
+export async function skipWhereFaultsCannotRun(): Promise<string | null> {
+  const why = await faultsUnavailable();
+  if (why && process.env.CI) throw new Error(`The fault tests must run in CI: ${why}`);
+  if (why) console.log(`Fault tests skipped: ${why}`);
+  return why;
+}
 
 export interface FaultDatabase {
   url: string;
