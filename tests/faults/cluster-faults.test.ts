@@ -23,10 +23,10 @@ test.skipIf(unavailable)('an Entra cycle through nginx and two instances converg
     redisUrl: REDIS_URL,
     env: { SCIM_RATE_LIMIT_PER_SECOND: '150' },
   });
-  const run = simulation(cluster.port, tenant, { users: 1_000, groups: 20, averageMembers: 30 });
+  const run = simulation(cluster.port, tenant, { users: 600, groups: 15, averageMembers: 30 });
   try {
     const cycle = run.initialCycle();
-    await afterRequests(run, 800);
+    await afterRequests(run, 500);
     await cluster.killInstance(0, 'SIGKILL');
     await cycle;
     await cluster.restartInstance(0);

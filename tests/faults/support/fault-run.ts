@@ -18,10 +18,11 @@ import { createServiceAccountToken } from '../../../lib/tokens/create-service-ac
 
 /** Ports of this run; E2E_PORT moves them with the browser tests' (see playwright.config.ts). */
 const BASE = Number(process.env.E2E_PORT ?? 3100);
-export const PORTS = { app: BASE + 50, cluster: BASE + 60, postgres: BASE + 52_000, redis: BASE + 3_300 };
+/** Each test file has ports of its own, as the files run side by side. */
+export const PORTS = { app: BASE + 50, appOnRedis: BASE + 55, cluster: BASE + 60, postgres: BASE + 52_000, redis: BASE + 3_300 };
 
 /** The size CI runs at: big enough for a fault to land mid-cycle, small enough to stay fast. */
-export const SHAPE = { users: 2_000, groups: 40, averageMembers: 50 };
+export const SHAPE = { users: 1_200, groups: 30, averageMembers: 50 };
 
 // Found before any test points DATABASE_URL at a database of its own.
 const localServer = findPostgresServer();
