@@ -3,12 +3,12 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import { promisify } from 'node:util';
-import Redis from 'ioredis';
 import { E2E_PORT } from '../../playwright.config';
 import { nginxPath, startCluster, type Cluster } from '../../lib/cluster/start-cluster';
 import { migrate } from '../../lib/db/migrate';
 import { createDatabase, dropDatabase, dropDatabasesLike } from '../../lib/db/server-admin';
 import { findPostgresServer } from '../../tests/support/postgres-server';
+import { redisAnswers, TEST_REDIS_URL } from '../../tests/support/redis-server';
 
 // A cluster of the production build for a spec: two instances behind nginx on
 // a database of its own, on ports derived from E2E_PORT (3400-3489), so that
@@ -18,7 +18,7 @@ import { findPostgresServer } from '../../tests/support/postgres-server';
 const run = promisify(execFile);
 
 export const CLUSTER_PORT = 3400 + (E2E_PORT % 30) * 3;
-export const REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
+export const REDIS_URL = TEST_REDIS_URL;
 
 export interface Reply {
   status: number;
@@ -40,18 +40,6 @@ export function call(port: number, host: string, method: string, pathname: strin
   });
 }
 
-async function redisAnswers(): Promise<boolean> {
-  const probe = new Redis(REDIS_URL, { lazyConnect: true, connectTimeout: 1_000, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  probe.on('error', () => {});
-  try {
-    await probe.connect();
-    return (await probe.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-}
 
 /** Why the cluster cannot run here, or null when it can. */
 export async function clusterUnavailable(): Promise<string | null> {

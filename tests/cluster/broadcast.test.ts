@@ -2,24 +2,12 @@ import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeBroadcast, listen, publish } from '../../lib/cluster/broadcast';
+import { redisAnswers, TEST_REDIS_URL } from '../support/redis-server';
 
 // The broadcast inside one process; tests/… cannot run two app instances, so
 // e2e/cluster/cluster.spec.ts checks that a revocation reaches every instance.
 
-const REDIS = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
-
-async function redisAnswers(): Promise<boolean> {
-  const probe = new Redis(REDIS, { lazyConnect: true, connectTimeout: 1_000, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  probe.on('error', () => {});
-  try {
-    await probe.connect();
-    return (await probe.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-}
+const REDIS = TEST_REDIS_URL;
 const withRedis = Boolean(process.env.TEST_REDIS_URL) || (await redisAnswers());
 if (!withRedis) console.log(`No Redis at ${REDIS}: the broadcast cases do not run (set TEST_REDIS_URL to require them).`);
 

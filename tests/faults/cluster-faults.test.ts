@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { expect, test } from 'vitest';
 import { nginxPath, startCluster } from '../../lib/cluster/start-cluster';
+import { TEST_REDIS_URL } from '../support/redis-server';
 import { afterRequests, expectConverged, freshDatabase, PORTS, simulation, skipWhereFaultsCannotRun, statusCounts, tenantWithToken } from './support/fault-run';
 
 // Entra's cycle through a load balancer (nginx, as `npm run cluster` runs it)
@@ -9,7 +10,6 @@ import { afterRequests, expectConverged, freshDatabase, PORTS, simulation, skipW
 // cross-instance properties themselves (one rate budget, revocations, ended
 // sessions) have their own spec: e2e/cluster/cluster.spec.ts.
 
-const REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
 const unavailable = (await skipWhereFaultsCannotRun()) ?? (fs.existsSync(nginxPath()) ? null : `no nginx at ${nginxPath()}`);
 if (unavailable && process.env.CI) throw new Error(`The cluster fault test must run in CI: ${unavailable}`);
 
@@ -20,7 +20,7 @@ test.skipIf(unavailable)('an Entra cycle through nginx and two instances converg
     port: PORTS.cluster,
     instancePorts: [PORTS.cluster + 1, PORTS.cluster + 2],
     databaseUrl: db.url,
-    redisUrl: REDIS_URL,
+    redisUrl: TEST_REDIS_URL,
     env: { SCIM_RATE_LIMIT_PER_SECOND: '150' },
   });
   const run = simulation(cluster.port, tenant, { users: 600, groups: 15, averageMembers: 30 });

@@ -1,24 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import Redis from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ScimError } from '../../lib/scim/errors';
 import { createScimLimiters, type ScimLimiters } from '../../lib/scim/rate-limit';
+import { redisAnswers, TEST_REDIS_URL } from '../support/redis-server';
 
-const REDIS = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
-
-/** CI always runs Redis (.ci/run starts it); a laptop without one runs the other cases and says so. */
-async function redisAnswers(): Promise<boolean> {
-  const probe = new Redis(REDIS, { lazyConnect: true, connectTimeout: 1_000, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  probe.on('error', () => {});
-  try {
-    await probe.connect();
-    return (await probe.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-}
+const REDIS = TEST_REDIS_URL;
 const withRedis = Boolean(process.env.TEST_REDIS_URL) || (await redisAnswers());
 if (!withRedis) console.log(`No Redis at ${REDIS}: the shared-budget case does not run (set TEST_REDIS_URL to require it).`);
 const open: ScimLimiters[] = [];
