@@ -18,7 +18,8 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   reporter: [['list']],
-  timeout: 30_000,
+  // Specs that make tenants with the operator CLI and sign people in take 25-31 s on CI's two cores.
+  timeout: 60_000,
   use: {
     baseURL: `http://${E2E_ROOT}`,
     trace: 'retain-on-failure',
