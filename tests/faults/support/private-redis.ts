@@ -24,7 +24,8 @@ export function privateRedis(port: number): PrivateRedis {
     },
     async stop() {
       const running = child;
-      if (!running || running.exitCode !== null) return;
+      // Killed by a signal, a child has no exit code, only a signalCode.
+      if (!running || running.exitCode !== null || running.signalCode !== null) return;
       const exited = new Promise((resolve) => running.once('exit', resolve));
       running.kill('SIGKILL');
       await exited;
