@@ -38,9 +38,10 @@ export default defineConfig({
   },
   projects: [
     { name: 'desktop', testIgnore: /e2e\/(scim|ops|cluster)\//, use: { ...devices['Desktop Chrome'] } },
-    // Sign-in flows and addresses do not depend on the viewport, and sign-up can happen once per
-    // directory; the admin spec checks phone width itself.
-    { name: 'phone', testIgnore: /e2e\/(scim|ops|auth|admin|cluster)\/|tenancy\.spec/, use: { ...devices['Pixel 7'] } },
+    // What a phone changes: the org chart's touch and zoom, the directory's layout, and every screen
+    // fitting the window (directory.spec visits each). The rest behaves the same at any width, and
+    // the admin spec checks phone width itself.
+    { name: 'phone', testMatch: /e2e\/(org\/.*|people\/directory)\.spec\.ts$/, use: { ...devices['Pixel 7'] } },
     // SCIM and the operations endpoints are machine-to-machine: real HTTP, no browser.
     { name: 'scim', testMatch: /e2e\/(scim|ops)\/.*\.spec\.ts$/ },
     // Two production instances behind nginx, on a database of their own (e2e/support/cluster-site.ts).

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { scimRequest } from '../support/scim-client';
-import { createScimTenant, orgwiki, tokenIds, type ScimTenant } from '../support/scim-fixtures';
+import { createScimTenant, makeAdmin, tokenIds, type ScimTenant } from '../support/scim-fixtures';
 import { homeHeading, openUserMenu, signIn } from '../support/sign-in';
 import { tenantUrl } from '../support/sites';
 import { seriousViolations } from '../support/axe';
@@ -20,11 +20,11 @@ interface AdminTenant extends ScimTenant {
 /** A tenant bound to its own directory, with an admin and a member provisioned over SCIM. */
 async function adminTenant(): Promise<AdminTenant> {
   const tid = randomUUID();
-  const tenant = createScimTenant(tid);
+  const tenant = await createScimTenant(tid);
   for (const userName of ['boss@e2e.example', 'staff@e2e.example']) {
     expect((await tenant.scim.post('/Users', { schemas: [CORE], userName, displayName: userName.split('@')[0], active: true })).status).toBe(201);
   }
-  orgwiki('member:role', '--subdomain', tenant.subdomain, '--user', 'boss@e2e.example', '--role', 'admin');
+  await makeAdmin(tenant.subdomain, 'boss@e2e.example');
   return { ...tenant, tid };
 }
 

@@ -15,7 +15,7 @@ const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 /** A tenant bound to a directory of its own, with people provisioned over SCIM. */
 async function provisionedTenant(...userNames: string[]): Promise<{ tenant: ScimTenant; tid: string; ids: Record<string, string> }> {
   const tid = randomUUID();
-  const tenant = createScimTenant(tid);
+  const tenant = await createScimTenant(tid);
   const ids: Record<string, string> = {};
   for (const userName of userNames) {
     const created = await tenant.scim.post('/Users', { schemas: [CORE], userName, displayName: userName.split('@')[0], active: true });

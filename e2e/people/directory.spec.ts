@@ -53,7 +53,7 @@ test('the directory finds a person by a misspelt name and narrows by department 
 
 test('former people are hidden until asked for, and marked', async ({ page }) => {
   const tid = randomUUID();
-  const tenant = createScimTenant(tid);
+  const tenant = await createScimTenant(tid);
   for (const handle of ['stays', 'leaves']) {
     const created = await tenant.scim.post('/Users', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: `${handle}@e2e.example`, displayName: `${handle} Person`, active: true });
     expect(created.status).toBe(201);

@@ -12,7 +12,7 @@ const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 /** A small company provisioned over SCIM: ceo ← vp ← lead ← dev1, dev2. */
 async function company(): Promise<{ tenant: ScimTenant; tid: string; ids: Record<string, string> }> {
   const tid = randomUUID();
-  const tenant = createScimTenant(tid);
+  const tenant = await createScimTenant(tid);
   const ids: Record<string, string> = {};
   const people: [string, string, string | null][] = [['ceo', 'Chief Executive', null], ['vp', 'VP Engineering', 'ceo'], ['lead', 'Team Lead', 'vp'], ['dev1', 'Engineer', 'lead'], ['dev2', 'Engineer', 'lead']];
   for (const [handle, title, manager] of people) {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
-import { createScimTenant, orgwiki } from '../support/scim-fixtures';
+import { createScimTenant, makeAdmin } from '../support/scim-fixtures';
 import { signIn } from '../support/sign-in';
 import { tenantUrl } from '../support/sites';
 
@@ -12,7 +12,7 @@ const GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';
 
 test('a team page lists its members and their managers; only admins write its description', async ({ page, browser }) => {
   const tid = randomUUID();
-  const tenant = createScimTenant(tid);
+  const tenant = await createScimTenant(tid);
   const boss = (await tenant.scim.post('/Users', { schemas: [CORE], userName: 'boss@e2e.example', displayName: 'Bo Boss' })).json.id;
   const ids: string[] = [];
   for (const name of ['Ada', 'Grace']) {
@@ -21,7 +21,7 @@ test('a team page lists its members and their managers; only admins write its de
   }
   const team = await tenant.scim.post('/Groups', { schemas: [GROUP], displayName: 'Platform', members: ids.map((value) => ({ value })) });
   expect(team.status).toBe(201);
-  orgwiki('member:role', '--subdomain', tenant.subdomain, '--user', 'boss@e2e.example', '--role', 'admin');
+  await makeAdmin(tenant.subdomain, 'boss@e2e.example');
 
   await signIn(page, tenant.subdomain, { tid, userName: 'ada@e2e.example' });
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Teams' }).click();

@@ -7,7 +7,7 @@ import { scimRequest } from '../support/scim-client';
 const ERROR = 'urn:ietf:params:scim:api:messages:2.0:Error';
 
 test('every bad credential gets the same 401, including another tenant\'s valid token', async ({ tenant }) => {
-  const other = createScimTenant();
+  const other = await createScimTenant();
   const { json: victim } = await tenant.scim.post('/Users', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'victim' });
   const bodies = new Set<string>();
   for (const token of [null, 'owk_unknown', `${tenant.token}x`, other.token]) {

@@ -6,8 +6,8 @@ import pg from 'pg';
 import { scimClient, type ScimClient } from './scim-client';
 import { E2E_DATABASE_FILE } from './sites';
 
-// Each test gets a tenant of its own, made with the operator CLI on the
-// server's database, so that specs run in parallel without seeing each other.
+// Each test gets a tenant of its own on the server's database, so that specs
+// run in parallel without seeing each other.
 
 export interface ScimTenant {
   subdomain: string;
@@ -16,31 +16,53 @@ export interface ScimTenant {
 }
 
 /** The operator CLI on the database at `databaseUrl`. */
-export function orgwikiOn(databaseUrl: string, ...args: string[]): string {
+function orgwikiOn(databaseUrl: string, ...args: string[]): string {
   return execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'lib/cli/orgwiki.ts', ...args], {
     env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: '1' },
     encoding: 'utf8',
   });
 }
 
-/** The operator CLI on the browser tests' server's database. */
-export function orgwiki(...args: string[]): string {
-  return orgwikiOn(readFileSync(E2E_DATABASE_FILE, 'utf8').trim(), ...args);
-}
-
-/** A new tenant and a SCIM token for it, on the database at `databaseUrl`; bound to the Microsoft directory `directory` when given. */
-export function createTenantWithToken(databaseUrl: string, options: { directory?: string; displayName?: string } = {}): { subdomain: string; token: string } {
+/** A new tenant and a SCIM token for it, made with the operator CLI on another database (a spec's own server). */
+export function createTenantWithToken(databaseUrl: string): { subdomain: string; token: string } {
   const subdomain = `scim-${randomBytes(4).toString('hex')}`;
-  const cli = (...args: string[]) => orgwikiOn(databaseUrl, ...args);
-  cli('tenant:create', '--subdomain', subdomain, '--name', options.displayName ?? `SCIM test ${subdomain}`, ...(options.directory ? ['--directory', options.directory] : []));
-  const token = /Secret Token: (\S+)/.exec(cli('token:create', '--subdomain', subdomain, '--name', 'entra'))![1];
+  orgwikiOn(databaseUrl, 'tenant:create', '--subdomain', subdomain, '--name', `SCIM test ${subdomain}`);
+  const token = /Secret Token: (\S+)/.exec(orgwikiOn(databaseUrl, 'token:create', '--subdomain', subdomain, '--name', 'entra'))![1];
   return { subdomain, token };
 }
 
+// On the shared server's database, in this process rather than through the CLI: spawning it costs 2-5 s a
+// tenant, and the browser suite makes dozens. The same functions it calls.
+const SYSTEM = { type: 'system', label: 'browser tests' } as const;
+
+/** The operator's functions, on the browser tests' server's database (this worker's one connection to it). */
+async function operator() {
+  process.env.DATABASE_URL = readFileSync(E2E_DATABASE_FILE, 'utf8').trim();
+  process.env.DATABASE_POOL_SIZE = '1';
+  const [{ createTenant }, { createServiceAccountToken }, { setRole }, db] = await Promise.all([
+    import('../../lib/tenancy/create-tenant'),
+    import('../../lib/tokens/create-service-account-token'),
+    import('../../lib/admin/members'),
+    import('../../lib/db'),
+  ]);
+  return { createTenant, createServiceAccountToken, setRole, db };
+}
+
 /** A new tenant with a SCIM token on the server's database; bound to the Microsoft directory `directory` when given. */
-export function createScimTenant(directory?: string, displayName?: string): ScimTenant {
-  const { subdomain, token } = createTenantWithToken(readFileSync(E2E_DATABASE_FILE, 'utf8').trim(), { directory, displayName });
+export async function createScimTenant(directory?: string, displayName?: string): Promise<ScimTenant> {
+  const { createTenant, createServiceAccountToken } = await operator();
+  const subdomain = `scim-${randomBytes(4).toString('hex')}`;
+  const tenant = await createTenant({ subdomain, displayName: displayName ?? `SCIM test ${subdomain}`, entraTenantId: directory });
+  const { token } = await createServiceAccountToken(tenant.id, { serviceAccountName: 'Microsoft Entra provisioning', tokenName: 'entra' }, SYSTEM);
   return { subdomain, token, scim: scimClient(subdomain, token) };
+}
+
+/** Makes the person `userName` of the tenant an admin, as `npm run orgwiki -- member:role` does. */
+export async function makeAdmin(subdomain: string, userName: string): Promise<void> {
+  const { setRole, db } = await operator();
+  const tenant = await db.platformDb.findTenantBySubdomain(subdomain);
+  const user = await db.tenantDb(tenant!.id).user.findFirst({ where: { userName } });
+  await setRole(tenant!.id, SYSTEM, user!.id, 'admin');
 }
 
 /** The ids of a tenant's tokens, read from the server's database (for tests that forge requests with them). */
@@ -57,7 +79,7 @@ export async function tokenIds(subdomain: string): Promise<string[]> {
 
 export const test = base.extend<{ tenant: ScimTenant }>({
   tenant: async ({}, use) => {
-    await use(createScimTenant());
+    await use(await createScimTenant());
   },
 });
 

@@ -24,7 +24,7 @@ export interface WikiCompany {
 export async function wikiCompany(): Promise<WikiCompany> {
   const tid = randomUUID();
   // A short company name: a long one makes the shared site header wider than a phone.
-  const tenant = createScimTenant(tid, 'Initech');
+  const tenant = await createScimTenant(tid, 'Initech');
   const ids = {} as WikiCompany['ids'];
   for (const [handle, manager] of [['ceo', null], ['lead', 'ceo'], ['dev', 'lead'], ['pat', 'lead']] as const) {
     const created = await tenant.scim.post('/Users', {
