@@ -52,7 +52,8 @@ export default defineConfig({
     url: `http://${E2E_ROOT}/`,
     reuseExistingServer: false,
     timeout: 120_000,
-    // A low SCIM rate limit, so that the rate-limit spec can reach it quickly.
-    env: { ROOT_DOMAIN: E2E_ROOT, PORT: String(E2E_PORT), NEXT_TELEMETRY_DISABLED: '1', SCIM_RATE_LIMIT_PER_SECOND: '100', METRICS_TOKEN: E2E_METRICS_TOKEN },
+    // A low SCIM rate limit, so that the rate-limit spec can reach it quickly. The specs stand in
+    // for a load balancer (one trusted hop), so that X-Forwarded-For gives each client an address.
+    env: { ROOT_DOMAIN: E2E_ROOT, PORT: String(E2E_PORT), NEXT_TELEMETRY_DISABLED: '1', SCIM_RATE_LIMIT_PER_SECOND: '100', METRICS_TOKEN: E2E_METRICS_TOKEN, TRUSTED_PROXY_HOPS: '1' },
   },
 });

@@ -14,6 +14,8 @@ const schema = z.object({
   EMBEDDED_DB_DIR: z.string().default('.data/pglite'),
   EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   REDIS_URL: z.string().url().optional(),
+  /** How many proxies of ours (load balancer, nginx) stand before the app; their X-Forwarded-For entries name the client. */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   /** Per tenant; Entra needs 25 a second, a runaway client is stopped well above that. */
   SCIM_RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(1).default(200),
   /** Sign-in with Microsoft: the app registration's client id and secret. */

@@ -5,6 +5,7 @@ import type { AuditActor } from '../audit/record-event';
 import { getConfig } from '../config';
 import type { Tenant, User } from '../db';
 import { personName } from '../directory/person-name';
+import { CLIENT_ADDRESS_HEADER } from '../server/client-address';
 import { parseHost } from '../tenancy/host';
 import { requireTenant } from '../tenancy/get-tenant';
 import { findSessionUser, SESSION_COOKIE } from './tenant-session';
@@ -51,8 +52,7 @@ async function actionCaller(role: 'member' | 'admin'): Promise<{ tenant: Tenant;
   const host = parseHost(requestHeaders.get('host'), getConfig().ROOT_DOMAIN);
   if (host.kind !== 'tenant') forbidden();
   const { tenant, user } = role === 'admin' ? await requireAdmin(host.subdomain) : await requireMember(host.subdomain);
-  const ip = requestHeaders.get('x-forwarded-for')?.split(',')[0]?.trim() || requestHeaders.get('x-real-ip') || null;
-  return { tenant, user, actor: { type: 'user', id: user.id, label: personName(user), ip } };
+  return { tenant, user, actor: { type: 'user', id: user.id, label: personName(user), ip: requestHeaders.get(CLIENT_ADDRESS_HEADER) } };
 }
 
 export const requireMemberAction = () => actionCaller('member');

@@ -51,9 +51,9 @@ ${servers}
       proxy_set_header Connection "";
       # The tenant is the Host header, port included ($host would drop the port).
       proxy_set_header Host $http_host;
-      # Replaced, not appended to: the app takes the first X-Forwarded-For address as the
-      # client's (failed-sign-in blocking), and nginx is the edge, so a client's own value must not survive.
-      proxy_set_header X-Forwarded-For $remote_addr;
+      # Appended to: the instances trust one hop (TRUSTED_PROXY_HOPS=1), so they take the address nginx
+      # heard from as the client's and ignore whatever the client wrote before it.
+      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
       proxy_set_header X-Real-IP $remote_addr;
       proxy_set_header X-Forwarded-Proto $scheme;
       # An instance that refuses or drops the connection: try the next one. A request that

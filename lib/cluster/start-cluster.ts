@@ -140,6 +140,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     REDIS_URL: options.redisUrl ?? 'redis://127.0.0.1:6379',
     AUTH_SECRET: options.authSecret ?? randomBytes(32).toString('base64url'),
     ROOT_DOMAIN: rootDomain,
+    // nginx stands before every instance.
+    TRUSTED_PROXY_HOPS: '1',
     NEXT_TELEMETRY_DISABLED: '1',
   };
   const echo = options.echo ?? false;

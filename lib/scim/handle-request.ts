@@ -1,10 +1,11 @@
 import { isDatabaseUnavailable, tenantSql, type Tenant } from '../db';
 import { log } from '../ops/log';
 import { countScimOperation } from '../ops/metrics';
+import { CLIENT_ADDRESS_HEADER } from '../server/client-address';
 import { parseHost, siteOrigin } from '../tenancy/host';
 import { SCIM_BASE_PATH } from '../tenancy/routing';
 import { findTenant } from '../tenancy/tenant-lookup';
-import { authenticateToken, noteTokenUse, type TokenPrincipal } from '../tokens/authenticate-token';
+import { authenticateToken, isFamiliarToken, noteTokenUse, type TokenPrincipal } from '../tokens/authenticate-token';
 import { queueScimLog } from './audit-queue';
 import { describeEndpoint, endpointPath, matchEndpoint, type Method } from './endpoints';
 import { ScimError, scimNotFound } from './errors';
@@ -22,10 +23,6 @@ import type { ScimContext } from './scim-context';
 const TEST_CONNECTION = /^userName\s+eq\s+"?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"?$/i;
 
 const UNAUTHORIZED = 'Send the token of a service account of this tenant as "Authorization: Bearer <token>".';
-
-function clientIp(request: ScimRequest): string | null {
-  return request.header('x-forwarded-for')?.split(',')[0]?.trim() || request.header('x-real-ip') || null;
-}
 
 function bearerToken(request: ScimRequest): string | null {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(request.header('authorization') ?? '');
@@ -51,8 +48,11 @@ function toReply(error: unknown, request: ScimRequest): ScimReply {
 
 async function authenticate(tenant: Tenant, request: ScimRequest, ip: string): Promise<TokenPrincipal> {
   const limits = scimLimiters();
-  await limits.checkFailedAuthBlock(tenant.id, ip);
+  const blocked = await limits.failedAuthBlock(tenant.id, ip);
   const presented = bearerToken(request);
+  // A blocked address is refused unread. While a tenant is blocked, only a token
+  // that has worked here lately is looked up: guesses go unanswered, Entra goes on.
+  if (blocked && (blocked.scope === 'address' || !presented || !isFamiliarToken(tenant.id, presented))) throw blocked.error;
   const principal = presented ? await authenticateToken(tenant.id, presented) : null;
   if (!principal) {
     await limits.countFailedAuth(tenant.id, ip);
@@ -86,7 +86,7 @@ export async function handleScimRequest(request: ScimRequest, rootDomain: string
   }
   if (!tenant) return scimNotFound('No tenant is served at this address').toReply();
   const path = endpointPath(request.url.pathname);
-  const ip = clientIp(request);
+  const ip = request.header(CLIENT_ADDRESS_HEADER);
   let ctx: ScimContext | null = null;
   let response: ScimReply;
   try {

@@ -8,15 +8,29 @@ import { ScimError } from './errors';
 // otherwise, and in memory as well whenever Redis is unreachable, so a Redis
 // outage degrades the limit to per-instance instead of failing requests.
 
-/** Guessing tokens is pointless at 20 failures a minute per address and tenant. */
-const FAILED_AUTH = { points: 20, duration: 60, blockDuration: 60 };
+/**
+ * Failed bearer authentications. Per address, across tenants: one client
+ * guessing is stopped after 20 a minute, for five minutes. Per tenant, across
+ * addresses: a spread-out guesser is stopped too, without locking Entra out
+ * (see handle-request.ts: a token this instance has seen succeed still gets in).
+ * With 256-bit tokens either limit makes guessing hopeless; they also keep the
+ * load of hammering bounded.
+ */
+const FAILED_AUTH_PER_ADDRESS = { points: 20, duration: 60, blockDuration: 300 };
+const FAILED_AUTH_PER_TENANT = { points: 200, duration: 60, blockDuration: 60 };
+
+/** Which failed-authentication limit stops a request, with its SCIM 429. */
+export interface FailedAuthBlock {
+  scope: 'address' | 'tenant';
+  error: ScimError;
+}
 
 export interface ScimLimiters {
   /** Counts one request against the tenant's budget; throws 429 when it is spent. */
   limitTenant(tenantId: string): Promise<void>;
-  /** Throws 429 while this address is blocked for failed authentications to this tenant. */
-  checkFailedAuthBlock(tenantId: string, ip: string): Promise<void>;
-  countFailedAuth(tenantId: string, ip: string): Promise<void>;
+  /** Whether too many failed authentications from this address, or against this tenant, stop the request. */
+  failedAuthBlock(tenantId: string, address: string): Promise<FailedAuthBlock | null>;
+  countFailedAuth(tenantId: string, address: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -34,30 +48,41 @@ async function consume(limiter: RateLimiterAbstract, key: string): Promise<void>
   }
 }
 
+/** A memory limiter, or a Redis one that falls back to memory while Redis is unreachable. */
+type MakeLimiter = (limits: { points: number; duration: number; blockDuration?: number }, name: string) => RateLimiterAbstract;
+
+function blockOf(result: RateLimiterRes | null, points: number): RateLimiterRes | null {
+  return result && result.consumedPoints > points ? result : null;
+}
+
 export function createScimLimiters(options: { perSecond: number; redisUrl?: string; keyPrefix?: string }): ScimLimiters {
-  const requestsOptions = { points: options.perSecond, duration: 1 };
-  let requests: RateLimiterAbstract = new RateLimiterMemory(requestsOptions);
-  let failedAuth: RateLimiterAbstract = new RateLimiterMemory(FAILED_AUTH);
+  let make: MakeLimiter = (limits) => new RateLimiterMemory(limits);
   let redis: Redis | null = null;
   if (options.redisUrl) {
-    redis = new Redis(options.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
-    redis.on('error', () => {}); // the insurance limiter takes over; ioredis reconnects by itself
+    const client = (redis = new Redis(options.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }));
+    client.on('error', () => {}); // the insurance limiter takes over; ioredis reconnects by itself
     const prefix = options.keyPrefix ?? 'orgwiki:scim';
-    const make = (limits: typeof requestsOptions & { blockDuration?: number }, name: string) =>
-      new RateLimiterRedis({ storeClient: redis!, keyPrefix: `${prefix}:${name}`, ...limits, insuranceLimiter: new RateLimiterMemory(limits) });
-    requests = make(requestsOptions, 'req');
-    failedAuth = make(FAILED_AUTH, 'auth');
+    make = (limits, name) => new RateLimiterRedis({ storeClient: client, keyPrefix: `${prefix}:${name}`, ...limits, insuranceLimiter: new RateLimiterMemory(limits) });
   }
+  const requests = make({ points: options.perSecond, duration: 1 }, 'req');
+  const byAddress = make(FAILED_AUTH_PER_ADDRESS, 'auth-address');
+  const byTenant = make(FAILED_AUTH_PER_TENANT, 'auth-tenant');
   return {
     limitTenant: (tenantId) => consume(requests, tenantId),
-    async checkFailedAuthBlock(tenantId, ip) {
-      const result = await failedAuth.get(`${tenantId}:${ip}`);
-      if (result && result.consumedPoints > FAILED_AUTH.points) throw tooMany(result);
+    async failedAuthBlock(tenantId, address) {
+      const [fromAddress, ofTenant] = await Promise.all([byAddress.get(address), byTenant.get(tenantId)]);
+      const addressBlock = blockOf(fromAddress, FAILED_AUTH_PER_ADDRESS.points);
+      if (addressBlock) return { scope: 'address', error: tooMany(addressBlock) };
+      const tenantBlock = blockOf(ofTenant, FAILED_AUTH_PER_TENANT.points);
+      return tenantBlock ? { scope: 'tenant', error: tooMany(tenantBlock) } : null;
     },
-    countFailedAuth: (tenantId, ip) =>
-      consume(failedAuth, `${tenantId}:${ip}`).catch((error: unknown) => {
-        if (!(error instanceof ScimError)) throw error;
-      }),
+    async countFailedAuth(tenantId, address) {
+      // Spent budgets are what failedAuthBlock reports; here they are no error.
+      const count = (limiter: RateLimiterAbstract, key: string) => limiter.consume(key).catch((error: unknown) => {
+        if (!(error instanceof RateLimiterRes)) throw error;
+      });
+      await Promise.all([count(byAddress, address), count(byTenant, tenantId)]);
+    },
     async close() {
       redis?.disconnect();
     },

@@ -10,6 +10,7 @@ import { flushScimLog } from '../scim/audit-queue';
 import { closeScimLimiters } from '../scim/rate-limit';
 import { siteOrigin } from '../tenancy/host';
 import { isScimPath } from '../tenancy/routing';
+import { stampClientAddress } from './client-address';
 import { observeRequest } from './observe-request';
 import { opsEndpoint, serveOps } from './ops-endpoints';
 import { serveScim } from './scim-bridge';
@@ -25,7 +26,7 @@ import { stopGracefully } from './shutdown';
 const { values } = parseArgs({ options: { dev: { type: 'boolean', default: false }, port: { type: 'string' } } });
 // In development Next's console output (compiling, errors with code frames) is for the person at the terminal.
 if (!values.dev) routeConsoleToLog();
-const { ROOT_DOMAIN } = getConfig();
+const { ROOT_DOMAIN, TRUSTED_PROXY_HOPS } = getConfig();
 // Auth.js builds its callback URL from AUTH_URL; it lives on the apex.
 process.env.AUTH_URL ??= `${siteOrigin(ROOT_DOMAIN)}/api/auth`;
 const port = Number(values.port ?? process.env.PORT ?? ROOT_DOMAIN.split(':')[1] ?? 3000);
@@ -38,6 +39,7 @@ await app.prepare();
 
 const server = http.createServer((req, res) => {
   const pathname = (req.url ?? '/').split('?')[0];
+  stampClientAddress(req, TRUSTED_PROXY_HOPS);
   observeRequest(req, res, pathname, ROOT_DOMAIN, () => {
     const ops = opsEndpoint(pathname);
     if (ops) void serveOps(ops, req, res);

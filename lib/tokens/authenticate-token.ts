@@ -21,6 +21,17 @@ const memo = ((globalThis as { orgwikiTokenMemo?: { cache: Map<string, { princip
   drops: 0,
 });
 const { cache } = memo;
+
+// Tokens this process has seen succeed lately, by hash: while strangers' failures
+// block a tenant, these are still looked up (and still refused if revoked since),
+// so guessers cannot lock Entra out. Only hashes; an hour is several cycles.
+const FAMILIAR_MS = 60 * 60 * 1000;
+const familiar = ((globalThis as { orgwikiFamiliarTokens?: Map<string, number> }).orgwikiFamiliarTokens ??= new Map());
+
+/** Whether `presented` succeeded for `tenantId` in this process within the hour. */
+export function isFamiliarToken(tenantId: string, presented: string): boolean {
+  return (familiar.get(`${tenantId}:${hashToken(presented)}`) ?? 0) > Date.now();
+}
 const CHANNEL = 'orgwiki:forget-tokens';
 
 function dropTokens(tenantId: string | null): void {
@@ -49,6 +60,8 @@ export async function authenticateToken(tenantId: string, presented: string): Pr
     return null;
   }
   const { expiresAt, ...principal } = found;
+  if (familiar.size >= 10_000) familiar.clear();
+  familiar.set(key, now + FAMILIAR_MS);
   if (drops !== memo.drops) return principal;
   if (cache.size >= 10_000) cache.clear();
   cache.set(key, { principal, until: Math.min(now + REMEMBER_MS, expiresAt?.getTime() ?? Infinity) });

@@ -49,10 +49,22 @@ describe('SCIM rate limits', () => {
     expect(results.map((r) => r?.status ?? 200)).toEqual([200, 200, 200, 429]);
   });
 
-  it('block an address after 20 failed authentications', async () => {
+  it('block an address after 20 failed authentications, whichever tenants they were against', async () => {
     const limits = limiters({ perSecond: 100 });
-    for (let i = 0; i < 21; i++) await limits.countFailedAuth('tenant', '203.0.113.9');
-    await expect(limits.checkFailedAuthBlock('tenant', '203.0.113.9')).rejects.toMatchObject({ status: 429 });
-    await expect(limits.checkFailedAuthBlock('tenant', '203.0.113.10')).resolves.toBeUndefined();
+    for (let i = 0; i < 21; i++) await limits.countFailedAuth(`tenant-${i % 3}`, '203.0.113.9');
+    const blocked = await limits.failedAuthBlock('tenant-9', '203.0.113.9');
+    expect(blocked?.scope).toBe('address');
+    expect(blocked?.error.status).toBe(429);
+    expect(Number(blocked?.error.toReply().headers['Retry-After'])).toBeGreaterThan(60);
+    expect(await limits.failedAuthBlock('tenant-9', '203.0.113.10')).toBeNull();
+  });
+
+  it('block a tenant after 200 failed authentications, whichever addresses they came from', async () => {
+    const limits = limiters({ perSecond: 100 });
+    for (let i = 0; i < 201; i++) await limits.countFailedAuth('tenant', `198.51.100.${i % 250}`);
+    const blocked = await limits.failedAuthBlock('tenant', '192.0.2.1');
+    expect(blocked?.scope).toBe('tenant');
+    expect(blocked?.error.toReply().headers['Retry-After']).toMatch(/^\d+$/);
+    expect(await limits.failedAuthBlock('another-tenant', '192.0.2.1')).toBeNull();
   });
 });
