@@ -57,6 +57,13 @@ export async function createScimTenant(directory?: string, displayName?: string)
   return { subdomain, token, scim: scimClient(subdomain, token) };
 }
 
+/** Another token of the tenant's Entra service account, not yet used. */
+export async function mintToken(subdomain: string, tokenName: string): Promise<string> {
+  const { createServiceAccountToken, db } = await operator();
+  const tenant = await db.platformDb.findTenantBySubdomain(subdomain);
+  return (await createServiceAccountToken(tenant!.id, { serviceAccountName: 'Microsoft Entra provisioning', tokenName }, SYSTEM)).token;
+}
+
 /** Makes the person `userName` of the tenant an admin, as `npm run orgwiki -- member:role` does. */
 export async function makeAdmin(subdomain: string, userName: string): Promise<void> {
   const { setRole, db } = await operator();

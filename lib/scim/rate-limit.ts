@@ -10,7 +10,7 @@ import { ScimError } from './errors';
 
 /**
  * Failed bearer authentications. Per address, across tenants: one client
- * guessing is stopped after 20 a minute, for five minutes. Per tenant, across
+ * guessing is stopped at its 21st failure in a minute, for five minutes. Per tenant, across
  * addresses: a spread-out guesser is stopped too, without locking Entra out
  * (see handle-request.ts: a token this instance has seen succeed still gets in).
  * With 256-bit tokens either limit makes guessing hopeless; they also keep the
@@ -51,6 +51,7 @@ async function consume(limiter: RateLimiterAbstract, key: string): Promise<void>
 /** A memory limiter, or a Redis one that falls back to memory while Redis is unreachable. */
 type MakeLimiter = (limits: { points: number; duration: number; blockDuration?: number }, name: string) => RateLimiterAbstract;
 
+/** Blocked once a failure past `points` is counted, for the limit's blockDuration. */
 function blockOf(result: RateLimiterRes | null, points: number): RateLimiterRes | null {
   return result && result.consumedPoints > points ? result : null;
 }

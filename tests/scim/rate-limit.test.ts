@@ -49,9 +49,11 @@ describe('SCIM rate limits', () => {
     expect(results.map((r) => r?.status ?? 200)).toEqual([200, 200, 200, 429]);
   });
 
-  it('block an address after 20 failed authentications, whichever tenants they were against', async () => {
+  it('block an address at its 21st failed authentication, whichever tenants they were against', async () => {
     const limits = limiters({ perSecond: 100 });
-    for (let i = 0; i < 21; i++) await limits.countFailedAuth(`tenant-${i % 3}`, '203.0.113.9');
+    for (let i = 0; i < 20; i++) await limits.countFailedAuth(`tenant-${i % 3}`, '203.0.113.9');
+    expect(await limits.failedAuthBlock('tenant-9', '203.0.113.9')).toBeNull();
+    await limits.countFailedAuth('tenant-9', '203.0.113.9');
     const blocked = await limits.failedAuthBlock('tenant-9', '203.0.113.9');
     expect(blocked?.scope).toBe('address');
     expect(blocked?.error.status).toBe(429);
@@ -59,9 +61,11 @@ describe('SCIM rate limits', () => {
     expect(await limits.failedAuthBlock('tenant-9', '203.0.113.10')).toBeNull();
   });
 
-  it('block a tenant after 200 failed authentications, whichever addresses they came from', async () => {
+  it('block a tenant at its 201st failed authentication, whichever addresses they came from', async () => {
     const limits = limiters({ perSecond: 100 });
-    for (let i = 0; i < 201; i++) await limits.countFailedAuth('tenant', `198.51.100.${i % 250}`);
+    for (let i = 0; i < 200; i++) await limits.countFailedAuth('tenant', `198.51.100.${i % 250}`);
+    expect(await limits.failedAuthBlock('tenant', '192.0.2.1')).toBeNull();
+    await limits.countFailedAuth('tenant', '198.51.100.1');
     const blocked = await limits.failedAuthBlock('tenant', '192.0.2.1');
     expect(blocked?.scope).toBe('tenant');
     expect(blocked?.error.toReply().headers['Retry-After']).toMatch(/^\d+$/);
