@@ -1,34 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { STATIC_DIRECTORIES } from '../../lib/dev-idp/directories';
-import { createScimTenant, type ScimTenant } from '../support/scim-fixtures';
 import { homeHeading, openUserMenu, pickAccount, signIn, signInToDemo, startSignIn } from '../support/sign-in';
 import { tenantUrl } from '../support/sites';
+import { expectHome, provisionedTenant } from './provisioned-tenant';
 
 // Signing in with Microsoft through the local identity provider, which signs
 // tokens exactly as Entra does (per-directory issuer, tid, oid, nonce, PKCE).
 
 const [CONTOSO, FABRIKAM] = STATIC_DIRECTORIES;
-const CORE = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
-
-/** A tenant bound to a directory of its own, with people provisioned over SCIM. */
-async function provisionedTenant(...userNames: string[]): Promise<{ tenant: ScimTenant; tid: string; ids: Record<string, string> }> {
-  const tid = randomUUID();
-  const tenant = await createScimTenant(tid);
-  const ids: Record<string, string> = {};
-  for (const userName of userNames) {
-    const created = await tenant.scim.post('/Users', { schemas: [CORE], userName, displayName: userName.split('@')[0], active: true });
-    expect(created.status).toBe(201);
-    ids[userName] = created.json.id;
-  }
-  return { tenant, tid, ids };
-}
-
-async function expectHome(page: Page, subdomain: string) {
-  await expect(page).toHaveURL(tenantUrl(subdomain, '/'));
-  await expect(homeHeading(page)).toBeAttached();
-}
 
 async function expectRefused(page: Page, subdomain: string, reason: RegExp) {
   await expect(page).toHaveURL(new RegExp(`^${tenantUrl(subdomain, '/login').replace(/[.?]/g, '\\$&')}`));
