@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { STATIC_DIRECTORIES } from '../../lib/dev-idp/directories';
 import { homeHeading, openUserMenu, pickAccount, signIn, signInToDemo, startSignIn } from '../support/sign-in';
