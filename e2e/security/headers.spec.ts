@@ -22,7 +22,7 @@ const PROTECTIONS = {
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
   'permissions-policy':
-    'accelerometer=(), autoplay=(), bluetooth=(), browsing-topics=(), camera=(), display-capture=(), encrypted-media=(), geolocation=(), gyroscope=(), hid=(), ' +
+    'accelerometer=(), autoplay=(), browsing-topics=(), camera=(), display-capture=(), encrypted-media=(), geolocation=(), gyroscope=(), hid=(), ' +
     'magnetometer=(), microphone=(), midi=(), payment=(), publickey-credentials-get=(), screen-wake-lock=(), serial=(), usb=(), xr-spatial-tracking=()',
 };
 const API_POLICY = "default-src 'none'; frame-ancestors 'none'";
@@ -60,11 +60,14 @@ function expectScriptsCarry(html: string, nonce: string, what: string): void {
 
 const get = (path: string, host = E2E_ROOT, headers: Record<string, string> = {}) => httpRequest({ port: E2E_PORT, host, path, headers });
 
-/** What the browser reports against the policy, from now on: violation events and its console's "Refused to…" errors. */
+/**
+ * What the browser reports against our headers, from now on: policy violation events, and its console's
+ * "Refused to…" errors and complaints about a Permissions-Policy feature it does not know.
+ */
 async function watchViolations(page: Page): Promise<string[]> {
   const violations: string[] = [];
   page.on('console', (message) => {
-    if (/Content[- ]Security[- ]Policy/i.test(message.text())) violations.push(message.text());
+    if (/Content[- ]Security[- ]Policy|Permissions[- ]Policy/i.test(message.text())) violations.push(message.text());
   });
   await page.exposeFunction('reportViolation', (violation: string) => violations.push(violation));
   await page.addInitScript(() => {
