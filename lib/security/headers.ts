@@ -34,7 +34,7 @@ export function createNonce(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
 }
 
-/** Two years, the preload list's minimum; subdomains too, since every tenant is one. */
+/** Two years, as the HSTS preload list recommends; subdomains too, since every tenant is one. */
 const HSTS = 'max-age=63072000; includeSubDomains';
 
 // Nothing a wiki does needs these; a script injected despite the CSP gets none of them.
