@@ -8,6 +8,7 @@ import { log } from '../ops/log';
 import { markDraining } from '../ops/readiness';
 import { flushScimLog } from '../scim/audit-queue';
 import { closeScimLimiters } from '../scim/rate-limit';
+import { apiSecurityHeaders, securitySettings } from '../security/headers';
 import { siteOrigin } from '../tenancy/host';
 import { isScimPath } from '../tenancy/routing';
 import { stampClientAddress } from './client-address';
@@ -37,9 +38,13 @@ const app = next({ dev: values.dev, turbopack: values.dev, port, dir: process.cw
 const handleNext = app.getRequestHandler();
 await app.prepare();
 
+// Every response gets them, whoever answers it; the proxy gives pages their own policy, with a nonce.
+const securityHeaders = Object.entries(apiSecurityHeaders(securitySettings(getConfig(), values.dev)));
+
 const server = http.createServer((req, res) => {
   const pathname = (req.url ?? '/').split('?')[0];
   stampClientAddress(req, TRUSTED_PROXY_HOPS);
+  for (const [name, value] of securityHeaders) res.setHeader(name, value);
   observeRequest(req, res, pathname, ROOT_DOMAIN, () => {
     const ops = opsEndpoint(pathname);
     if (ops) void serveOps(ops, req, res);
