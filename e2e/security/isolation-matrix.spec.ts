@@ -5,8 +5,8 @@ import { httpRequest, type HttpResponse } from '../support/http';
 import { scimRequest } from '../support/scim-client';
 import { ACTIONS, HANDLERS, PAGES, type Intruder, type PageRule, type Refusal } from './support/access-table';
 import { actionExports, builtActions, handlerMethods, pageFiles, urlOf } from './support/app-routes';
-import { fingerprints } from './support/fingerprint';
-import { encodeAction } from './support/next-action';
+import { fingerprints, type Fingerprints } from './support/fingerprint';
+import { encodeAction, type ActionArgs } from './support/next-action';
 import { SCIM_ROUTES, UNROUTED, type ScimTarget } from './support/scim-table';
 import { buildWorld, scimTarget, tenantWithTokens, type Tenant, type World } from './support/world';
 
@@ -19,6 +19,8 @@ import { buildWorld, scimTarget, tenantWithTokens, type Tenant, type World } fro
 // first test below.
 
 const APEX = `localhost:${E2E_PORT}`;
+/** Setting up tenants and a few hundred requests: 20-40 s on CI's two cores when other suites share them. */
+const HEAVY_TEST_MS = 120_000;
 const hostOf = (subdomain: string) => `${subdomain}.${APEX}`;
 
 const scimEndpoints = async () => {
@@ -153,11 +155,13 @@ function scimCalls(endpoints: Awaited<ReturnType<typeof scimEndpoints>>, t: Scim
 }
 
 test('every SCIM request with a missing, malformed, unknown, revoked, expired or foreign token is refused and changes nothing', async () => {
+  test.setTimeout(HEAVY_TEST_MS);
   const endpoints = await scimEndpoints();
   const count = scimCalls(endpoints, dummyScimTarget).length;
-  const other = await tenantWithTokens();
-  const targets: ScimTarget[] = [];
-  for (let i = 0; i < count; i += SCIM_REQUESTS_PER_TENANT) targets.push(await scimTarget());
+  const [other, ...targets] = await Promise.all([
+    tenantWithTokens(),
+    ...Array.from({ length: Math.ceil(count / SCIM_REQUESTS_PER_TENANT) }, () => scimTarget()),
+  ]);
   const db = await fingerprints();
   const failures: string[] = [];
   let cells = 0;
@@ -216,9 +220,8 @@ function refusalProblems(label: string, response: HttpResponse, refusal: Refusal
   }
 }
 
-test('every page and route handler refuses strangers, other tenants and members where admins are needed', async () => {
-  const w = await buildWorld();
-  const db = await fingerprints();
+/** Pages and route handlers: the right person gets each URL, then everyone the table names is refused. */
+async function pageCells(w: World, db: Fingerprints): Promise<{ cells: number; failures: string[] }> {
   const failures: string[] = [];
   let cells = 0;
   const host = hostOf(w.target.subdomain);
@@ -227,40 +230,35 @@ test('every page and route handler refuses strangers, other tenants and members 
     ...Object.entries(HANDLERS).map(([key, rule]) => ({ key, method: key.split(' ')[0], rule })),
   ].flatMap(({ key, method, rule }) => (rule.access === 'public' ? [] : [{ key, method, rule, path: rule.path(w) }]));
   const get = (method: string, path: string, who: Intruder | 'admin') => httpRequest({ port: E2E_PORT, host, method, path, headers: sessionCookie(w, who) });
-  try {
-    // The right person gets the page: each URL names something real, so a refusal below is not a 404 in disguise.
-    await inParallel(rows, 2, async ({ key, method, rule, path }) => {
-      const allowed = await get(method, path, rule.access);
-      if (allowed.status !== rule.allowed) failures.push(`${key}: ${rule.access} expected ${rule.allowed}, got ${allowed.status} (is the URL in the table right?)`);
-    });
-    await inParallel(rows, 3, async ({ key, method, rule, path }) => {
-      const before = await db.read([w.target.id, w.other.id]);
-      await Promise.all(
-        (Object.entries(rule.refused) as [Intruder, Refusal][]).map(async ([who, refusal]) => {
-          cells++;
-          failures.push(...refusalProblems(`${method} ${path} (${key}) as ${who}`, await get(method, path, who), refusal));
-        }),
-      );
-      const after = await db.read([w.target.id, w.other.id]);
-      if (after !== before) failures.push(`${key}: the tenants' rows changed:\n${diff(before, after)}`);
-    });
-  } finally {
-    await db.close();
-  }
-  console.log(`isolation matrix, pages and route handlers: ${cells} cells`);
-  expect(failures).toEqual([]);
-});
+  // The right person gets the page: each URL names something real, so a refusal below is not a 404 in disguise.
+  await inParallel(rows, 3, async ({ key, method, rule, path }) => {
+    const allowed = await get(method, path, rule.access);
+    if (allowed.status !== rule.allowed) failures.push(`${key}: ${rule.access} expected ${rule.allowed}, got ${allowed.status} (is the URL in the table right?)`);
+  });
+  await inParallel(rows, 3, async ({ key, method, rule, path }) => {
+    const before = await db.read([w.target.id, w.other.id]);
+    await Promise.all(
+      (Object.entries(rule.refused) as [Intruder, Refusal][]).map(async ([who, refusal]) => {
+        cells++;
+        failures.push(...refusalProblems(`${method} ${path} (${key}) as ${who}`, await get(method, path, who), refusal));
+      }),
+    );
+    const after = await db.read([w.target.id, w.other.id]);
+    if (after !== before) failures.push(`${key}: the tenants' rows changed:\n${diff(before, after)}`);
+  });
+  return { cells, failures };
+}
 
+/** The same requests from the right person do change the tenant (plain and form arguments, admin and member). */
 const CONTROLS: [string, 'admin' | 'member'][] = [
   ['app/tenant/[subdomain]/admin/actions.ts#setRoleAction', 'admin'],
   ['app/tenant/[subdomain]/teams/[id]/actions.ts#saveTeamDescription', 'admin'],
   ['app/tenant/[subdomain]/wiki/actions.ts#createPageAction', 'member'],
 ];
 
-test('every server action refuses strangers, other tenants and members where admins are needed, and does nothing', async () => {
-  const w = await buildWorld();
+/** Server actions: everyone the table names is refused, and the tenants do not change. */
+async function actionCells(w: World, db: Fingerprints): Promise<{ cells: number; failures: string[] }> {
   const built = builtActions();
-  const db = await fingerprints();
   const failures: string[] = [];
   let cells = 0;
   /** A page the action may be called on (Next refuses it elsewhere), on the site that page is on. */
@@ -270,38 +268,48 @@ test('every server action refuses strangers, other tenants and members where adm
     const rule = pageRuleOf(page).rule;
     return { host: site === 'apex' ? APEX : hostOf(w.target.subdomain), path: rule && rule.access !== 'public' ? rule.path(w) : pattern };
   };
-  const call = (key: string, args: Parameters<typeof encodeAction>[2], who: Intruder | 'admin') => {
+  const call = (key: string, args: ActionArgs, who: Intruder | 'admin') => {
     const { host, path } = where(key);
     const request = encodeAction(built.get(key)!.id, `http://${host}`, args);
     return httpRequest({ port: E2E_PORT, host, method: 'POST', path, headers: { ...request.headers, ...sessionCookie(w, who) }, body: request.body });
   };
+  // One action at a time: a change is then the action's that made it.
+  for (const [key, rule] of Object.entries(ACTIONS)) {
+    if (rule.access === 'public') continue;
+    const claimed = rule.claims ? [rule.claims] : [];
+    const before = await db.read([w.target.id, w.other.id], claimed);
+    await Promise.all(
+      (Object.entries(rule.refused) as [Intruder, Refusal][]).map(async ([who, refusal]) => {
+        cells++;
+        failures.push(...refusalProblems(`${key} as ${who}`, await call(key, rule.args(w), who), refusal));
+      }),
+    );
+    const after = await db.read([w.target.id, w.other.id], claimed);
+    if (after !== before) failures.push(`${key}: the tenants' rows changed:\n${diff(before, after)}`);
+  }
+  // Last, as they change the target: the refusals above were the guards', not those of a request Next could not read.
+  for (const [key, as] of CONTROLS) {
+    const rule = ACTIONS[key];
+    if (rule.access === 'public') throw new Error(`${key} is guarded`);
+    const before = await db.read([w.target.id]);
+    const response = await call(key, rule.args(w), as);
+    if (response.status !== 200 || (await db.read([w.target.id])) === before) {
+      failures.push(`${key} as ${as} should change the target tenant; got ${response.status} ${response.text.slice(0, 300)}`);
+    }
+  }
+  return { cells, failures };
+}
+
+test('every page, route handler and server action refuses strangers, other tenants and members where admins are needed, and changes nothing', async () => {
+  test.setTimeout(HEAVY_TEST_MS);
+  const w = await buildWorld();
+  const db = await fingerprints();
   try {
-    for (const [key, rule] of Object.entries(ACTIONS)) {
-      if (rule.access === 'public') continue;
-      const claimed = rule.claims ? [rule.claims] : [];
-      const before = await db.read([w.target.id, w.other.id], claimed);
-      await Promise.all(
-        (Object.entries(rule.refused) as [Intruder, Refusal][]).map(async ([who, refusal]) => {
-          cells++;
-          failures.push(...refusalProblems(`${key} as ${who}`, await call(key, rule.args(w), who), refusal));
-        }),
-      );
-      const after = await db.read([w.target.id, w.other.id], claimed);
-      if (after !== before) failures.push(`${key}: the tenants' rows changed:\n${diff(before, after)}`);
-    }
-    // The same requests from the right person do change the tenant (plain and form arguments, admin and member):
-    // the refusals above are the guards', not those of a request Next could not read.
-    for (const [key, as] of CONTROLS) {
-      const rule = ACTIONS[key];
-      if (rule.access === 'public') throw new Error(`${key} is guarded`);
-      const before = await db.read([w.target.id]);
-      const response = await call(key, rule.args(w), as);
-      expect(response.status, `${key} as ${as}: ${response.text.slice(0, 300)}`).toBe(200);
-      expect(await db.read([w.target.id]), `${key} as ${as} changes the tenant: ${response.text.slice(0, 300)}`).not.toBe(before);
-    }
+    const pages = await pageCells(w, db);
+    const actions = await actionCells(w, db);
+    console.log(`isolation matrix, pages and route handlers: ${pages.cells} cells; server actions: ${actions.cells} cells`);
+    expect([...pages.failures, ...actions.failures]).toEqual([]);
   } finally {
     await db.close();
   }
-  console.log(`isolation matrix, server actions: ${cells} cells`);
-  expect(failures).toEqual([]);
 });

@@ -13,10 +13,10 @@ import { E2E_DATABASE_FILE } from '../../support/sites';
 const SYSTEM = { type: 'system', label: 'isolation matrix' } as const;
 const CORE = 'urn:ietf:params:scim:schemas:core:2.0:User';
 
-/** The app's functions, on the tests' server's database (this worker's one connection to it). */
+/** The app's functions, on the tests' server's database (a few connections: tenants are set up side by side). */
 async function lib() {
   process.env.DATABASE_URL = readFileSync(E2E_DATABASE_FILE, 'utf8').trim();
-  process.env.DATABASE_POOL_SIZE = '1';
+  process.env.DATABASE_POOL_SIZE = '4';
   const [tenancy, tokens, accounts, members, session, wiki, trash] = await Promise.all([
     import('../../../lib/tenancy/create-tenant'),
     import('../../../lib/tokens/create-service-account-token'),
@@ -72,10 +72,13 @@ export async function tenantWithTokens(): Promise<Tenant & { serviceAccountId: s
   const subdomain = `iso-${randomBytes(4).toString('hex')}`;
   const tenant = await app.createTenant({ subdomain, displayName: `Isolation ${subdomain}`, entraTenantId: randomUUID() });
   const account = { serviceAccountName: 'Microsoft Entra provisioning' };
+  // The first makes the account the others join.
   const valid = await app.createServiceAccountToken(tenant.id, { ...account, tokenName: 'live' }, SYSTEM);
-  const revoked = await app.createServiceAccountToken(tenant.id, { ...account, tokenName: 'revoked' }, SYSTEM);
+  const [revoked, expired] = await Promise.all([
+    app.createServiceAccountToken(tenant.id, { ...account, tokenName: 'revoked' }, SYSTEM),
+    app.createServiceAccountToken(tenant.id, { ...account, tokenName: 'expired', expiresAt: new Date(Date.now() - 60_000) }, SYSTEM),
+  ]);
   await app.revokeToken(tenant.id, SYSTEM, revoked.record.id);
-  const expired = await app.createServiceAccountToken(tenant.id, { ...account, tokenName: 'expired', expiresAt: new Date(Date.now() - 60_000) }, SYSTEM);
   return {
     id: tenant.id,
     subdomain,
@@ -107,9 +110,9 @@ async function sessionOf(tenantId: string, userId: string): Promise<string> {
 async function staffed(tenant: Tenant) {
   const app = await lib();
   const memberUserName = `member@${tenant.subdomain}.example`;
-  const [adminId, memberId] = [await person(tenant.scim, `admin@${tenant.subdomain}.example`), await person(tenant.scim, memberUserName)];
-  await app.setRole(tenant.id, SYSTEM, adminId, 'admin');
-  return { adminId, memberId, memberUserName, sessions: { admin: await sessionOf(tenant.id, adminId), member: await sessionOf(tenant.id, memberId) } };
+  const [adminId, memberId] = await Promise.all([person(tenant.scim, `admin@${tenant.subdomain}.example`), person(tenant.scim, memberUserName)]);
+  const [admin, member] = await Promise.all([sessionOf(tenant.id, adminId), sessionOf(tenant.id, memberId), app.setRole(tenant.id, SYSTEM, adminId, 'admin')]);
+  return { adminId, memberId, memberUserName, sessions: { admin, member } };
 }
 
 /** A tenant for SCIM cells: tokens, a person and a group that a refused request could change. */
@@ -122,18 +125,15 @@ export async function scimTarget(): Promise<ScimTarget> {
 
 export async function buildWorld(): Promise<World> {
   const app = await lib();
-  const [target, other] = [await tenantWithTokens(), await tenantWithTokens()];
-  const staff = await staffed(target);
-  const teamId = await provision(target.scim, '/Groups', {
-    schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
-    displayName: 'Engineering',
-    members: [{ value: staff.memberId }],
-  });
-  const { slug: pageSlug } = await app.createPage(target.id, staff.memberId, { title: 'Onboarding', body: 'Welcome aboard.', parentSlug: '' });
-  const { slug: trashedSlug } = await app.createPage(target.id, staff.memberId, { title: 'Old plans', body: 'Gone soon.', parentSlug: '' });
+  const [target, other] = await Promise.all([tenantWithTokens(), tenantWithTokens()]);
+  const [staff, otherStaff] = await Promise.all([staffed(target), staffed(other)]);
+  const [teamId, { slug: pageSlug }, { slug: trashedSlug }] = await Promise.all([
+    provision(target.scim, '/Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Engineering', members: [{ value: staff.memberId }] }),
+    app.createPage(target.id, staff.memberId, { title: 'Onboarding', body: 'Welcome aboard.', parentSlug: '' }),
+    app.createPage(target.id, staff.memberId, { title: 'Old plans', body: 'Gone soon.', parentSlug: '' }),
+  ]);
   await app.deletePage(target.id, trashedSlug);
   const trashedPageId = await trashedPage(target.id, trashedSlug);
-  const otherStaff = await staffed(other);
   return {
     target: { ...target, ...staff, teamId, pageSlug, trashedPageId },
     other: { ...other, memberId: otherStaff.memberId, sessions: otherStaff.sessions },
