@@ -82,7 +82,10 @@ test('the isolation matrix covers every route the app has', async () => {
   expect([...missing, ...stale, ...loose]).toEqual([]);
 
   const scimCells = scimCalls(endpoints, dummyScimTarget).length * CREDENTIALS.length;
-  const webCells = [...Object.values(PAGES), ...Object.values(HANDLERS), ...Object.values(ACTIONS)].reduce((n, rule) => n + (rule.access === 'public' ? 0 : Object.keys(rule.refused).length), 0);
+  const webCells = [...Object.values(PAGES), ...Object.values(HANDLERS), ...Object.values(ACTIONS)].reduce(
+    (n, rule) => n + (rule.access === 'public' ? 0 : Object.keys(rule.refused).length + (rule.foreignIds ? 1 : 0)),
+    0,
+  );
   const publicRoutes = [...Object.values(PAGES), ...Object.values(HANDLERS), ...Object.values(ACTIONS)].filter((rule) => rule.access === 'public').length;
   console.log(`isolation matrix: ${scimCells + webCells} cells (SCIM ${scimCells}, pages, route handlers and actions ${webCells}); ${publicRoutes} public routes listed`);
 });
@@ -204,6 +207,9 @@ function sessionCookie(w: World, who: Intruder | 'admin'): Record<string, string
   return token ? { Cookie: `orgwiki_session=${token}` } : {};
 }
 
+/** The other tenant's own admin or member, on their own host. */
+const foreignCaller = (w: World, access: 'member' | 'admin') => ({ host: hostOf(w.other.subdomain), headers: { Cookie: `orgwiki_session=${w.other.sessions[access]}` } });
+
 function refusalProblems(label: string, response: HttpResponse, refusal: Refusal): string[] {
   switch (refusal.kind) {
     case 'sign-in':
@@ -213,6 +219,8 @@ function refusalProblems(label: string, response: HttpResponse, refusal: Refusal
     case 'action-sign-in':
       // Next answers a fetch action's redirect as 200 with the target for its router.
       return problems(label, response, { status: 200, 'x-action-redirect': '/login;push' });
+    case 'action-refused':
+      return response.status === 200 && response.text.includes('{"ok":false,"error":') ? [] : [`${label}: expected the action to refuse, got ${response.status} ${response.text.slice(0, 200)}`];
     case 'action-error':
       return response.status === 200 && response.text.includes(JSON.stringify({ error: refusal.error }).slice(1, -1))
         ? []
@@ -243,6 +251,11 @@ async function pageCells(w: World, db: Fingerprints): Promise<{ cells: number; f
         failures.push(...refusalProblems(`${method} ${path} (${key}) as ${who}`, await get(method, path, who), refusal));
       }),
     );
+    if (rule.foreignIds) {
+      cells++;
+      const response = await httpRequest({ port: E2E_PORT, method, path, ...foreignCaller(w, rule.access) });
+      failures.push(...refusalProblems(`${method} ${path} (${key}) by the other tenant's ${rule.access} on their host`, response, rule.foreignIds));
+    }
     const after = await db.read([w.target.id, w.other.id]);
     if (after !== before) failures.push(`${key}: the tenants' rows changed:\n${diff(before, after)}`);
   });
@@ -262,17 +275,18 @@ async function actionCells(w: World, db: Fingerprints): Promise<{ cells: number;
   const failures: string[] = [];
   let cells = 0;
   /** A page the action may be called on (Next refuses it elsewhere), on the site that page is on. */
-  const where = (key: string) => {
+  const where = (key: string, tenantHost: string) => {
     const page = built.get(key)!.pages[0];
     const { site, pattern } = urlOf(page);
     const rule = pageRuleOf(page).rule;
-    return { host: site === 'apex' ? APEX : hostOf(w.target.subdomain), path: rule && rule.access !== 'public' ? rule.path(w) : pattern };
+    return { host: site === 'apex' ? APEX : tenantHost, path: rule && rule.access !== 'public' ? rule.path(w) : pattern };
   };
-  const call = (key: string, args: ActionArgs, who: Intruder | 'admin') => {
-    const { host, path } = where(key);
+  const send = (key: string, args: ActionArgs, caller: { host: string; headers: Record<string, string> }) => {
+    const { host, path } = where(key, caller.host);
     const request = encodeAction(built.get(key)!.id, `http://${host}`, args);
-    return httpRequest({ port: E2E_PORT, host, method: 'POST', path, headers: { ...request.headers, ...sessionCookie(w, who) }, body: request.body });
+    return httpRequest({ port: E2E_PORT, host, method: 'POST', path, headers: { ...request.headers, ...caller.headers }, body: request.body });
   };
+  const call = (key: string, args: ActionArgs, who: Intruder | 'admin') => send(key, args, { host: hostOf(w.target.subdomain), headers: sessionCookie(w, who) });
   // One action at a time: a change is then the action's that made it.
   for (const [key, rule] of Object.entries(ACTIONS)) {
     if (rule.access === 'public') continue;
@@ -284,6 +298,11 @@ async function actionCells(w: World, db: Fingerprints): Promise<{ cells: number;
         failures.push(...refusalProblems(`${key} as ${who}`, await call(key, rule.args(w), who), refusal));
       }),
     );
+    if (rule.foreignIds && rule.access !== 'apex-identity') {
+      cells++;
+      const response = await send(key, rule.args(w), foreignCaller(w, rule.access));
+      failures.push(...refusalProblems(`${key} by the other tenant's ${rule.access} on their host`, response, rule.foreignIds));
+    }
     const after = await db.read([w.target.id, w.other.id], claimed);
     if (after !== before) failures.push(`${key}: the tenants' rows changed:\n${diff(before, after)}`);
   }

@@ -11,6 +11,9 @@ import type { World } from './world';
 //  - JSON routes of a tenant: memberForApi, 401;
 //  - actions: requireMemberAction/requireAdminAction, the same redirect (as
 //    Next tells its router: x-action-redirect) or 403.
+// Rows that name the target's people, teams, pages or tokens are also tried
+// by the other tenant's own admin or member on their own host ("foreign
+// ids"): ids are looked up within the host's tenant, so they name nothing there.
 
 /** Who knocks: nobody, a person signed in to another tenant (their cookie sent here), a member of this tenant. */
 export type Intruder = 'anonymous' | 'otherTenant' | 'member';
@@ -22,10 +25,13 @@ export type Refusal =
   /** The action did not run: Next's router is told to go to the sign-in page. */
   | { kind: 'action-sign-in' }
   /** The action ran its own check and answered this error in its result. */
-  | { kind: 'action-error'; error: string };
+  | { kind: 'action-error'; error: string }
+  /** The action ran and refused: the id it was given names nothing in the caller's tenant. */
+  | { kind: 'action-refused' };
 
 export const SIGN_IN: Refusal = { kind: 'sign-in' };
 export const ACTION_SIGN_IN: Refusal = { kind: 'action-sign-in' };
+const ACTION_REFUSED: Refusal = { kind: 'action-refused' };
 const status = (code: 401 | 403 | 404): Refusal => ({ kind: 'status', status: code });
 
 interface Public {
@@ -40,6 +46,8 @@ export interface GuardedPage {
   /** What the right person gets (proves the URL names something real). */
   allowed: number;
   refused: Partial<Record<Intruder, Refusal>>;
+  /** For URLs naming the target's rows: the other tenant's own people, on their own host, get this. */
+  foreignIds?: Refusal;
 }
 
 export interface GuardedAction {
@@ -48,6 +56,8 @@ export interface GuardedAction {
   refused: Partial<Record<Intruder, Refusal>>;
   /** Sign-up's subdomain: a refused call leaves it free. */
   claims?: string;
+  /** For arguments naming the target's rows: the other tenant's own people, on their own host, get this. */
+  foreignIds?: Refusal;
 }
 
 export type PageRule = Public | GuardedPage;
@@ -78,6 +88,9 @@ const adminAction = (args: GuardedAction['args']): GuardedAction => ({
   refused: { anonymous: ACTION_SIGN_IN, otherTenant: ACTION_SIGN_IN, member: status(403) },
 });
 
+/** The row names something of the target tenant: the other tenant's own site must not find it. */
+const naming = <T extends GuardedPage | GuardedAction>(rule: T): T => ({ ...rule, foreignIds: 'path' in rule ? status(404) : ACTION_REFUSED });
+
 const SIGN_IN_FLOW = 'part of signing in, which starts signed out';
 
 /** Pages, by site and URL pattern (route groups left out). */
@@ -95,15 +108,15 @@ export const PAGES: Record<string, PageRule> = {
   'tenant /admin/settings/service-accounts': adminPage(() => '/admin/settings/service-accounts'),
   'tenant /org': memberPage(() => '/org'),
   'tenant /people': memberPage(() => '/people'),
-  'tenant /people/[key]': memberPage((w) => `/people/${w.target.memberId}`),
+  'tenant /people/[key]': naming(memberPage((w) => `/people/${w.target.memberId}`)),
   'tenant /search': memberPage(() => '/search?q=onboarding'),
   'tenant /teams': memberPage(() => '/teams'),
-  'tenant /teams/[id]': memberPage((w) => `/teams/${w.target.teamId}`),
+  'tenant /teams/[id]': naming(memberPage((w) => `/teams/${w.target.teamId}`)),
   'tenant /wiki': memberPage(() => '/wiki'),
-  'tenant /wiki/[slug]': memberPage((w) => `/wiki/${w.target.pageSlug}`),
-  'tenant /wiki/[slug]/edit': memberPage((w) => `/wiki/${w.target.pageSlug}/edit`),
-  'tenant /wiki/[slug]/history': memberPage((w) => `/wiki/${w.target.pageSlug}/history`),
-  'tenant /wiki/[slug]/history/[n]': memberPage((w) => `/wiki/${w.target.pageSlug}/history/1`),
+  'tenant /wiki/[slug]': naming(memberPage((w) => `/wiki/${w.target.pageSlug}`)),
+  'tenant /wiki/[slug]/edit': naming(memberPage((w) => `/wiki/${w.target.pageSlug}/edit`)),
+  'tenant /wiki/[slug]/history': naming(memberPage((w) => `/wiki/${w.target.pageSlug}/history`)),
+  'tenant /wiki/[slug]/history/[n]': naming(memberPage((w) => `/wiki/${w.target.pageSlug}/history/1`)),
   'tenant /wiki/new': memberPage(() => '/wiki/new'),
 };
 
@@ -117,7 +130,7 @@ export const HANDLERS: Record<string, PageRule> = {
   'GET tenant /auth/enter': { access: 'public', reason: `${SIGN_IN_FLOW}: redeems a one-time ticket bound to the browser` },
   'POST tenant /logout': { access: 'public', reason: "signing out ends only the session whose cookie is sent, on this tenant's host" },
   'GET tenant /admin/provisioning/export': adminPage(() => '/admin/provisioning/export'),
-  'GET tenant /api/org/[id]/reports': memberApi((w) => `/api/org/${w.target.adminId}/reports`),
+  'GET tenant /api/org/[id]/reports': naming(memberApi((w) => `/api/org/${w.target.adminId}/reports`)),
   'GET tenant /api/search': memberApi(() => '/api/search?q=onboarding'),
 };
 
@@ -139,18 +152,18 @@ export const ACTIONS: Record<string, ActionRule> = {
   },
   [`${admin}#saveSettings`]: adminAction(() => ({ form: { displayName: 'Taken over', signInPolicy: 'directory' } })),
   [`${admin}#addServiceAccount`]: adminAction(() => ({ form: { name: 'backdoor', kind: 'token' } })),
-  [`${admin}#addToken`]: adminAction((w) => ({ form: { accountId: w.target.serviceAccountId, name: 'backdoor', expiresInDays: 'never' } })),
-  [`${admin}#revokeTokenAction`]: adminAction((w) => ({ values: [w.target.liveTokenId] })),
-  [`${admin}#deleteServiceAccountAction`]: adminAction((w) => ({ values: [w.target.serviceAccountId] })),
-  [`${admin}#setRoleAction`]: adminAction((w) => ({ values: [w.target.memberId, 'admin'] })),
+  [`${admin}#addToken`]: naming(adminAction((w) => ({ form: { accountId: w.target.serviceAccountId, name: 'backdoor', expiresInDays: 'never' } }))),
+  [`${admin}#revokeTokenAction`]: naming(adminAction((w) => ({ values: [w.target.liveTokenId] }))),
+  [`${admin}#deleteServiceAccountAction`]: naming(adminAction((w) => ({ values: [w.target.serviceAccountId] }))),
+  [`${admin}#setRoleAction`]: naming(adminAction((w) => ({ values: [w.target.memberId, 'admin'] }))),
   'app/tenant/[subdomain]/people/[key]/actions.ts#saveOwnProfile': memberAction(() => ({ form: { aboutMe: 'Defaced', skills: 'intrusion' } })),
-  'app/tenant/[subdomain]/teams/[id]/actions.ts#saveTeamDescription': adminAction((w) => ({ form: { teamId: w.target.teamId, description: 'Defaced' } })),
+  'app/tenant/[subdomain]/teams/[id]/actions.ts#saveTeamDescription': naming(adminAction((w) => ({ form: { teamId: w.target.teamId, description: 'Defaced' } }))),
   [`${wiki}#createPageAction`]: memberAction(() => ({ form: { title: 'Planted', body: 'Planted', parentSlug: '' } })),
-  [`${wiki}#savePageAction`]: memberAction((w) => ({
-    form: { currentSlug: w.target.pageSlug, title: 'Defaced', slug: w.target.pageSlug, body: 'Defaced', parentSlug: '', version: '1' },
-  })),
-  [`${wiki}#deletePageAction`]: memberAction((w) => ({ form: { slug: w.target.pageSlug } })),
-  [`${wiki}#restorePageAction`]: memberAction((w) => ({ form: { id: w.target.trashedPageId } })),
-  [`${wiki}#restoreRevisionAction`]: memberAction((w) => ({ form: { slug: w.target.pageSlug, number: '1', version: '1' } })),
-  [`${wiki}#setOwnerAction`]: memberAction((w) => ({ form: { slug: w.target.pageSlug, owner: w.target.adminId } })),
+  [`${wiki}#savePageAction`]: naming(
+    memberAction((w) => ({ form: { currentSlug: w.target.pageSlug, title: 'Defaced', slug: w.target.pageSlug, body: 'Defaced', parentSlug: '', version: '1' } })),
+  ),
+  [`${wiki}#deletePageAction`]: naming(memberAction((w) => ({ form: { slug: w.target.pageSlug } }))),
+  [`${wiki}#restorePageAction`]: naming(memberAction((w) => ({ form: { id: w.target.trashedPageId } }))),
+  [`${wiki}#restoreRevisionAction`]: naming(memberAction((w) => ({ form: { slug: w.target.pageSlug, number: '1', version: '1' } }))),
+  [`${wiki}#setOwnerAction`]: naming(memberAction((w) => ({ form: { slug: w.target.pageSlug, owner: w.target.adminId } }))),
 };
