@@ -8,7 +8,7 @@ import { actionExports, builtActions, handlerMethods, pageFiles, urlOf } from '.
 import { fingerprints, type Fingerprints } from './support/fingerprint';
 import { encodeAction, type ActionArgs } from './support/next-action';
 import { SCIM_ROUTES, UNROUTED, type ScimTarget } from './support/scim-table';
-import { buildWorld, scimTarget, tenantWithTokens, type Tenant, type World } from './support/world';
+import { buildWorld, scimTarget, SETUP_LANES, tenantWithTokens, type Tenant, type World } from './support/world';
 
 // The tenant-isolation matrix: every SCIM request the route table answers ×
 // every kind of bad credential, and every page, route handler and server
@@ -161,10 +161,11 @@ test('every SCIM request with a missing, malformed, unknown, revoked, expired or
   test.setTimeout(HEAVY_TEST_MS);
   const endpoints = await scimEndpoints();
   const count = scimCalls(endpoints, dummyScimTarget).length;
-  const [other, ...targets] = await Promise.all([
-    tenantWithTokens(),
-    ...Array.from({ length: Math.ceil(count / SCIM_REQUESTS_PER_TENANT) }, () => scimTarget()),
-  ]);
+  const other = await tenantWithTokens();
+  const targets: ScimTarget[] = [];
+  await inParallel(Array.from({ length: Math.ceil(count / SCIM_REQUESTS_PER_TENANT) }), SETUP_LANES, async () => {
+    targets.push(await scimTarget());
+  });
   const db = await fingerprints();
   const failures: string[] = [];
   let cells = 0;
