@@ -113,11 +113,12 @@ const CREDENTIALS: Credential[] = [
 const dummyScimTarget = { userId: 'u', groupId: 'g' } as ScimTarget;
 
 /**
- * The SCIM handler blocks an address after 20 failed authentications a minute
- * to a tenant (lib/scim/rate-limit.ts); each target tenant takes this many
- * requests × CREDENTIALS.length failures, below that.
+ * The SCIM handler stops failed bearer authentications per address (scimRequest
+ * sends each request from an address of its own) and per tenant, past 200 a
+ * minute (lib/scim/rate-limit.ts); each target tenant takes this many requests ×
+ * CREDENTIALS.length failures, well below that.
  */
-const SCIM_REQUESTS_PER_TENANT = 3;
+const SCIM_REQUESTS_PER_TENANT = 10;
 
 const SCIM_REFUSAL = { status: 401, 'www-authenticate': 'Bearer realm="SCIM"', 'content-type': 'application/scim+json', body: UNAUTHORIZED };
 
