@@ -37,13 +37,13 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'desktop', testIgnore: /e2e\/(scim|ops|cluster)\//, use: { ...devices['Desktop Chrome'] } },
+    { name: 'desktop', testIgnore: [/e2e\/(scim|ops|cluster)\//, /e2e\/security\/isolation-matrix\.spec\.ts$/], use: { ...devices['Desktop Chrome'] } },
     // What a phone changes: the org chart's touch and zoom, the directory's layout, and every screen
     // fitting the window (directory.spec visits each). The rest behaves the same at any width, and
     // the admin spec checks phone width itself.
     { name: 'phone', testMatch: /e2e\/(org\/.*|people\/directory)\.spec\.ts$/, use: { ...devices['Pixel 7'] } },
     // SCIM and the operations endpoints are machine-to-machine: real HTTP, no browser.
-    { name: 'scim', testMatch: /e2e\/(scim|ops)\/.*\.spec\.ts$/ },
+    { name: 'scim', testMatch: /e2e\/(scim|ops)\/.*\.spec\.ts$|e2e\/security\/isolation-matrix\.spec\.ts$/ },
     // Two production instances behind nginx, on a database of their own (e2e/support/cluster-site.ts).
     { name: 'cluster', testMatch: /e2e\/cluster\/.*\.spec\.ts$/, use: { ...devices['Desktop Chrome'] } },
   ],
