@@ -35,10 +35,19 @@ export function createTenantWithToken(databaseUrl: string): { subdomain: string;
 // tenant, and the browser suite makes dozens. The same functions it calls.
 const SYSTEM = { type: 'system', label: 'browser tests' } as const;
 
-/** The operator's functions, on the browser tests' server's database (this worker's one connection to it). */
-async function operator() {
+/**
+ * Points this worker's lib/db at the browser tests' server's database, before
+ * its first query opens the pool: a few connections, for specs that set up
+ * tenants side by side (e2e/security/support/world.ts).
+ */
+export function useTestDatabase(): void {
   process.env.DATABASE_URL = readFileSync(E2E_DATABASE_FILE, 'utf8').trim();
-  process.env.DATABASE_POOL_SIZE = '1';
+  process.env.DATABASE_POOL_SIZE = '4';
+}
+
+/** The operator's functions, on the browser tests' server's database. */
+async function operator() {
+  useTestDatabase();
   const [{ createTenant }, { createServiceAccountToken }, { setRole }, db] = await Promise.all([
     import('../../lib/tenancy/create-tenant'),
     import('../../lib/tokens/create-service-account-token'),

@@ -1,8 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { scimClient, type ScimClient } from '../../support/scim-client';
+import { useTestDatabase } from '../../support/scim-fixtures';
 import type { ScimTarget } from './scim-table';
-import { E2E_DATABASE_FILE } from '../../support/sites';
 
 // The tenants the isolation matrix attacks, made in this process with the
 // functions the operator CLI and the sign-in flow call (the CLI costs 2-5 s a
@@ -18,8 +17,7 @@ export const SETUP_LANES = 3;
 
 /** The app's functions, on the tests' server's database (a connection for each tenant set up at once, and one spare). */
 async function lib() {
-  process.env.DATABASE_URL = readFileSync(E2E_DATABASE_FILE, 'utf8').trim();
-  process.env.DATABASE_POOL_SIZE = String(SETUP_LANES + 1);
+  useTestDatabase();
   const [tenancy, tokens, accounts, members, session, wiki, trash] = await Promise.all([
     import('../../../lib/tenancy/create-tenant'),
     import('../../../lib/tokens/create-service-account-token'),
