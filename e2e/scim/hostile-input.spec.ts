@@ -294,8 +294,7 @@ test('SQL metacharacters round-trip verbatim in every attribute and match exactl
   const other = await createScimTenant();
   const users: Record<string, { id: string; value: string }> = {};
   for (const [i, value] of NASTY.entries()) {
-    const body = {
-      schemas: [USER, ENTERPRISE],
+    const attributes = {
       userName: value,
       externalId: value,
       displayName: value,
@@ -304,10 +303,10 @@ test('SQL metacharacters round-trip verbatim in every attribute and match exactl
       emails: [{ value: `${value}@x`, type: 'work', primary: true }],
       [ENTERPRISE]: { department: value, employeeNumber: value },
     };
-    const created = await tenant.scim.post('/Users', body);
+    const created = await tenant.scim.post('/Users', { schemas: [USER, ENTERPRISE], ...attributes });
     expect(created.status, value).toBe(201);
     const read = await tenant.scim.get(`/Users/${created.json.id}`);
-    expect(read.json, value).toMatchObject(body);
+    expect(read.json, value).toMatchObject(attributes);
     users[value] = { id: created.json.id, value };
     // The other tenant holds look-alikes that must never be matched from here.
     await other.scim.post('/Users', { schemas: [USER], userName: value, title: `${value}${i}` });
