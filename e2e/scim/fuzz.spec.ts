@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { E2E_PORT } from '../../playwright.config';
 import { SCIM_SCHEMAS } from '../../lib/scim/limits';
 import { expect, test } from '../support/scim-fixtures';
-import { SCIM_PATH } from '../support/scim-client';
+import { randomClientAddress, SCIM_PATH } from '../support/scim-client';
 
 // Property-based fuzzing of the SCIM API over real HTTP: random requests to
 // the route table's paths (valid, invalid and hostile ids, query strings with
@@ -39,6 +39,7 @@ interface Answer {
 function sendRaw(host: string, token: string, request: FuzzRequest): Promise<Answer> {
   const headers = {
     Host: host,
+    'X-Forwarded-For': randomClientAddress(),
     Authorization: `Bearer ${token}`,
     ...request.headers,
     ...(request.body ? { 'Content-Length': String(request.body.byteLength) } : {}),

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { E2E_PORT } from '../../playwright.config';
 import { MAX_BODY_BYTES, MAX_FILTER_COMPARISONS, MAX_FILTER_DEPTH, MAX_JSON_DEPTH, MAX_MEMBERS_PER_REQUEST, MAX_PATCH_OPERATIONS, MAX_VALUES_PER_ATTRIBUTE } from '../../lib/scim/limits';
 import { createScimTenant, expect, test, type ScimTenant } from '../support/scim-fixtures';
-import { SCIM_PATH, type ScimResponse } from '../support/scim-client';
+import { randomClientAddress, SCIM_PATH, type ScimResponse } from '../support/scim-client';
 
 // Hostile input over real HTTP: every answer is a SCIM error (RFC 7644 §3.12)
 // with the status and scimType a client can act on, in bounded time, never a
@@ -21,6 +21,7 @@ function send(tenant: ScimTenant, method: string, path: string, body: Buffer | B
   const chunked = Array.isArray(body);
   const headers: Record<string, string> = {
     Host: `${tenant.subdomain}.localhost:${E2E_PORT}`,
+    'X-Forwarded-For': randomClientAddress(),
     Authorization: `Bearer ${tenant.token}`,
     'Content-Type': 'application/scim+json',
     ...(chunked ? { 'Transfer-Encoding': 'chunked' } : { 'Content-Length': String(body.byteLength) }),
