@@ -140,11 +140,15 @@ export function matchEndpoint(path: string): { endpoint: Endpoint; params: Recor
     if (!match) continue;
     const params: Record<string, string | undefined> = {};
     for (const [key, value] of Object.entries(match.groups ?? {})) {
+      let decoded: string | undefined;
       try {
-        params[key] = value === undefined ? undefined : decodeURIComponent(value);
+        decoded = value === undefined ? undefined : decodeURIComponent(value);
       } catch {
         return null; // a malformed escape names nothing
       }
+      // Nor does an id with NUL: it would also fail the provisioning-log batch it is written in (PostgreSQL text).
+      if (decoded?.includes('\u0000')) return null;
+      params[key] = decoded;
     }
     return { endpoint, params };
   }

@@ -1,5 +1,6 @@
 import { MAX_BODY_BYTES } from './limits';
 import { ScimError, SCIM_CONTENT_TYPE } from './errors';
+import { parseJsonBody } from './parse-json-body';
 
 // SCIM's HTTP in and out, kept plain (no Fetch Request/Response objects:
 // building those costs more CPU than a lookup by userName). Bodies as RFC
@@ -34,9 +35,6 @@ export function noContent(): ScimReply {
 
 const ACCEPTED_TYPES = ['application/scim+json', 'application/json'];
 
-/** Keys that could reach Object.prototype through a careless merge. */
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
 /** Reads a JSON object body: 415 for another media type, 413 past the limit, 400 for anything malformed. */
 export function readJsonBody(request: ScimRequest): Record<string, unknown> {
   const type = (request.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
@@ -47,18 +45,7 @@ export function readJsonBody(request: ScimRequest): Record<string, unknown> {
   if (Number(request.header('content-length') ?? 0) > MAX_BODY_BYTES || bytes.byteLength > MAX_BODY_BYTES) {
     throw new ScimError(413, `The body may be at most ${MAX_BODY_BYTES} bytes.`);
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new ScimError(400, 'The body is not valid UTF-8.', 'invalidSyntax');
-  }
-  let body: unknown;
-  try {
-    body = JSON.parse(text, (key, value) => (FORBIDDEN_KEYS.has(key) ? undefined : value));
-  } catch (error) {
-    throw new ScimError(400, `The body is not valid JSON: ${(error as Error).message}`, 'invalidSyntax');
-  }
+  const body = parseJsonBody(bytes);
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
     throw new ScimError(400, 'The body must be a JSON object.', 'invalidSyntax');
   }

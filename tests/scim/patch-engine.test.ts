@@ -160,7 +160,6 @@ describe('readPatchRequest and parsePath', () => {
     expectScim400(() => readPatchRequest({ Operations: [{ op: 'add', path: 7, value: 1 }] }), 'invalidPath');
     expectScim400(() => readPatchRequest({ Operations: [{ op: 'remove' }] }), 'noTarget');
     expectScim400(() => readPatchRequest({ Operations: [{ op: 'remove', path: '   ' }] }), 'noTarget');
-    expectScim400(() => readPatchRequest({ Operations: Array.from({ length: 1001 }, () => ({ op: 'add', path: 'a', value: 1 })) }), 'invalidSyntax');
   });
 
   it('splits URN:attr and URN.attr paths, filters and sub-attributes', () => {

@@ -1,14 +1,10 @@
 import { parse, type Filter } from 'scim2-parse-filter';
-import { MAX_FILTER_LENGTH } from '../limits';
-import { invalidFilter } from './filter-values';
+import { MAX_FILTER_COMPARISONS, MAX_FILTER_DEPTH, MAX_FILTER_LENGTH } from '../limits';
+import { PROTOTYPE_KEYS } from '../parse-json-body';
+import { invalidFilter, quote } from './filter-values';
 
 // RFC 7644 §3.4.2.2 filters, parsed by scim2-parse-filter after two rewrites
 // that make Entra's real traffic parse as Entra means it (entra-scim.md §1.3, §6.3).
-
-/** Deeper filters are refused: nobody writes them, and they cost stack in the parser and compiler. */
-export const MAX_FILTER_DEPTH = 32;
-/** Each comparison becomes a SQL condition; this bounds the query a client can make us plan. */
-export const MAX_FILTER_COMPARISONS = 200;
 
 const COMPARISON_OPERATORS = new Set(['eq', 'ne', 'co', 'sw', 'ew', 'gt', 'ge', 'lt', 'le']);
 const JSON_LITERAL = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?)$/;
@@ -165,6 +161,10 @@ function checkShapeAndRestoreStrings(root: Filter, strings: string[]): void {
   while (stack.length > 0) {
     const { node, depth } = stack.pop()!;
     if (depth > MAX_FILTER_DEPTH) throw invalidFilter(`The filter nests deeper than ${MAX_FILTER_DEPTH} levels.`);
+    // A PATCH creates the element its filter names (`emails[x eq "v"]` adds {x: "v"}): no name may reach a prototype.
+    if ('attrPath' in node && node.attrPath.split(/[.:]/).some((part) => PROTOTYPE_KEYS.has(part))) {
+      throw invalidFilter(`Unknown attribute ${quote(node.attrPath)} in filter.`);
+    }
     switch (node.op) {
       case 'and':
       case 'or':

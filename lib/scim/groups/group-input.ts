@@ -1,4 +1,5 @@
 import { ScimError } from '../errors';
+import { MAX_MEMBERS_PER_REQUEST } from '../limits';
 import { applyPatch, type DocumentSchema } from '../patch/apply-patch';
 import { equalityFields, parsePath, readPatchRequest, type PatchOperation } from '../patch/patch-request';
 import type { AttributeSpec } from '../users/user-attributes';
@@ -39,9 +40,15 @@ function fieldsOf(doc: Record<string, unknown>): GroupFields {
   return { displayName, externalId: (externalId as string | undefined) ?? null };
 }
 
+function tooManyMembers(count: number): ScimError {
+  return new ScimError(413, `A request may name at most ${MAX_MEMBERS_PER_REQUEST} members; this one names ${count}. Send them in several PATCH requests.`);
+}
+
 function memberIds(value: unknown): string[] {
   if (value === undefined || value === null) return [];
-  return (Array.isArray(value) ? value : [value]).map((member, index) => {
+  const list = Array.isArray(value) ? value : [value];
+  if (list.length > MAX_MEMBERS_PER_REQUEST) throw tooManyMembers(list.length);
+  return list.map((member, index) => {
     const id = member && typeof member === 'object' ? (member as Record<string, unknown>).value : member;
     if (typeof id !== 'string' || !id) throw invalid(`members[${index}] needs a "value" with the user's id.`);
     return id;
@@ -66,26 +73,37 @@ export function readGroupBody(body: Record<string, unknown>): { fields: GroupFie
  * `needsCurrent`, and a members-only PATCH is planned without reading the group.
  */
 export function groupPatchPlan(current: GroupFields | null, body: Record<string, unknown>): GroupPlan {
-  const plan: GroupPlan = { fields: null, setMembers: null, add: [], remove: [], removeAll: false, needsCurrent: false };
   const fieldOps: PatchOperation[] = [];
-  const without = (list: string[], ids: string[]) => list.filter((id) => !ids.includes(id));
+  // Sets, so that a thousand operations of a thousand members each cost linear time.
+  let setMembers = null as Set<string> | null;
+  const add = new Set<string>();
+  const remove = new Set<string>();
+  let removeAll = false;
 
   const memberOp = (op: PatchOperation['op'], ids: string[], all: boolean) => {
     if (op === 'replace') {
-      plan.setMembers = ids;
-      plan.add = [];
-      plan.remove = [];
-      plan.removeAll = false;
-    } else if (plan.setMembers) {
-      plan.setMembers = op === 'add' ? [...new Set([...plan.setMembers, ...ids])] : all ? [] : without(plan.setMembers, ids);
+      setMembers = new Set(ids);
+      add.clear();
+      remove.clear();
+      removeAll = false;
+    } else if (setMembers) {
+      if (op === 'add') for (const id of ids) setMembers.add(id);
+      else if (all) setMembers.clear();
+      else for (const id of ids) setMembers.delete(id);
     } else if (op === 'add') {
-      plan.add = [...new Set([...plan.add, ...ids])];
-      plan.remove = without(plan.remove, ids);
+      for (const id of ids) {
+        add.add(id);
+        remove.delete(id);
+      }
     } else if (all) {
-      Object.assign(plan, { removeAll: true, add: [], remove: [] });
+      removeAll = true;
+      add.clear();
+      remove.clear();
     } else {
-      plan.remove = [...new Set([...plan.remove, ...ids])];
-      plan.add = without(plan.add, ids);
+      for (const id of ids) {
+        remove.add(id);
+        add.delete(id);
+      }
     }
   };
 
@@ -116,6 +134,9 @@ export function groupPatchPlan(current: GroupFields | null, body: Record<string,
     }
     if (Object.keys(rest).length > 0) fieldOps.push({ op, path: null, value: rest });
   }
+  const named = (setMembers?.size ?? 0) + add.size + remove.size;
+  if (named > MAX_MEMBERS_PER_REQUEST) throw tooManyMembers(named);
+  const plan: GroupPlan = { fields: null, setMembers: setMembers && [...setMembers], add: [...add], remove: [...remove], removeAll, needsCurrent: false };
   if (fieldOps.length > 0) {
     if (current) plan.fields = fieldsOf(applyPatch({ displayName: current.displayName, externalId: current.externalId }, fieldOps, GROUP_SCHEMA));
     else plan.needsCurrent = true;

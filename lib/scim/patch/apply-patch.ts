@@ -1,3 +1,4 @@
+import { checkValueCount } from '../users/user-columns';
 import { canonicalSubAttribute, canonicalValue, findAttribute, type AttributeSpec } from '../users/user-attributes';
 import { elementMatcher, equalityFields, invalidPath, parsePath, type ParsedPath, type PatchOperation } from './patch-request';
 
@@ -37,6 +38,8 @@ function applyMulti(container: Doc, spec: AttributeSpec, path: ParsedPath, op: P
   if (path.subAttribute && !sub) return;
   const value = sub ? raw : canonicalValue(spec, raw);
   const elements = (Array.isArray(value) ? value : [value]).filter(isObject);
+  // Merging is quadratic in the elements: bound them before, not after (userColumns checks the result too).
+  checkValueCount(elements.length, spec.name);
 
   if (path.filter) {
     const matches = elementMatcher(path.filter);

@@ -1,7 +1,7 @@
 import { filter as compileElementFilter, type Filter } from 'scim2-parse-filter';
 import { ScimError } from '../errors';
 import { parseScimFilter } from '../filter/parse-filter';
-import { SCIM_SCHEMAS } from '../limits';
+import { MAX_PATCH_OPERATIONS, SCIM_SCHEMAS } from '../limits';
 
 // RFC 7644 §3.5.2 PATCH requests, read leniently where Entra deviates
 // (reference §3.5): `op` in any case, paths with `URN:attr` or `URN.attr`.
@@ -24,7 +24,6 @@ export interface ParsedPath {
 
 const invalidSyntax = (detail: string) => new ScimError(400, detail, 'invalidSyntax');
 export const invalidPath = (detail: string) => new ScimError(400, detail, 'invalidPath');
-const MAX_OPERATIONS = 1_000;
 
 export function readPatchRequest(body: Record<string, unknown>): PatchOperation[] {
   if (!body || typeof body !== 'object' || Array.isArray(body)) throw invalidSyntax('A PATCH body is a JSON object.');
@@ -34,7 +33,9 @@ export function readPatchRequest(body: Record<string, unknown>): PatchOperation[
   }
   const operations = body.Operations ?? body.operations;
   if (!Array.isArray(operations) || operations.length === 0) throw invalidSyntax('A PATCH body needs a non-empty "Operations" array.');
-  if (operations.length > MAX_OPERATIONS) throw invalidSyntax(`At most ${MAX_OPERATIONS} operations per request.`);
+  if (operations.length > MAX_PATCH_OPERATIONS) {
+    throw new ScimError(413, `A PATCH may carry at most ${MAX_PATCH_OPERATIONS} operations; this one has ${operations.length}. Split it into several requests.`);
+  }
   return operations.map((raw, index) => {
     if (!raw || typeof raw !== 'object') throw invalidSyntax(`Operations[${index}] must be an object.`);
     const { op, path: rawPath, value } = raw as Record<string, unknown>;
