@@ -4,7 +4,7 @@ import { E2E_PORT } from '../../playwright.config';
 import { httpRequest, type HttpResponse } from '../support/http';
 import { scimRequest } from '../support/scim-client';
 import { ACTIONS, HANDLERS, PAGES, type Intruder, type PageRule, type Refusal } from './support/access-table';
-import { actionExports, builtActions, handlerMethods, pageFiles, urlOf } from './support/app-routes';
+import { actionExports, builtActions, handlerMethods, pageFiles, urlOf, type BuiltAction } from './support/app-routes';
 import { fingerprints, type Fingerprints } from './support/fingerprint';
 import { encodeAction, type ActionArgs } from './support/next-action';
 import { SCIM_ROUTES, UNROUTED, type ScimTarget } from './support/scim-table';
@@ -271,23 +271,27 @@ const CONTROLS: [string, 'admin' | 'member'][] = [
   ['app/tenant/[subdomain]/wiki/actions.ts#createPageAction', 'member'],
 ];
 
+/** A page the action may be called on (Next refuses it elsewhere), on the site that page is on. */
+function actionPage(w: World, built: Map<string, BuiltAction>, key: string, tenantHost: string): { host: string; path: string } {
+  const page = built.get(key)!.pages[0];
+  const { site, pattern } = urlOf(page);
+  const rule = pageRuleOf(page).rule;
+  return { host: site === 'apex' ? APEX : tenantHost, path: rule && rule.access !== 'public' ? rule.path(w) : pattern };
+}
+
+/** Calls a server action over HTTP as Next's client does; `caller.headers` (cookies, a forged Origin) go last. */
+function sendAction(w: World, built: Map<string, BuiltAction>, key: string, args: ActionArgs, caller: { host: string; headers: Record<string, string> }) {
+  const { host, path } = actionPage(w, built, key, caller.host);
+  const request = encodeAction(built.get(key)!.id, `http://${host}`, args);
+  return httpRequest({ port: E2E_PORT, host, method: 'POST', path, headers: { ...request.headers, ...caller.headers }, body: request.body });
+}
+
 /** Server actions: everyone the table names is refused, and the tenants do not change. */
 async function actionCells(w: World, db: Fingerprints): Promise<{ cells: number; failures: string[] }> {
   const built = builtActions();
   const failures: string[] = [];
   let cells = 0;
-  /** A page the action may be called on (Next refuses it elsewhere), on the site that page is on. */
-  const where = (key: string, tenantHost: string) => {
-    const page = built.get(key)!.pages[0];
-    const { site, pattern } = urlOf(page);
-    const rule = pageRuleOf(page).rule;
-    return { host: site === 'apex' ? APEX : tenantHost, path: rule && rule.access !== 'public' ? rule.path(w) : pattern };
-  };
-  const send = (key: string, args: ActionArgs, caller: { host: string; headers: Record<string, string> }) => {
-    const { host, path } = where(key, caller.host);
-    const request = encodeAction(built.get(key)!.id, `http://${host}`, args);
-    return httpRequest({ port: E2E_PORT, host, method: 'POST', path, headers: { ...request.headers, ...caller.headers }, body: request.body });
-  };
+  const send = (key: string, args: ActionArgs, caller: { host: string; headers: Record<string, string> }) => sendAction(w, built, key, args, caller);
   const call = (key: string, args: ActionArgs, who: Intruder | 'admin') => send(key, args, { host: hostOf(w.target.subdomain), headers: sessionCookie(w, who) });
   // One action at a time: a change is then the action's that made it.
   for (const [key, rule] of Object.entries(ACTIONS)) {
@@ -330,6 +334,51 @@ test('every page, route handler and server action refuses strangers, other tenan
     const actions = await actionCells(w, db);
     console.log(`isolation matrix, pages and route handlers: ${pages.cells} cells; server actions: ${actions.cells} cells`);
     expect([...pages.failures, ...actions.failures]).toEqual([]);
+  } finally {
+    await db.close();
+  }
+});
+
+/** Pages of other origins that might get a signed-in browser to send a change here: another site, and another tenant of ours (same site, so SameSite cookies go along). */
+const FOREIGN_ORIGINS = (w: World) => ['http://evil.example', `http://${hostOf(w.other.subdomain)}`];
+
+test('CSRF: every server action and every route that changes anything refuses the right person\'s request sent from another origin, and changes nothing', async () => {
+  test.setTimeout(HEAVY_TEST_MS);
+  const w = await buildWorld();
+  const db = await fingerprints();
+  const built = builtActions();
+  const failures: string[] = [];
+  let cells = 0;
+  const refused = (label: string, response: HttpResponse) => {
+    cells++;
+    if (response.status !== 403 || !/may not change anything/.test(response.text)) failures.push(`${label}: expected 403, got ${response.status} ${response.text.slice(0, 200)}`);
+  };
+  try {
+    const before = await db.read([w.target.id, w.other.id]);
+    const admin = { Cookie: `orgwiki_session=${w.target.sessions.admin}` };
+    for (const origin of FOREIGN_ORIGINS(w)) {
+      // The admin's own session, on their own tenant's host: only where the request came from is wrong.
+      for (const [key, rule] of Object.entries(ACTIONS)) {
+        const args = rule.access === 'public' ? { values: [] } : rule.args(w);
+        refused(`${key} from ${origin}`, await sendAction(w, built, key, args, { host: hostOf(w.target.subdomain), headers: { ...admin, Origin: origin } }));
+      }
+      for (const key of Object.keys(HANDLERS).filter((k) => !k.startsWith('GET '))) {
+        const [method, site, pattern] = key.split(' ');
+        const host = site === 'apex' ? APEX : hostOf(w.target.subdomain);
+        const path = pattern.replace('[...nextauth]', 'signout');
+        refused(`${key} from ${origin}`, await httpRequest({ port: E2E_PORT, host, method, path, headers: { ...admin, Origin: origin, 'Content-Type': 'application/x-www-form-urlencoded' }, body: '' }));
+      }
+    }
+    // A browser that sends no Origin still names the site in Sec-Fetch-Site.
+    refused('POST tenant /logout, same-site', await httpRequest({ port: E2E_PORT, host: hostOf(w.target.subdomain), method: 'POST', path: '/logout', headers: { ...admin, 'Sec-Fetch-Site': 'same-site' } }));
+    const after = await db.read([w.target.id, w.other.id]);
+    if (after !== before) failures.push(`the tenants' rows changed:\n${diff(before, after)}`);
+    // The same sign-out from the site itself works (its session row goes): the refusals were the origin's.
+    const signedIn = await db.read([w.target.id]);
+    const own = await httpRequest({ port: E2E_PORT, host: hostOf(w.target.subdomain), method: 'POST', path: '/logout', headers: { ...admin, Origin: `http://${hostOf(w.target.subdomain)}` } });
+    if (own.status !== 303 || (await db.read([w.target.id])) === signedIn) failures.push(`POST /logout from the site itself should sign out; got ${own.status}`);
+    console.log(`isolation matrix, cross-origin changes: ${cells} cells`);
+    expect(failures).toEqual([]);
   } finally {
     await db.close();
   }
