@@ -32,7 +32,7 @@ async function expandFirstCollapsed(page: Page, within: Locator): Promise<string
   return name;
 }
 
-test('opens at the signed-in person; expanding loads reports with counts that add up; collapsing hides them', async ({ page }) => {
+test('opens at the signed-in person; expanding loads reports with counts that add up; collapsing hides them', { tag: '@phone' }, async ({ page }) => {
   const me = await signInToDemo(page);
   await page.goto(tenantUrl('acme', '/org'));
   await expect(page.getByRole('heading', { level: 1, name: 'Org chart' })).toBeVisible();
@@ -109,7 +109,7 @@ test('an unknown or malformed person is 404, and the reports API answers 401 and
   await stranger.close();
 });
 
-test('zoom buttons, ctrl+wheel and dragging change the view; the page passes axe', async ({ page }) => {
+test('zoom buttons, ctrl+wheel and dragging change the view; the page passes axe', { tag: '@phone' }, async ({ page }) => {
   await signInToDemo(page);
   await page.goto(tenantUrl('acme', '/org'));
   const content = page.getByTestId('org-chart-content');

@@ -16,7 +16,7 @@ const swapMiddle = (word: string) => {
   return word.slice(0, i - 1) + word[i] + word[i - 1] + word.slice(i + 1);
 };
 
-test('the directory finds a person by a misspelt name and narrows by department and office', async ({ page }) => {
+test('the directory finds a person by a misspelt name and narrows by department and office', { tag: '@phone' }, async ({ page }) => {
   await signInToDemo(page);
   await page.goto(tenantUrl('acme', '/people'));
   await expect(results(page).getByRole('listitem')).toHaveCount(50);
@@ -136,7 +136,7 @@ test('home, the directory, search and the search box pass axe, in light and dark
   expect(found).toEqual([]);
 });
 
-test('no screen is wider than the window, on a phone too', async ({ page }) => {
+test('no screen is wider than the window, on a phone too', { tag: '@phone' }, async ({ page }) => {
   await signInToDemo(page);
   await page.goto(tenantUrl('acme', '/people'));
   await expect(results(page).getByRole('listitem')).toHaveCount(50);
