@@ -4,7 +4,7 @@ import { scimRequest } from '../support/scim-client';
 import { createScimTenant, makeAdmin, tokenIds, type ScimTenant } from '../support/scim-fixtures';
 import { homeHeading, openUserMenu, signIn } from '../support/sign-in';
 import { tenantUrl } from '../support/sites';
-import { seriousViolations } from '../support/axe';
+import { LAYOUT_RULES, seriousViolations } from '../support/axe';
 
 // The Admin Console, starting with Microsoft's TheOrgWiki provisioning
 // tutorial taken literally: Admin Console → Settings → Service Accounts →
@@ -250,10 +250,10 @@ test('every admin page passes axe with no serious or critical violations, on a d
     await page.setViewportSize({ width, height: 900 });
     for (const path of ['/admin/settings', '/admin/settings/service-accounts', '/admin/provisioning', '/admin/members', '/admin/audit']) {
       await page.goto(tenantUrl(tenant.subdomain, path));
-      expect(await seriousViolations(page, `${path} @${width}`)).toEqual([]);
+      expect(await seriousViolations(page, `${path} @${width}`, { rules: width === 1280 ? undefined : LAYOUT_RULES })).toEqual([]);
     }
   }
   await page.goto(tenantUrl(tenant.subdomain, '/admin/settings/service-accounts'));
   await page.getByRole('button', { name: '+Service Account' }).click();
-  expect(await seriousViolations(page, 'service account dialog', 'dialog')).toEqual([]);
+  expect(await seriousViolations(page, 'service account dialog', { selector: 'dialog' })).toEqual([]);
 });
