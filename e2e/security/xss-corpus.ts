@@ -1,3 +1,5 @@
+import type { Page } from '@playwright/test';
+
 // Markup and script URLs that try to run `mark(n)` (window.__xss = n) in a
 // colleague's browser: tags, event handlers, URL schemes, encodings, and
 // breaking out of attributes. A spec puts them wherever people's input is
@@ -38,3 +40,8 @@ export const XSS_CORPUS: readonly string[] = [
 
 /** Installs `mark` in every page of a context before any of its scripts: a payload that runs calls it. */
 export const MARK_SCRIPT = 'window.mark = (n) => { (window.__xss ??= []).push(n); }; window.__xss = undefined;';
+
+/** The numbers of the payloads that ran in `page` since it loaded. */
+export async function payloadsThatRan(page: Page): Promise<number[]> {
+  return (await page.evaluate(() => (window as unknown as { __xss?: number[] }).__xss)) ?? [];
+}

@@ -1,8 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { provisionedTenant } from '../auth/provisioned-tenant';
 import { signIn } from '../support/sign-in';
 import { tenantUrl } from '../support/sites';
-import { MARK_SCRIPT, XSS_CORPUS } from './xss-corpus';
+import { MARK_SCRIPT, payloadsThatRan, XSS_CORPUS } from './xss-corpus';
 
 // Everything Entra provisions is shown to colleagues: every attribute carries
 // a payload of the corpus, and every screen that shows people or teams is
@@ -18,9 +18,6 @@ function dealer() {
   return () => XSS_CORPUS[next++ % XSS_CORPUS.length]!;
 }
 
-async function ran(page: Page): Promise<number[]> {
-  return (await page.evaluate(() => (window as unknown as { __xss?: number[] }).__xss)) ?? [];
-}
 
 test('every provisioned attribute carrying script or markup stays inert on every screen that shows it', async ({ page }) => {
   test.setTimeout(120_000);
@@ -72,7 +69,7 @@ test('every provisioned attribute carrying script or markup stays inert on every
     // Hover and focus what is there: handlers that need a person to act count too.
     await page.mouse.move(200, 300);
     await page.keyboard.press('Tab');
-    const found = await ran(page);
+    const found = await payloadsThatRan(page);
     if (found.length) marked.push(`${screen}: ${found.join(', ')}`);
     const links = await page.locator('main a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
     expect(links.filter((href) => /^\s*(javascript|data|vbscript):/i.test(href)), screen).toEqual([]);
@@ -81,7 +78,7 @@ test('every provisioned attribute carrying script or markup stays inert on every
   await page.keyboard.press('Control+k');
   await page.getByRole('combobox').fill('evil');
   await expect(page.getByRole('option').first()).toBeVisible();
-  const found = await ran(page);
+  const found = await payloadsThatRan(page);
   if (found.length) marked.push(`search box: ${found.join(', ')}`);
 
   expect(marked).toEqual([]);
