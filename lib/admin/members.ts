@@ -40,13 +40,32 @@ export async function listMembers(tenantId: string, page: number): Promise<{ mem
 export async function setRole(tenantId: string, actor: AuditActor, userId: string, role: unknown): Promise<void> {
   if (role !== 'admin' && role !== 'member') throw new AppError('invalid_input', 'A role is admin or member.');
   if (!isUuid(userId)) throw new AppError('not_found', 'No such person.');
-  await changeRole(tenantId, actor, userId, role).catch((error: unknown) => {
-    // Serializable: another role change committed first (error P2034).
-    if (error && typeof error === 'object' && 'code' in error && error.code === 'P2034') {
-      throw new AppError('conflict', 'Someone changed roles at the same moment; look again and retry.');
+  // PostgreSQL may refuse a serializable transaction whose reads only looked
+  // like they overlapped (predicate locks cover index pages, which tenants
+  // share). A retry reads afresh: a real race, such as two admins demoting
+  // each other, then meets the last-admin check instead.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await changeRole(tenantId, actor, userId, role);
+    } catch (error) {
+      if (!isSerializationFailure(error)) throw error;
+      if (attempt === ROLE_CHANGE_ATTEMPTS) throw new AppError('conflict', 'Someone changed roles at the same moment; look again and retry.');
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
     }
-    throw error;
-  });
+  }
+}
+
+const ROLE_CHANGE_ATTEMPTS = 5;
+
+/**
+ * PostgreSQL aborted the transaction to keep it serializable: Prisma reports
+ * P2034 when a statement fails, and the adapter's raw error when COMMIT does.
+ */
+function isSerializationFailure(error: unknown): boolean {
+  if (!error || typeof error !== 'object') return false;
+  if ('code' in error && error.code === 'P2034') return true;
+  const cause = 'cause' in error ? error.cause : undefined;
+  return Boolean(cause && typeof cause === 'object' && 'kind' in cause && cause.kind === 'TransactionWriteConflict');
 }
 
 function changeRole(tenantId: string, actor: AuditActor, userId: string, role: 'admin' | 'member') {

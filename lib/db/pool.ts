@@ -38,7 +38,11 @@ export function pgPool(): pg.Pool {
     // An idle connection dropped by the server (a restart, a failover) is an
     // 'error' event on the pool, which would end the process unheard. The pool
     // has already discarded the connection; the next query opens a new one.
-    globalForPool.orgwikiPool.on('error', (error) => log.warn({ err: error }, 'database: an idle connection was lost'));
+    // Only message and code: pg hangs the whole client, connection settings
+    // included, on the error.
+    globalForPool.orgwikiPool.on('error', (error: Error & { code?: string }) =>
+      log.warn({ err: { message: error.message, code: error.code } }, 'database: an idle connection was lost'),
+    );
   }
   return globalForPool.orgwikiPool;
 }
