@@ -1,5 +1,5 @@
 import { recordAuditEvent, type AuditActor } from '../audit/record-event';
-import { isUuid, tenantDb } from '../db';
+import { isSerializationFailure, isUuid, tenantDb } from '../db';
 import { personName } from '../directory/person-name';
 import { AppError } from '../errors';
 
@@ -56,17 +56,6 @@ export async function setRole(tenantId: string, actor: AuditActor, userId: strin
 }
 
 const ROLE_CHANGE_ATTEMPTS = 5;
-
-/**
- * PostgreSQL aborted the transaction to keep it serializable: Prisma reports
- * P2034 when a statement fails, and the adapter's raw error when COMMIT does.
- */
-function isSerializationFailure(error: unknown): boolean {
-  if (!error || typeof error !== 'object') return false;
-  if ('code' in error && error.code === 'P2034') return true;
-  const cause = 'cause' in error ? error.cause : undefined;
-  return Boolean(cause && typeof cause === 'object' && 'kind' in cause && cause.kind === 'TransactionWriteConflict');
-}
 
 function changeRole(tenantId: string, actor: AuditActor, userId: string, role: 'admin' | 'member') {
   return tenantDb(tenantId).$transaction(async (tx) => {

@@ -16,6 +16,17 @@ export function isMissingReference(error: unknown): boolean {
   return sqlState(error) === '23503';
 }
 
+/**
+ * True when PostgreSQL aborted a serializable transaction (40001) or broke a
+ * deadlock (40P01): running it again may succeed. Prisma says P2034 when a
+ * statement fails; when COMMIT fails, the pg adapter's own error comes through.
+ */
+export function isSerializationFailure(error: unknown): boolean {
+  if (error instanceof Prisma.PrismaClientKnownRequestError) return error.code === 'P2034';
+  const cause = error && typeof error === 'object' && 'cause' in error ? error.cause : undefined;
+  return Boolean(cause && typeof cause === 'object' && 'kind' in cause && cause.kind === 'TransactionWriteConflict');
+}
+
 // Prisma's codes for "the database is not there": can't reach, timed out,
 // operation timed out, server closed the connection, no pool slot in time.
 const PRISMA_UNAVAILABLE = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);

@@ -3,7 +3,7 @@ export { tenantSql, type TenantSql } from './tenant-sql';
 export { platformDb } from './platform-db';
 export { disconnectDb } from './client';
 export { poolStats, type PoolStats } from './pool';
-export { isDatabaseUnavailable, isMissingReference, isUniqueViolation } from './errors';
+export { isDatabaseUnavailable, isMissingReference, isSerializationFailure, isUniqueViolation } from './errors';
 export { findActiveToken, type ActiveToken } from './active-token';
 export type { Tenant, User, Group, ApiToken, ServiceAccount, WikiPage, Prisma } from './generated/client';
 export * from './scim';
