@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { E2E_PORT } from '../../playwright.config';
 import { SCIM_SCHEMAS } from '../../lib/scim/limits';
 import { expect, test } from '../support/scim-fixtures';
-import { randomClientAddress, SCIM_PATH } from '../support/scim-client';
+import { randomClientAddress, SCIM_PATH, scimClient } from '../support/scim-client';
 
 // Property-based fuzzing of the SCIM API over real HTTP: random requests to
 // the route table's paths (valid, invalid and hostile ids, query strings with
@@ -117,22 +117,51 @@ function edited(template: unknown, edits: readonly (readonly [number, unknown, b
   return copy;
 }
 
-function arbitraries(users: string[], groups: string[]) {
+type Kind = 'user' | 'group' | 'any';
+/** A placeholder for the n-th id of a kind the tenant holds when the request is sent. */
+const live = Object.assign((kind: Kind) => fc.nat().map((n) => live.at(kind, n)), { at: (kind: Kind, n: number) => `~${kind}-${n}~` });
+
+/**
+ * The tenant's users and groups as the fuzzer's own requests change them:
+ * placeholders are resolved as a request is sent, so ids stay live after
+ * deletes and new resources get requests too, and writes reach the database.
+ */
+class LiveIds {
+  constructor(private readonly users: string[], private readonly groups: string[]) {}
+
+  resolve(text: string): string {
+    return text.replace(/~(user|group|any)-(\d+)~/g, (_, kind: Kind, n: string) => {
+      const ids = kind === 'user' ? this.users : kind === 'group' ? this.groups : [...this.users, ...this.groups];
+      return ids.length > 0 ? ids[Number(n) % ids.length] : '00000000-0000-4000-8000-000000000000';
+    });
+  }
+
+  learn(request: FuzzRequest, answer: Answer): void {
+    const [, collection, id] = /^\/(Users|Groups)(?:\/([^/?]+))?\/?(?:\?|$)/.exec(request.path) ?? [];
+    const ids = collection === 'Users' ? this.users : this.groups;
+    if (!collection) return;
+    if (request.method === 'POST' && !id && answer.status === 201) ids.push(JSON.parse(answer.body.toString('utf8')).id);
+    const gone = request.method === 'DELETE' && answer.status === 204 ? ids.indexOf(decodeURIComponent(id ?? '')) : -1;
+    if (gone >= 0) ids.splice(gone, 1);
+  }
+}
+
+function arbitraries() {
   const text = fc.string({ unit: 'grapheme', maxLength: 24 });
   const ascii = fc.string({ maxLength: 12 });
-  const known = fc.constantFrom(...users, ...groups);
+  const known = live('any');
 
   // Entra's requests (entra-scim.md §1, §3, §5), to be mutated.
   const template = (pick: number, name: string): unknown => [
     { schemas: [USER, ENTERPRISE], externalId: name, userName: `${name}@contoso.test`, active: true, displayName: 'Jane Doe', title: 'Engineer',
       emails: [{ primary: true, type: 'work', value: 'jdoe@contoso.test' }], name: { formatted: 'Jane Doe', familyName: 'Doe', givenName: 'Jane' },
-      [ENTERPRISE]: { department: 'R&D', employeeNumber: '42', manager: { value: users[0] } } },
+      [ENTERPRISE]: { department: 'R&D', employeeNumber: '42', manager: { value: live.at('user', 0) } } },
     { schemas: [PATCH_OP], Operations: [{ op: 'Replace', path: 'active', value: 'False' }, { op: 'Add', path: 'emails[type eq "work"].value', value: 'x@contoso.test' }] },
-    { schemas: [PATCH_OP], Operations: [{ op: 'Replace', path: `${ENTERPRISE}:manager`, value: users[1] }, { op: 'Remove', path: 'title' }] },
+    { schemas: [PATCH_OP], Operations: [{ op: 'Replace', path: `${ENTERPRISE}:manager`, value: live.at('user', 1) }, { op: 'Remove', path: 'title' }] },
     { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { 'name.givenName': 'A', [`${ENTERPRISE}:department`]: 'D', active: false } }] },
     { schemas: [GROUP], externalId: name, displayName: `Group ${name}`, members: [] },
-    { schemas: [PATCH_OP], Operations: [{ op: 'Add', path: 'members', value: [{ $ref: null, value: users[0] }, { value: users[1] }] }] },
-    { schemas: [PATCH_OP], Operations: [{ op: 'Remove', path: 'members', value: [{ value: users[0] }] }, { op: 'remove', path: `members[value eq "${users[1]}"]` }] },
+    { schemas: [PATCH_OP], Operations: [{ op: 'Add', path: 'members', value: [{ $ref: null, value: live.at('user', 0) }, { value: live.at('user', 1) }] }] },
+    { schemas: [PATCH_OP], Operations: [{ op: 'Remove', path: 'members', value: [{ value: live.at('user', 0) }] }, { op: 'remove', path: `members[value eq "${live.at('user', 1)}"]` }] },
     { schemas: [PATCH_OP], Operations: [{ op: 'Replace', path: 'displayName', value: `Renamed ${name}` }, { op: 'replace', path: 'externalId', value: name }] },
   ][pick];
   /** The templates that fit a request: a user body for /Users, a PATCH for PATCH, ... */
@@ -192,20 +221,22 @@ function arbitraries(users: string[], groups: string[]) {
   );
   const query = fc.array(parameter, { maxLength: 4 }).map((pairs) => (pairs.length === 0 ? '' : `?${pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')}`));
 
-  const id = fc.oneof(
-    { weight: 4, arbitrary: known },
+  // Mostly an id of the kind the path serves, so that writes get past 404 to the database.
+  const idFor = (base: string) => fc.oneof(
+    { weight: 6, arbitrary: live(base === '/Groups/' ? 'group' : 'user') },
+    { weight: 1, arbitrary: known },
     { weight: 2, arbitrary: fc.uuid() },
     { weight: 2, arbitrary: text.map(encodeURIComponent) },
-    { weight: 1, arbitrary: fc.constantFrom('%00', '%zz', '%ed%a0%80', '..', '.', '%2e%2e', 'User', 'Group', encodeURIComponent(USER), 'me', `${users[0]}/x`) },
+    { weight: 1, arbitrary: fc.constantFrom('%00', '%zz', '%ed%a0%80', '..', '.', '%2e%2e', 'User', 'Group', encodeURIComponent(USER), 'me', `${live.at('user', 0)}/x`) },
   );
   // A path of the route table with a method it serves, mostly; any method anywhere sometimes.
   const anyMethod = fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD');
   const served = (methods: string[]) => fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...methods) }, { weight: 1, arbitrary: anyMethod });
   const route: fc.Arbitrary<[string, string]> = fc.oneof(
     { weight: 4, arbitrary: fc.tuple(fc.constantFrom('/Users', '/Groups'), served(['GET', 'GET', 'POST'])) },
-    { weight: 6, arbitrary: fc.tuple(fc.tuple(fc.constantFrom('/Users/', '/Groups/'), id).map(([base, i]) => base + i), served(['GET', 'PUT', 'PATCH', 'PATCH', 'DELETE'])) },
+    { weight: 6, arbitrary: fc.tuple(fc.constantFrom('/Users/', '/Groups/').chain((base) => idFor(base).map((i) => base + i)), served(['GET', 'PUT', 'PUT', 'PATCH', 'PATCH', 'PATCH', 'DELETE'])) },
     { weight: 1, arbitrary: fc.tuple(fc.constantFrom('/ServiceProviderConfig', '/ResourceTypes', '/ResourceTypes/User', '/Schemas', `/Schemas/${USER}`, '/Bulk', '/.search', ''), served(['GET'])) },
-    { weight: 1, arbitrary: fc.tuple(fc.tuple(fc.constantFrom('/ResourceTypes/', '/Schemas/', '/'), id).map(([base, i]) => base + i), served(['GET'])) },
+    { weight: 1, arbitrary: fc.tuple(fc.constantFrom('/ResourceTypes/', '/Schemas/', '/').chain((base) => idFor(base).map((i) => base + i)), served(['GET'])) },
   );
   const headers = fc.record(
     {
@@ -213,11 +244,15 @@ function arbitraries(users: string[], groups: string[]) {
         { weight: 8, arbitrary: fc.constantFrom('application/scim+json', 'application/json', 'application/scim+json; charset=utf-8', 'APPLICATION/SCIM+JSON') },
         { weight: 1, arbitrary: fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', '') },
       ),
-      'If-Match': fc.oneof(fc.constantFrom('*', 'W/"1"', '"1"', 'W/"2", W/"3"', 'W/"999999999999999999999"', ''), ascii.filter((s) => /^[\x20-\x7e]*$/.test(s))),
+      // Now and then: most versions sent are stale, and a 412 ends the request before its write.
+      'If-Match': fc.oneof(
+        { weight: 3, arbitrary: fc.constant(undefined) },
+        { weight: 1, arbitrary: fc.oneof(fc.constantFrom('*', 'W/"1"', '"1"', 'W/"2", W/"3"', 'W/"999999999999999999999"', ''), ascii.filter((s) => /^[\x20-\x7e]*$/.test(s))) },
+      ),
       Accept: fc.constantFrom('application/scim+json', 'application/json', 'text/html', '*/*'),
     },
-    { requiredKeys: ['Content-Type'] },
-  );
+    { requiredKeys: ['Content-Type', 'If-Match'] },
+  ).map((all) => Object.fromEntries(Object.entries(all).filter((entry): entry is [string, string] => entry[1] !== undefined)));
 
   return fc
     .record({ route, query, slash: fc.constantFrom('', '', '', '/'), headers, body: fc.option(body, { freq: 6 }) })
@@ -228,32 +263,52 @@ test('random requests to every endpoint get well-formed SCIM answers, never a 5x
   test.setTimeout(60_000 + (REQUESTS / PER_SECOND) * 2_000);
   const users: string[] = [];
   const groups: string[] = [];
-  for (let i = 0; i < 3; i++) users.push((await tenant.scim.post('/Users', { schemas: [USER], userName: `fuzz${i}@contoso.test` })).json.id);
-  for (let i = 0; i < 2; i++) groups.push((await tenant.scim.post('/Groups', { schemas: [GROUP], displayName: `Fuzz ${i}`, members: [{ value: users[i] }] })).json.id);
+  // Fuzzed deletes outpace fuzzed creates: a few of each kind are kept, so
+  // that requests keep reaching live resources. Patient: the fuzzer spends the tenant's budget.
+  const scim = scimClient(tenant.subdomain, tenant.token, { patient: true });
+  let made = 0;
+  const create = async (path: string, body: object) => {
+    const created = await scim.post(path, body);
+    expect(created.status, JSON.stringify(created.json)).toBe(201);
+    return created.json.id as string;
+  };
+  const restock = async () => {
+    while (users.length < 6) users.push(await create('/Users', { schemas: [USER], userName: `fuzz${++made}@contoso.test` }));
+    while (groups.length < 4) groups.push(await create('/Groups', { schemas: [GROUP], displayName: `Fuzz ${++made}`, members: [{ value: users[0] }] }));
+  };
+  await restock();
   const host = `${tenant.subdomain}.localhost:${E2E_PORT}`;
+  const ids = new LiveIds(users, groups);
   const pace = pacer();
   const statuses = new Map<number, number>();
   let sent = 0;
+  let writes = 0;
 
   const started = performance.now();
   const result = await fc.check(
-    fc.asyncProperty(fc.array(arbitraries(users, groups), { minLength: IN_FLIGHT, maxLength: IN_FLIGHT }), async (batch) => {
-      const answers = await Promise.all(batch.map(async (request) => {
+    fc.asyncProperty(fc.array(arbitraries(), { minLength: IN_FLIGHT, maxLength: IN_FLIGHT }), async (batch) => {
+      const requests: FuzzRequest[] = [];
+      const answers = await Promise.all(batch.map(async (generated, i) => {
         await pace();
         sent++;
-        return sendRaw(host, tenant.token, request);
+        const request = (requests[i] = { ...generated, path: ids.resolve(generated.path), body: generated.body && Buffer.from(ids.resolve(generated.body.toString('latin1')), 'latin1') });
+        const answer = await sendRaw(host, tenant.token, request);
+        ids.learn(request, answer);
+        return answer;
       }));
       for (const [i, answer] of answers.entries()) {
         statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
-        const problem = malformation(batch[i].method, answer);
-        if (problem) throw new Error(`${batch[i].method} ${batch[i].path} → ${problem}: ${answer.body.toString('utf8').slice(0, 300)}`);
+        if (answer.status < 300 && !['GET', 'HEAD'].includes(requests[i].method)) writes++;
+        const problem = malformation(requests[i].method, answer);
+        if (problem) throw new Error(`${requests[i].method} ${requests[i].path} → ${problem}: ${answer.body.toString('utf8').slice(0, 300)}`);
         if (answer.status === 429) await sleep(Number(answer.headers['retry-after']) * 1_000);
       }
+      await restock();
     }),
     { seed: SEED, numRuns: Math.ceil(REQUESTS / IN_FLIGHT), endOnFailure: false },
   );
   const seconds = ((performance.now() - started) / 1_000).toFixed(1);
-  console.log(`SCIM fuzz: seed ${SEED}, ${sent} requests in ${seconds} s, statuses ${JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))}`);
+  console.log(`SCIM fuzz: seed ${SEED}, ${sent} requests in ${seconds} s, ${writes} of them successful writes, statuses ${JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))}`);
   if (result.failed) console.log(fc.defaultReportMessage(result));
   expect(result.failed, fc.defaultReportMessage(result)).toBe(false);
 });
