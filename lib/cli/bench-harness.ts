@@ -22,6 +22,8 @@ import { progressBar } from './progress';
 export interface BenchSite {
   tenant: Tenant;
   port: number;
+  /** The server's process id, to read its memory. */
+  pid: number;
   /** The tenant's Host header ("bench.localhost:<port>"). */
   host: string;
   logPath: string;
@@ -149,7 +151,7 @@ export async function runBench<P>(options: Options<P>, work: (site: BenchSite, p
       const answer = await call('GET', ready.path, { headers: ready.headers }).catch(() => null);
       if (answer && answer.status >= 200 && answer.status < 300) break;
     }
-    await work({ tenant, port, host, logPath, call }, prepared);
+    await work({ tenant, port, pid: server.pid!, host, logPath, call }, prepared);
     const problems = fs.readFileSync(logPath, 'utf8').split('\n').filter((l) => /error|warn/i.test(l));
     if (problems.length) console.log(`  server log ${logPath}: ${problems.length} error/warning lines, first: ${problems[0].slice(0, 300)}`);
   } catch (error) {

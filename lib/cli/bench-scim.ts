@@ -4,6 +4,7 @@ import { tenantDb } from '../db';
 import { SCIM_BASE_PATH } from '../tenancy/routing';
 import { createServiceAccountToken } from '../tokens/create-service-account-token';
 import { pick, printTable, readBenchArgs, runBench, shownServer } from './bench-harness';
+import { measureOversizeBodies } from './oversize-bodies';
 
 // `npm run bench:scim [-- --users 100000 --seconds 10]`: the SCIM server's
 // throughput and latency as Entra would load it, measured on the production
@@ -79,8 +80,17 @@ await runBench(
       if (codes.length || result.errors || result.timeouts) notes.push(`${op.name}: ${[...codes, `${result.errors} socket errors`, `${result.timeouts} timeouts`].join(', ')}`);
     }
 
+    process.stdout.write(`16 MiB bodies (limit 1 MiB): ${seconds} s … `);
+    const oversize = await measureOversizeBodies(site, headers, seconds, CONNECTIONS);
+    console.log(`${oversize.requests} requests`);
+
     console.log(`\nbench:scim: ${size.toLocaleString('en')} users, ${CONNECTIONS} connections, ${seconds} s each, pool 10, PostgreSQL ${shownServer}, rate limits counted ${process.env.REDIS_URL ? 'in Redis' : 'in memory'}`);
     printTable(['operation', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'target', 'meets'], rows, [0, 6]);
     for (const note of notes) console.log(`  non-2xx ${note}`);
+    const grew = oversize.residentPeakMiB - oversize.residentBeforeMiB;
+    console.log(
+      `\n16 MiB bodies, chunked, ${CONNECTIONS} at a time: ${oversize.requests} requests, ${oversize.mibPerSecond.toFixed(0)} MiB/s read and discarded, statuses ${JSON.stringify(oversize.statuses)}; ` +
+        `server memory ${oversize.residentBeforeMiB.toFixed(0)} MiB before, peak ${oversize.residentPeakMiB.toFixed(0)} MiB (+${grew.toFixed(0)} MiB, ${(grew / CONNECTIONS).toFixed(1)} MiB a connection)`,
+    );
   },
 );
