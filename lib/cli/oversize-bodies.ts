@@ -7,7 +7,7 @@ import type { BenchSite } from './bench-harness';
 // 16 MiB bodies without a Content-Length, back to back, while the server's
 // resident memory is sampled. The server keeps one byte past the 1 MiB limit
 // of each and drains the rest (lib/server/scim-bridge.ts), so the peak should
-// stay near connections × 1 MiB above where it started.
+// grow with the number of connections, not with the size of the bodies.
 
 const CHUNK = Buffer.alloc(64 * 1024, 'x');
 const CHUNKS_PER_BODY = 256; // 16 MiB
