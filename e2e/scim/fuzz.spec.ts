@@ -127,7 +127,9 @@ const live = Object.assign((kind: Kind) => fc.nat().map((n) => live.at(kind, n))
  * deletes and new resources get requests too, and writes reach the database.
  */
 class LiveIds {
-  constructor(private readonly users: string[], private readonly groups: string[]) {}
+  private readonly users: string[] = [];
+  private readonly groups: string[] = [];
+  private made = 0;
 
   resolve(text: string): string {
     return text.replace(/~(user|group|any)-(\d+)~/g, (_, kind: Kind, n: string) => {
@@ -138,11 +140,17 @@ class LiveIds {
 
   learn(request: FuzzRequest, answer: Answer): void {
     const [, collection, id] = /^\/(Users|Groups)(?:\/([^/?]+))?\/?(?:\?|$)/.exec(request.path) ?? [];
-    const ids = collection === 'Users' ? this.users : this.groups;
     if (!collection) return;
+    const ids = collection === 'Users' ? this.users : this.groups;
     if (request.method === 'POST' && !id && answer.status === 201) ids.push(JSON.parse(answer.body.toString('utf8')).id);
     const gone = request.method === 'DELETE' && answer.status === 204 ? ids.indexOf(decodeURIComponent(id ?? '')) : -1;
     if (gone >= 0) ids.splice(gone, 1);
+  }
+
+  /** Fuzzed deletes outpace fuzzed creates: a few of each kind are kept, so that requests keep reaching live resources. */
+  async restock(create: (path: string, body: object) => Promise<string>): Promise<void> {
+    while (this.users.length < 6) this.users.push(await create('/Users', { schemas: [USER], userName: `fuzz${++this.made}@contoso.test` }));
+    while (this.groups.length < 4) this.groups.push(await create('/Groups', { schemas: [GROUP], displayName: `Fuzz ${++this.made}`, members: [{ value: this.users[0] }] }));
   }
 }
 
@@ -261,24 +269,16 @@ function arbitraries() {
 
 test('random requests to every endpoint get well-formed SCIM answers, never a 5xx', async ({ tenant }) => {
   test.setTimeout(60_000 + (REQUESTS / PER_SECOND) * 2_000);
-  const users: string[] = [];
-  const groups: string[] = [];
-  // Fuzzed deletes outpace fuzzed creates: a few of each kind are kept, so
-  // that requests keep reaching live resources. Patient: the fuzzer spends the tenant's budget.
+  // Patient: the fuzzer spends the tenant's budget.
   const scim = scimClient(tenant.subdomain, tenant.token, { patient: true });
-  let made = 0;
   const create = async (path: string, body: object) => {
     const created = await scim.post(path, body);
     expect(created.status, JSON.stringify(created.json)).toBe(201);
     return created.json.id as string;
   };
-  const restock = async () => {
-    while (users.length < 6) users.push(await create('/Users', { schemas: [USER], userName: `fuzz${++made}@contoso.test` }));
-    while (groups.length < 4) groups.push(await create('/Groups', { schemas: [GROUP], displayName: `Fuzz ${++made}`, members: [{ value: users[0] }] }));
-  };
-  await restock();
+  const ids = new LiveIds();
+  await ids.restock(create);
   const host = `${tenant.subdomain}.localhost:${E2E_PORT}`;
-  const ids = new LiveIds(users, groups);
   const pace = pacer();
   const statuses = new Map<number, number>();
   let sent = 0;
@@ -303,7 +303,7 @@ test('random requests to every endpoint get well-formed SCIM answers, never a 5x
         if (problem) throw new Error(`${requests[i].method} ${requests[i].path} → ${problem}: ${answer.body.toString('utf8').slice(0, 300)}`);
         if (answer.status === 429) await sleep(Number(answer.headers['retry-after']) * 1_000);
       }
-      await restock();
+      await ids.restock(create);
     }),
     { seed: SEED, numRuns: Math.ceil(REQUESTS / IN_FLIGHT), endOnFailure: false },
   );

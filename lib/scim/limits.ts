@@ -1,3 +1,5 @@
+import { ScimError } from './errors';
+
 // Numbers the SCIM server advertises in ServiceProviderConfig and enforces.
 
 /** Page size when a list request names no `count`. */
@@ -35,6 +37,13 @@ export const MAX_PATCH_OPERATIONS = 1_000;
 export const MAX_MEMBERS_PER_REQUEST = 10_000;
 /** Elements of a user's multi-valued attribute (emails, phoneNumbers, addresses, photos, roles). */
 export const MAX_VALUES_PER_ATTRIBUTE = 100;
+
+/** 413 for more elements than anyone has: each costs work in every PATCH of the user, and storage forever. */
+export function checkValueCount(count: number, attribute: string): void {
+  if (count > MAX_VALUES_PER_ATTRIBUTE) {
+    throw new ScimError(413, `${attribute} may hold at most ${MAX_VALUES_PER_ATTRIBUTE} values; this request gives it ${count}.`);
+  }
+}
 
 export const SCIM_SCHEMAS = {
   user: 'urn:ietf:params:scim:schemas:core:2.0:User',

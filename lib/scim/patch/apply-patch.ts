@@ -1,4 +1,4 @@
-import { checkValueCount } from '../users/user-columns';
+import { checkValueCount } from '../limits';
 import { canonicalSubAttribute, canonicalValue, findAttribute, type AttributeSpec } from '../users/user-attributes';
 import { elementMatcher, equalityFields, invalidPath, parsePath, type ParsedPath, type PatchOperation } from './patch-request';
 

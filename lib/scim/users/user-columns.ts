@@ -1,5 +1,5 @@
 import { ScimError } from '../errors';
-import { MAX_VALUES_PER_ATTRIBUTE } from '../limits';
+import { checkValueCount } from '../limits';
 import { ENTERPRISE } from './user-attributes';
 
 // A canonical User document (see canonicalUser) as the columns of the User
@@ -55,13 +55,6 @@ export function toBoolean(value: unknown, attribute: string): boolean {
   if (typeof value === 'boolean') return value;
   if (typeof value === 'string' && /^(true|false)$/i.test(value)) return value.toLowerCase() === 'true';
   throw invalid(`${attribute} must be true or false, not ${JSON.stringify(value)}.`);
-}
-
-/** 413 for more elements than anyone has: each costs work in every PATCH of the user, and storage forever. */
-export function checkValueCount(count: number, attribute: string): void {
-  if (count > MAX_VALUES_PER_ATTRIBUTE) {
-    throw new ScimError(413, `${attribute} may hold at most ${MAX_VALUES_PER_ATTRIBUTE} values; this request gives it ${count}.`);
-  }
 }
 
 function plural(value: unknown, attribute: string): PluralValue[] {
