@@ -11,7 +11,7 @@ const schema = z.object({
     .default('localhost:3000'),
   DATABASE_URL: z.string().url().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  EMBEDDED_DB_DIR: z.string().default('.data/pglite'),
+  EMBEDDED_DB_DIR: z.string().default('.data/postgres'),
   EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   REDIS_URL: z.string().url().optional(),
   /** How many proxies of ours (load balancer, nginx) stand before the app; their X-Forwarded-For entries name the client. */

@@ -14,8 +14,7 @@ import { createTenant } from '../tenancy/create-tenant';
 import { progressBar } from './progress';
 
 // What every `npm run bench:*` does around its measurements: a throwaway
-// database on a real PostgreSQL server (the embedded one is a single
-// connection and would measure PGlite, not the app), a seeded tenant, the
+// database on the PostgreSQL server (the deployment's, not the demo's), a seeded tenant, the
 // production server exactly as `npm start` runs it, and one cleanup for every
 // way out, since a left-over server holds a port and a left-over database fills the disk.
 

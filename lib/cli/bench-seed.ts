@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { disconnectDb, platformDb } from '../db';
-import { startEmbeddedDatabase } from '../db/embedded';
+import { startEmbeddedDatabase, THROWAWAY_DATA_DIR } from '../db/embedded/start';
 import { migrate } from '../db/migrate';
 import { createDatabase, dropDatabase } from '../db/server-admin';
 import { seedTenant } from '../seed/seed-tenant';
@@ -21,8 +21,8 @@ if (!Number.isInteger(size) || size < 1 || size > 1_000_000) {
 async function withThrowawayDatabase(): Promise<{ url: string; kind: string; drop(): Promise<void> }> {
   const server = process.env.DATABASE_URL;
   if (!server) {
-    const db = await startEmbeddedDatabase({ dataDir: 'memory://', port: 0 });
-    return { url: db.url, kind: 'embedded PGlite', drop: db.stop };
+    const db = await startEmbeddedDatabase({ dataDir: THROWAWAY_DATA_DIR, port: 0 });
+    return { url: db.url, kind: 'embedded PostgreSQL', drop: db.stop };
   }
   const name = `orgwiki_bench_${randomBytes(4).toString('hex')}`;
   const url = await createDatabase(server, name);
@@ -31,8 +31,6 @@ async function withThrowawayDatabase(): Promise<{ url: string; kind: string; dro
 
 const db = await withThrowawayDatabase();
 process.env.DATABASE_URL = db.url;
-// PGlite is one session: one connection, as the launcher does.
-if (db.kind.startsWith('embedded')) process.env.DATABASE_POOL_SIZE = '1';
 const rows: [string, string][] = [];
 const time = async (label: string, work: () => Promise<unknown>) => {
   const started = performance.now();

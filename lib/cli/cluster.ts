@@ -15,8 +15,7 @@ import { demoAuthSecret } from './demo-auth-secret';
 
 // `npm run cluster [-- --instances N --demo]`: the production server as a
 // deployment runs it, on one machine. N instances share one PostgreSQL server
-// and one Redis, behind nginx on the port of ROOT_DOMAIN. The embedded
-// database cannot serve it: PGlite takes one connection of one process.
+// and one Redis, behind nginx on the port of ROOT_DOMAIN.
 
 const DATA_DIR = '.data';
 const LOCAL_SERVER = 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -41,8 +40,7 @@ async function postgresUrl(): Promise<string> {
   try {
     await adminQuery(server, 'SELECT 1');
   } catch (error) {
-    fail(`npm run cluster needs a PostgreSQL server (DATABASE_URL, else ${new URL(LOCAL_SERVER).host}); none answered: ${(error as Error).message}
-The embedded database serves one process only, so it cannot serve several instances.`);
+    fail(`npm run cluster needs a PostgreSQL server (DATABASE_URL, else ${new URL(LOCAL_SERVER).host}); none answered: ${(error as Error).message}`);
   }
   if (config.DATABASE_URL) return config.DATABASE_URL;
   const { rowCount } = await adminQuery(LOCAL_SERVER, 'SELECT 1 FROM pg_database WHERE datname = $1', [LOCAL_DATABASE]);

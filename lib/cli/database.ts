@@ -1,7 +1,6 @@
 import net from 'node:net';
-import path from 'node:path';
 import { getConfig } from '../config';
-import { embeddedDatabaseUrl, startEmbeddedDatabase } from '../db/embedded';
+import { embeddedDatabaseUrl, startEmbeddedDatabase, THROWAWAY_DATA_DIR } from '../db/embedded/start';
 import { migrate, type MigrateResult } from '../db/migrate';
 
 export interface OpenDatabase {
@@ -36,20 +35,18 @@ export async function openDatabase(options: { migrate: boolean; log?: (line: str
   let stop = async () => {};
   const embedded = !url;
   if (!url && (await isListening(config.EMBEDDED_DB_PORT))) {
-    // A demo server already runs the embedded database: share it rather than
-    // open the same data folder twice.
+    // A demo already runs the embedded database: connect to it, as any
+    // client of a PostgreSQL server does, rather than open its files twice.
     url = embeddedDatabaseUrl(`127.0.0.1:${config.EMBEDDED_DB_PORT}`);
     process.env.DATABASE_URL = url;
-    process.env.DATABASE_POOL_SIZE = '1';
   }
   if (!url) {
-    const dataDir = config.EMBEDDED_DB_DIR.startsWith('memory://') ? config.EMBEDDED_DB_DIR : path.resolve(config.EMBEDDED_DB_DIR);
-    const db = await startEmbeddedDatabase({ dataDir, port: config.EMBEDDED_DB_PORT });
-    log(`Embedded PostgreSQL (PGlite) at ${db.url.replace(/\?.*$/, '')}, data in ${dataDir}`);
+    const throwaway = config.EMBEDDED_DB_DIR.startsWith(THROWAWAY_DATA_DIR);
+    const db = await startEmbeddedDatabase({ dataDir: config.EMBEDDED_DB_DIR, port: config.EMBEDDED_DB_PORT });
+    log(`Embedded PostgreSQL at ${db.url.replace(/\?.*$/, '')}, ${throwaway ? 'throwaway data' : 'data'} in ${db.dataDir}`);
     url = db.url;
     stop = db.stop;
     process.env.DATABASE_URL = url;
-    process.env.DATABASE_POOL_SIZE = '1';
   }
   if (!embedded && !options.migrate) return { url, embedded, migration: null, stop };
   try {

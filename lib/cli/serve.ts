@@ -39,7 +39,7 @@ if (values.demo) {
 }
 // The demo signs in against the local identity provider unless Microsoft is configured.
 const idp = values.demo && !process.env.AUTH_MICROSOFT_ENTRA_ID_ID ? await launchDevIdp(root, Number(port), DATA_DIR) : null;
-// Otherwise close this process's pool: the server opens its own (one connection on the embedded database).
+// Otherwise close this process's pool: the server opens its own.
 if (!idp) await disconnectDb();
 
 const server = spawn(process.execPath, ['--import', 'tsx', path.join('lib', 'server', 'main.ts'), '--port', port, ...(mode === 'dev' ? ['--dev'] : [])], {

@@ -104,10 +104,8 @@ export async function migrate(
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
-    // Two app instances starting together: the second waits here, then finds
-    // nothing to do. The embedded database is a single session, where the lock
-    // excludes nothing; there the transaction below does the job, because its
-    // socket server holds every other connection's queries until it ends.
+    // Two app instances (or the demo and the operator CLI) starting together:
+    // the second waits here, then finds nothing to do.
     await acquireLock(client, log);
     await client.query(CREATE_TABLE);
     const applied: string[] = [];

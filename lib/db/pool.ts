@@ -3,8 +3,7 @@ import { getConfig, requireDatabaseUrl } from '../config';
 import { log } from '../ops/log';
 
 /**
- * Settings every session starts with, sent when a connection opens (the
- * embedded database applies them itself, see embedded.ts). pg_trgm's word
+ * Settings every session starts with, sent when a connection opens. pg_trgm's word
  * similarity threshold says how close a typed word must be to a word of a name
  * for <% (0 to 1): its default, 0.6, misses two swapped letters in a name of
  * seven or eight letters, which score 0.33 to 0.38.

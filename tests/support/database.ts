@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { disconnectDb } from '../../lib/db';
-import { startEmbeddedDatabase } from '../../lib/db/embedded';
-import { migrate } from '../../lib/db/migrate';
 import { createDatabase, dropDatabase } from '../../lib/db/server-admin';
 
 export interface TestDatabase {
@@ -14,11 +12,6 @@ export interface TestDatabase {
 export async function createTestDatabase(options: { migrated?: boolean } = {}): Promise<TestDatabase> {
   const migrated = options.migrated ?? true;
   const server = inject('testDatabaseServer');
-  if (server.kind === 'embedded') {
-    const db = await startEmbeddedDatabase({ dataDir: 'memory://', port: 0 });
-    if (migrated) await migrate(db.url);
-    return { url: db.url, drop: db.stop };
-  }
   const name = `${server.prefix}${randomBytes(6).toString('hex')}`;
   const url = await createDatabase(server.serverUrl, name, migrated ? server.template : undefined);
   return { url, drop: () => dropDatabase(server.serverUrl, name) };

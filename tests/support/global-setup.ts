@@ -3,10 +3,14 @@ import type { TestProject } from 'vitest/node';
 import pg from 'pg';
 import { migrate, readMigrations } from '../../lib/db/migrate';
 import { createDatabase, dropDatabase, dropDatabasesLike } from '../../lib/db/server-admin';
-import { findPostgresServer, TEST_DATABASE_PREFIX } from './postgres-server';
+import { findPostgresServer, onEmbeddedDatabase, stopEmbeddedServer, TEST_DATABASE_PREFIX } from './postgres-server';
 
 /** `prefix` names this run's databases, so that runs from other checkouts can go on beside it. */
-export type TestDatabaseServer = { kind: 'server'; serverUrl: string; template: string; prefix: string } | { kind: 'embedded' };
+export interface TestDatabaseServer {
+  serverUrl: string;
+  template: string;
+  prefix: string;
+}
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -20,13 +24,8 @@ declare module 'vitest' {
  * tell each test file where to clone its own database from.
  */
 export default async function setup(project: TestProject) {
+  const embedded = await onEmbeddedDatabase();
   const serverUrl = await findPostgresServer();
-  if (!serverUrl) {
-    const why = process.env.TEST_DATABASE_URL === 'embedded' ? 'TEST_DATABASE_URL=embedded' : 'no PostgreSQL server answered';
-    console.log(`Tests run on the embedded database (PGlite): ${why}.`);
-    project.provide('testDatabaseServer', { kind: 'embedded' });
-    return;
-  }
   const digest = createHash('sha256').update(readMigrations().map((m) => m.checksum).join()).digest('hex').slice(0, 12);
   const template = `orgwiki_test_tpl_${digest}`;
   // Two test runs starting together must not both build the template.
@@ -44,12 +43,14 @@ export default async function setup(project: TestProject) {
   } finally {
     await lock.end();
   }
-  console.log(`Tests run on PostgreSQL at ${new URL(serverUrl).host} (one database per test file, from ${template}).`);
+  const which = embedded ? 'the embedded PostgreSQL' : 'PostgreSQL';
+  console.log(`Tests run on ${which} at ${new URL(serverUrl).host} (one database per test file, from ${template}).`);
   const prefix = `${TEST_DATABASE_PREFIX}${randomBytes(3).toString('hex')}_`;
-  project.provide('testDatabaseServer', { kind: 'server', serverUrl, template, prefix });
+  project.provide('testDatabaseServer', { serverUrl, template, prefix });
 
   return async () => {
     // Files drop their own databases; this catches those of a file that crashed.
     await dropDatabasesLike(serverUrl, prefix);
+    await stopEmbeddedServer();
   };
 }
