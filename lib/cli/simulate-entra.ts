@@ -73,7 +73,7 @@ async function simulate(target: Pick<SimulationOptions, 'origin' | 'host' | 'bas
   simulation.close();
 
   console.log(
-    `\nsimulate:entra: ${shape.users.toLocaleString('en')} users, ${shape.groups.toLocaleString('en')} groups of ~${shape.averageMembers} members, ${concurrency} connections${rate ? `, ${rate} req/s` : ''}, PostgreSQL ${shownServer}`,
+    `\nsimulate:entra: ${shape.users.toLocaleString('en')} users, ${shape.groups.toLocaleString('en')} groups of ~${shape.averageMembers} members, ${concurrency} connections${rate ? `, ${rate} req/s` : ''}, ${values.url ? `against ${values.url}` : `PostgreSQL ${shownServer}`}`,
   );
   printTable(['phase', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'retries', '5xx', 'errors', 'seconds'], [...initial, ...incremental].map(phaseCells));
   const verdict = (seconds: number, target: number) => (FULL_SIZE ? `${seconds.toFixed(1)} s (target ≤ ${target} s: ${seconds <= target ? 'met' : 'MISSED'})` : `${seconds.toFixed(1)} s`);
