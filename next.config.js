@@ -6,7 +6,7 @@ const nextConfig = {
   skipTrailingSlashRedirect: true,
   // PGlite ships WebAssembly and is only used by the launcher; keep it out of bundles.
   serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-socket'],
-  // forbidden() and app/forbidden.tsx: the admin guard's 403 page.
+  // forbidden(): the admin guard's 403 page (app/tenant/[subdomain]/forbidden.tsx, app/forbidden.tsx elsewhere).
   experimental: { authInterrupts: true },
 };
 

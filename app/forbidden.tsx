@@ -1,15 +1,16 @@
-import Link from 'next/link';
+import { SiteHeader } from '@/components/layout/site-header';
+import { StatusLink, StatusMessage } from '@/components/layout/status-message';
 
-/** 403: signed in, but not allowed here (requireAdmin). */
+/** 403 outside a tenant's site. Tenants' pages have their own (app/tenant/[subdomain]/forbidden.tsx). */
 export default function Forbidden() {
   return (
-    <main className="mx-auto max-w-xl px-4 py-16 text-center">
-      <p className="text-sm font-semibold text-indigo-700">403</p>
-      <h1 className="mt-2 text-3xl font-bold">Admins only</h1>
-      <p className="mt-4 text-slate-600">This page is for your company&apos;s TheOrgWiki admins. Ask one of them if you need something changed.</p>
-      <Link href="/" className="mt-6 inline-block text-indigo-700 underline">
-        Back to the directory
-      </Link>
-    </main>
+    <>
+      <SiteHeader title="TheOrgWiki" />
+      <main className="mx-auto max-w-5xl px-4">
+        <StatusMessage code="403" title="Not allowed" action={<StatusLink href="/">Go to the start page</StatusLink>}>
+          <p>You are signed in, but this page is not for you.</p>
+        </StatusMessage>
+      </main>
+    </>
   );
 }

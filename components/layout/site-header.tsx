@@ -4,7 +4,17 @@ import { CommandPalette } from '@/components/search/command-palette';
 import { KeyboardShortcuts } from '@/components/search/keyboard-shortcuts';
 
 /** The bar at the top of every page: the site's name on the left; Login, or who is signed in, on the right. */
-export function SiteHeader({ title, loginHref = '/login', user }: { title: string; loginHref?: string; user?: { name: string; isAdmin: boolean; profileHref: string } | null }) {
+export function SiteHeader({
+  title,
+  homeHref = '/',
+  loginHref = '/login',
+  user,
+}: {
+  title: string;
+  homeHref?: string;
+  loginHref?: string;
+  user?: { name: string; isAdmin: boolean; profileHref: string } | null;
+}) {
   // The sections of a tenant's site, for signed-in people.
   const sections = user
     ? [
@@ -17,7 +27,7 @@ export function SiteHeader({ title, loginHref = '/login', user }: { title: strin
   return (
     <header className="border-b border-slate-200 bg-white">
       <nav className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-y-2 px-4 py-3" aria-label="Main">
-        <Link href="/" className="flex items-center gap-2 text-lg font-semibold text-indigo-700">
+        <Link href={homeHref} className="flex items-center gap-2 text-lg font-semibold text-indigo-700">
           {/* eslint-disable-next-line @next/next/no-img-element -- a 28px static SVG needs no image optimisation */}
           <img src="/assets/logo.svg" alt="" width={28} height={28} />
           {title}

@@ -1,5 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { devices, expect, test, type Page } from '@playwright/test';
 import { STATIC_DIRECTORIES } from '../../lib/dev-idp/directories';
+import { LAYOUT_RULES, seriousViolations } from '../support/axe';
 import { homeHeading, openUserMenu, pickAccount, signIn, signInToDemo, startSignIn } from '../support/sign-in';
 import { tenantUrl } from '../support/sites';
 import { expectHome, provisionedTenant } from './provisioned-tenant';
@@ -52,16 +53,30 @@ test('people of another directory, deactivated people and unprovisioned people a
   await expectRefused(page, tenant.subdomain, /has not been given access/);
 });
 
-test('SCIM deactivation ends a signed-in person\'s session on their next request', async ({ page }) => {
+test('SCIM deactivation ends a signed-in person\'s session on their next request, on a page that says why', async ({ page }) => {
   const { tenant, tid, ids } = await provisionedTenant('sam@e2e.example');
   await signIn(page, tenant.subdomain, { tid, userName: 'sam@e2e.example' });
   await expectHome(page, tenant.subdomain);
 
   const off = await tenant.scim.patch(`/Users/${ids['sam@e2e.example']}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { active: false } }] });
   expect(off.status).toBe(200);
+  const deactivated = tenantUrl(tenant.subdomain, '/login?signed_out=deactivated');
   await page.reload();
-  await expect(page).toHaveURL(tenantUrl(tenant.subdomain, '/login'));
-  await expect(page.getByRole('heading', { name: /Sign in to/ })).toBeVisible();
+  await expect(page).toHaveURL(deactivated);
+  await expect(page.getByRole('heading', { level: 1, name: 'Your account has been deactivated' })).toBeVisible();
+  await expect(page.getByRole('main').getByRole('alert')).toContainText("deactivated by your organisation's administrator");
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('ask your IT administrator to reactivate your account');
+  expect(await seriousViolations(page, 'deactivated')).toEqual([]);
+  await page.setViewportSize(devices['Pixel 7'].viewport);
+  const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  expect(scroll).toBeLessThanOrEqual(inner);
+  expect(await seriousViolations(page, 'deactivated (phone)', { rules: LAYOUT_RULES })).toEqual([]);
+  // Any page of the site says the same, and the address carries a code, never words to show.
+  await page.goto(tenantUrl(tenant.subdomain, '/wiki'));
+  await expect(page).toHaveURL(deactivated);
+  await page.goto(tenantUrl(tenant.subdomain, '/login?signed_out=<b>you+were+fired</b>'));
+  await expect(page.getByRole('heading', { level: 1, name: /Sign in to/ })).toBeVisible();
+  await expect(page.getByText('you were fired')).toHaveCount(0);
 });
 
 test('a session of one tenant gets nothing on another tenant\'s site, even with its cookie copied over', async ({ page, context }) => {

@@ -8,7 +8,7 @@ import { personName } from '../directory/person-name';
 import { CLIENT_ADDRESS_HEADER } from '../server/client-address';
 import { parseHost } from '../tenancy/host';
 import { requireTenant } from '../tenancy/get-tenant';
-import { findSessionUser, SESSION_COOKIE } from './tenant-session';
+import { findSessionUser, SESSION_COOKIE, signedOutByDeactivation } from './tenant-session';
 
 // The one guard of tenant pages and actions. Every call re-reads the session
 // and the person from the database, so a person deactivated or deleted over
@@ -20,12 +20,22 @@ export const currentUser = cache(async (tenant: Tenant): Promise<User | null> =>
   return token ? findSessionUser(tenant, token) : null;
 });
 
-/** For tenant pages: the tenant and the signed-in person, or off to the sign-in page. */
+/**
+ * For tenant pages: the tenant and the signed-in person, or off to the
+ * sign-in page, which says so when Entra deactivated them. Only a fixed code
+ * travels in the address, never words to show.
+ */
 export async function requireMember(subdomain: string): Promise<{ tenant: Tenant; user: User }> {
   const tenant = await requireTenant(subdomain);
   const user = await currentUser(tenant);
-  if (!user) redirect('/login');
+  if (!user) redirect((await deactivatedHere(tenant)) ? '/login?signed_out=deactivated' : '/login');
   return { tenant, user };
+}
+
+/** Whether this browser's session cookie was a person's whom Entra has deactivated since. */
+async function deactivatedHere(tenant: Tenant): Promise<boolean> {
+  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  return token ? signedOutByDeactivation(tenant.id, token) : false;
 }
 
 /** For tenant JSON routes: the tenant and the signed-in person, or null, which the route answers with 401. */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { tenantDb, type Tenant, type User } from '../db';
+import { isUuid, tenantDb, type Tenant, type User } from '../db';
 import { mayEnterUnprovisioned } from './admission';
 import { hashToken } from '../tokens/token-secret';
 
@@ -14,6 +14,11 @@ import { hashToken } from '../tokens/token-secret';
 // a random binding cookie when sign-in started (/auth/start), the apex mixes
 // that value into the ticket's hash, and only a browser holding the same
 // cookie can redeem it. A ticket link sent to someone else signs nobody in.
+//
+// A session token is the person's id, a dot, and 32 random bytes. The id is
+// for after the session is gone: deactivating a person over SCIM deletes their
+// sessions (lib/db/scim/users.ts), and the sign-in page can then still tell
+// the cookie's holder why they were signed out (signedOutByDeactivation).
 
 export const SESSION_COOKIE = 'orgwiki_session';
 export const BINDING_COOKIE = 'orgwiki_signin';
@@ -42,14 +47,15 @@ export async function issueSignInTicket(tenantId: string, userId: string, bindin
 
 /** The new session's token and expiry, or null for an unknown, used or expired ticket. */
 export async function redeemSignInTicket(tenantId: string, ticket: string, binding: string): Promise<{ token: string; expiresAt: Date } | null> {
-  const token = newSecret();
+  const db = tenantDb(tenantId);
   const now = new Date();
+  const live = { tokenHash: ticketHash(ticket, binding), activatedAt: null, expiresAt: { gt: now } };
+  const pending = await db.session.findFirst({ where: live, select: { userId: true } });
+  if (!pending) return null;
+  const token = `${pending.userId}.${newSecret()}`;
   const expiresAt = new Date(now.getTime() + SESSION_MS);
   // One conditional update: of two requests with the same ticket, one wins.
-  const { count } = await tenantDb(tenantId).session.updateMany({
-    where: { tokenHash: ticketHash(ticket, binding), activatedAt: null, expiresAt: { gt: now } },
-    data: { tokenHash: hashToken(token), activatedAt: now, expiresAt },
-  });
+  const { count } = await db.session.updateMany({ where: live, data: { tokenHash: hashToken(token), activatedAt: now, expiresAt } });
   return count === 1 ? { token, expiresAt } : null;
 }
 
@@ -67,6 +73,19 @@ export async function findSessionUser(tenant: Pick<Tenant, 'id' | 'signInPolicy'
   if (!user?.active) return null;
   if (!user.provisioned && user.role !== 'admin' && !(await mayEnterUnprovisioned(tenant))) return null;
   return user;
+}
+
+/**
+ * For a token that signs nobody in: whether the person it was issued to has
+ * since been deactivated. Anyone can put any id in a cookie, so this tells
+ * no more than whether the person of a known id is deactivated, which the
+ * directory shows the tenant's members anyway ("Former people").
+ */
+export async function signedOutByDeactivation(tenantId: string, token: string): Promise<boolean> {
+  const [userId] = token.split('.', 1);
+  if (!isUuid(userId)) return false;
+  const user = await tenantDb(tenantId).user.findFirst({ where: { id: userId }, select: { active: true } });
+  return user?.active === false;
 }
 
 export async function endSession(tenantId: string, token: string): Promise<void> {

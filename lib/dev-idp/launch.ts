@@ -34,6 +34,7 @@ export async function launchDevIdp(rootDomain: string, appPort: number, dataDir:
     clientSecret,
     redirectUris: [`${siteOrigin(rootDomain)}/api/auth/callback/microsoft-entra-id`],
     directories: directoriesFromDatabase,
+    favicon: fs.readFileSync(new URL('../../public/favicon.ico', import.meta.url)),
   });
   return {
     idp,

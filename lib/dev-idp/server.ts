@@ -34,6 +34,8 @@ export interface DevIdpOptions {
   redirectUris: string[];
   /** The directories and people to offer, read on each sign-in so that newly provisioned people appear. */
   directories: () => Promise<DevDirectory[]>;
+  /** Served at /favicon.ico: browsers ask every site for it, and log each 404. */
+  favicon?: Buffer;
 }
 
 export interface DevIdp {
@@ -248,6 +250,10 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
       const parts = url.pathname.split('/').filter(Boolean);
       const [tenant] = parts;
       const rest = parts.slice(1).join('/');
+      if (url.pathname === '/favicon.ico' && options.favicon) {
+        res.writeHead(200, { 'Content-Type': 'image/x-icon', 'Cache-Control': 'public, max-age=86400' });
+        return res.end(options.favicon);
+      }
       if (url.pathname === '/oidc/userinfo') {
         const claims = await bearer(req);
         if (!claims) return oauthError(res, 401, 'invalid_token', 'The access token is missing or invalid.');

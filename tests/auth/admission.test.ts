@@ -4,7 +4,7 @@ import { platformDb, tenantDb, type Tenant } from '../../lib/db';
 import { admit } from '../../lib/auth/admission';
 import type { EntraIdentity } from '../../lib/auth/entra-provider';
 import { signUpTenant } from '../../lib/auth/sign-up';
-import { findSessionUser, issueSignInTicket, newBinding, redeemSignInTicket } from '../../lib/auth/tenant-session';
+import { findSessionUser, issueSignInTicket, newBinding, redeemSignInTicket, signedOutByDeactivation } from '../../lib/auth/tenant-session';
 import { createTenant } from '../../lib/tenancy/create-tenant';
 import { withTestDatabase } from '../support/database';
 
@@ -101,5 +101,25 @@ describe('tenant sessions', () => {
     expect(await findSessionUser(other.tenant, session!.token)).toBeNull();
     await tenantDb(tenant.id).user.update({ where: { id: user.id }, data: { active: false } });
     expect(await findSessionUser(tenant, session!.token)).toBeNull();
+  });
+
+  it('tell the holder of a dead session that they were deactivated, and nobody else anything', async () => {
+    const { tenant } = await boundTenant('stark');
+    const db = tenantDb(tenant.id);
+    const user = await db.user.create({ data: { tenantId: tenant.id, userName: 'hank@globex.example' } });
+    const session = await redeemSignInTicket(tenant.id, await issueSignInTicket(tenant.id, user.id, BROWSER), BROWSER);
+    expect(await signedOutByDeactivation(tenant.id, session!.token)).toBe(false);
+
+    // As SCIM deactivates someone: the person inactive, their sessions gone.
+    await db.user.update({ where: { id: user.id }, data: { active: false } });
+    await db.session.deleteMany({ where: { userId: user.id } });
+    expect(await findSessionUser(tenant, session!.token)).toBeNull();
+    expect(await signedOutByDeactivation(tenant.id, session!.token)).toBe(true);
+
+    // Another tenant's person, an unknown id, and what is no token at all say nothing.
+    const other = await boundTenant('wayne');
+    expect(await signedOutByDeactivation(other.tenant.id, session!.token)).toBe(false);
+    expect(await signedOutByDeactivation(tenant.id, `${randomUUID()}.x`)).toBe(false);
+    for (const junk of ['', '.', 'A'.repeat(43), `${user.id.slice(0, -1)}'.x`]) expect(await signedOutByDeactivation(tenant.id, junk)).toBe(false);
   });
 });

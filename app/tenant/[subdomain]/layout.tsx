@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { SiteHeader } from '@/components/layout/site-header';
 import { currentUser } from '@/lib/auth/guard';
 import { personName } from '@/lib/directory/person-name';
-import { requireTenant } from '@/lib/tenancy/get-tenant';
+import { getTenantBySubdomain, requireTenant } from '@/lib/tenancy/get-tenant';
 
 // Every tenant page renders per request: it depends on the Host (via the
 // rewritten [subdomain]), on who is signed in and on live data. The layout
@@ -14,7 +14,9 @@ export const dynamic = 'force-dynamic';
 type Props = { children: ReactNode; params: Promise<{ subdomain: string }> };
 
 export async function generateMetadata({ params }: Omit<Props, 'children'>): Promise<Metadata> {
-  const tenant = await requireTenant((await params).subdomain);
+  const tenant = await getTenantBySubdomain((await params).subdomain);
+  // No such tenant: the layout below answers with the root 404 page, whose title this would otherwise lose.
+  if (!tenant) return {};
   return { title: { default: tenant.displayName, template: `%s · ${tenant.displayName}` } };
 }
 

@@ -7,7 +7,7 @@ import type { World } from './world';
 // has that this table does not name, and on anything it names that the app no
 // longer has. The answers are the designs the code implements:
 //  - pages of a tenant: requireMember sends strangers to /login (307);
-//    requireAdmin answers members 403 (app/forbidden.tsx);
+//    requireAdmin answers members 403 (app/tenant/[subdomain]/forbidden.tsx);
 //  - JSON routes of a tenant: memberForApi, 401;
 //  - actions: requireMemberAction/requireAdminAction, the same redirect (as
 //    Next tells its router: x-action-redirect) or 403.
@@ -99,6 +99,7 @@ export const PAGES: Record<string, PageRule> = {
   'apex /login': { access: 'public', reason: SIGN_IN_FLOW },
   'apex /signup': { access: 'public', reason: 'sign-up of a new company; creating one needs a Microsoft sign-in (createCompany)' },
   'tenant /login': { access: 'public', reason: SIGN_IN_FLOW },
+  'tenant /[...missing]': { access: 'public', reason: 'addresses no other route matches: the 404 page inside the tenant\'s header, which names only the company' },
   'tenant /': memberPage(() => '/'),
   'tenant /admin': adminPage(() => '/admin', 307),
   'tenant /admin/audit': adminPage(() => '/admin/audit'),

@@ -14,9 +14,10 @@ const REASONS = {
   expired: 'That sign-in link has expired or was already used. Please sign in again.',
 } as const;
 
+// signed_out: 1 when the person signed out, `deactivated` when Entra deactivated them (lib/auth/guard.ts).
 const query = z.object({
   refused: z.enum(Object.keys(REASONS) as [keyof typeof REASONS]).optional().catch(undefined),
-  signed_out: z.literal('1').optional().catch(undefined),
+  signed_out: z.enum(['1', 'deactivated']).optional().catch(undefined),
 });
 
 type Props = { params: Promise<{ subdomain: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -26,15 +27,22 @@ export default async function TenantLoginPage({ params, searchParams }: Props) {
   const { refused, signed_out } = query.parse(await searchParams);
   if (!refused && (await currentUser(tenant))) redirect('/');
   const signIn = '/auth/start';
+  const deactivated = signed_out === 'deactivated';
   return (
     <div className="mx-auto max-w-md py-8">
-      <h1 className="text-2xl font-bold">{refused ? 'You cannot enter' : `Sign in to ${tenant.displayName}`}</h1>
+      <h1 className="text-2xl font-bold">{deactivated ? 'Your account has been deactivated' : refused ? 'You cannot enter' : `Sign in to ${tenant.displayName}`}</h1>
       {refused ? (
         <p role="alert" className="mt-4 rounded-md border border-red-200 bg-red-50 p-3 text-red-800">
           {REASONS[refused]}
         </p>
       ) : null}
-      {signed_out ? <p className="mt-4 text-slate-700">You are signed out.</p> : null}
+      {deactivated ? (
+        <div role="alert" className="mt-4 space-y-2 rounded-md border border-red-200 bg-red-50 p-3 text-red-800">
+          <p>Your account has been deactivated by your organisation&apos;s administrator, so you have been signed out of {tenant.displayName}.</p>
+          <p>If you still need access, ask your IT administrator to reactivate your account in Microsoft Entra ID. Once they have, sign in again.</p>
+        </div>
+      ) : null}
+      {signed_out === '1' ? <p className="mt-4 text-slate-700">You are signed out.</p> : null}
       <p className="mt-4 text-slate-600">{tenant.displayName} signs in with Microsoft work accounts.</p>
       <a href={signIn} className="mt-6 inline-block rounded-md bg-indigo-600 px-4 py-2 font-medium text-on-accent hover:bg-indigo-700">
         Sign in with Microsoft
