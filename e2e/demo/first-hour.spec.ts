@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { expect, test } from '@playwright/test';
-import { DemoProcess } from './support/demo-process';
-import { summarize } from './support/log-summary';
 import { demoUrl } from './support/demo-site';
 import { EntraConnection, simulatedPhases } from './support/entra';
+import { expect, test } from './support/fixtures';
+import { served5xx, summarize } from './support/log-summary';
 import { createTenantWithToken, listTenants } from './support/operator-cli';
 import { simulateEntra } from './support/simulator';
 import { browsePeople, mintTokenThroughTutorial, openAdminConsole, openOrgChart, readTenantUrl, searchFor, signInAsDemoAdmin } from './support/wiki-walk';
@@ -26,12 +25,11 @@ const IDLE_GAP_MS = 15_000;
 const SIMULATED_USERS = 500;
 const SIMULATOR_WITHIN_MS = 20 * 60_000;
 
-test('npm run demo: sign-in, the tutorial’s token, Test Connection, a provisioning cycle, idle gaps and Ctrl+C, without a 5xx or an error line', async ({ page, context }, testInfo) => {
+test('npm run demo: sign-in, the tutorial’s token, Test Connection, a provisioning cycle, idle gaps and Ctrl+C, without a 5xx or an error line', async ({ demo, page, context }, testInfo) => {
   const browser5xx: string[] = [];
   context.on('response', (response) => {
     if (response.status() >= 500) browser5xx.push(`${response.status()} ${response.request().method()} ${response.url()}`);
   });
-  const demo = DemoProcess.launch();
   const entra: EntraConnection[] = [];
   /** Checked after every phase, so that a failure names the phase where things first went wrong. */
   const expectAllWell = (by: string) => {
@@ -57,75 +55,72 @@ test('npm run demo: sign-in, the tutorial’s token, Test Connection, a provisio
       expectAllWell(`Test Connection ${when}`);
     });
 
-  try {
-    await test.step('npm run demo builds, seeds acme and serves', () => demo.ready());
+  await test.step('npm run demo builds, seeds acme and serves', () => demo.ready());
 
-    const me = await test.step('sign in to acme as an admin through the local identity provider', () => signInAsDemoAdmin(page));
-    expectAllWell('sign-in');
-    await idle('sign-in');
-    await operatorListsTenants('after sign-in');
+  const me = await test.step('sign in to acme as an admin through the local identity provider', () => signInAsDemoAdmin(page));
+  expectAllWell('sign-in');
+  await idle('sign-in');
+  await operatorListsTenants('after sign-in');
 
-    const { tenantUrl, token } = await test.step('Admin Console → Settings → Service Accounts → +Service Account → Token Based → Save → Active Tokens', async () => {
-      await openAdminConsole(page);
-      const tenantUrl = await readTenantUrl(page);
-      expect(tenantUrl).toBe(demoUrl('acme', '/api/v2/scim/v2/'));
-      const token = await mintTokenThroughTutorial(page);
-      expect(token).toMatch(/^owk_\S{20,}$/);
-      return { tenantUrl, token };
+  const { tenantUrl, token } = await test.step('Admin Console → Settings → Service Accounts → +Service Account → Token Based → Save → Active Tokens', async () => {
+    await openAdminConsole(page);
+    const tenantUrl = await readTenantUrl(page);
+    expect(tenantUrl).toBe(demoUrl('acme', '/api/v2/scim/v2/'));
+    const token = await mintTokenThroughTutorial(page);
+    expect(token).toMatch(/^owk_\S{20,}$/);
+    return { tenantUrl, token };
+  });
+  expectAllWell('the tutorial');
+  await idle('the tutorial');
+
+  const acme = new EntraConnection(tenantUrl);
+  entra.push(acme);
+  await testConnection(acme, token, 'after a pause');
+  await idle('Test Connection');
+  await operatorListsTenants('before provisioning');
+
+  await test.step(`simulate:entra --users ${SIMULATED_USERS} against the demo`, async () => {
+    // A tenant of its own: the simulator compares the whole tenant with its
+    // source directory, and acme's 200 demo people are not in that source.
+    const target = await createTenantWithToken(demo.db, 'entra-sim');
+    entra.push(new EntraConnection(target.tenantUrl));
+    const errorsBefore = demo.errorLines().length;
+    const run = await simulateEntra({ ...target, users: SIMULATED_USERS }, demo.db, {
+      withinMs: SIMULATOR_WITHIN_MS,
+      shouldStop: () => (demo.errorLines().length > errorsBefore ? 'the demo logged an error' : null),
     });
-    expectAllWell('the tutorial');
-    await idle('the tutorial');
+    await testInfo.attach('simulate:entra output', { body: run.output, contentType: 'text/plain' });
+    const served = served5xx(demo.output());
+    const why = [`the simulator was stopped: ${run.stoppedBecause}`, `the demo answered ${served.length} requests with a 5xx, e.g. ${served[0]}`, ...demo.errorLines().slice(0, 3).map(summarize), run.output.slice(-2_000)];
+    expect(run.stoppedBecause, why.join('\n')).toBeNull();
+    expect(run.code, `simulate:entra exited with:\n${run.output.slice(-3_000)}`).toBe(0);
+    const phases = simulatedPhases(run.output);
+    expect(phases.map((p) => p.phase), 'the phases the simulator printed').toEqual(expect.arrayContaining([expect.stringMatching(/^initial: users/), expect.stringMatching(/^cycle 2: /)]));
+    expect(phases.reduce((sum, p) => sum + p.requests, 0)).toBeGreaterThan(SIMULATED_USERS);
+    expect(phases.filter((p) => p.serverErrors > 0 || p.failed > 0), 'phases with 5xx answers (retried or not) or failed requests').toEqual([]);
+    expect(run.output).toMatch(/^differences over SCIM: 0$/m);
+    expectAllWell('the provisioning cycle');
+  });
+  await idle('provisioning');
+  await operatorListsTenants('after provisioning');
 
-    const acme = new EntraConnection(tenantUrl);
-    entra.push(acme);
-    await testConnection(acme, token, 'after a pause');
-    await idle('Test Connection');
-    await operatorListsTenants('before provisioning');
+  await testConnection(acme, token, 'after the last pause');
+  await test.step('the wiki after the last pause: people, a profile, search, the org chart', async () => {
+    const someone = await browsePeople(page);
+    await searchFor(page, someone);
+    await openOrgChart(page, me);
+    expectAllWell('the wiki after the last pause');
+  });
 
-    await test.step(`simulate:entra --users ${SIMULATED_USERS} against the demo`, async () => {
-      // A tenant of its own: the simulator compares the whole tenant with its
-      // source directory, and acme's 200 demo people are not in that source.
-      const target = await createTenantWithToken(demo.db, 'entra-sim');
-      entra.push(new EntraConnection(target.tenantUrl));
-      const errorsBefore = demo.errorLines().length;
-      const run = await simulateEntra({ ...target, users: SIMULATED_USERS }, demo.db, {
-        withinMs: SIMULATOR_WITHIN_MS,
-        shouldStop: () => (demo.errorLines().length > errorsBefore ? 'the demo logged an error' : null),
-      });
-      await testInfo.attach('simulate:entra output', { body: run.output, contentType: 'text/plain' });
-      expect(run.stoppedBecause, `the simulator was stopped: ${run.stoppedBecause}\n${demo.errorLines().slice(0, 3).map(summarize).join('\n')}\n${run.output.slice(-2_000)}`).toBeNull();
-      expect(run.code, `simulate:entra exited with:\n${run.output.slice(-3_000)}`).toBe(0);
-      const phases = simulatedPhases(run.output);
-      expect(phases.map((p) => p.phase), 'the phases the simulator printed').toEqual(expect.arrayContaining([expect.stringMatching(/^initial: users/), expect.stringMatching(/^cycle 2: /)]));
-      expect(phases.reduce((sum, p) => sum + p.requests, 0)).toBeGreaterThan(SIMULATED_USERS);
-      expect(phases.filter((p) => p.serverErrors > 0 || p.failed > 0), 'phases with 5xx answers (retried or not) or failed requests').toEqual([]);
-      expect(run.output).toMatch(/^differences over SCIM: 0$/m);
-      expectAllWell('the provisioning cycle');
-    });
-    await idle('provisioning');
-    await operatorListsTenants('after provisioning');
-
-    await testConnection(acme, token, 'after the last pause');
-    await test.step('the wiki after the last pause: people, a profile, search, the org chart', async () => {
-      const someone = await browsePeople(page);
-      await searchFor(page, someone);
-      await openOrgChart(page, me);
-      expectAllWell('the wiki after the last pause');
-    });
-
-    await test.step('Ctrl+C stops the demo cleanly and frees its ports', async () => {
-      const { status, exit, allGone, stillListening } = await demo.interrupt();
-      // lib/cli/serve.ts exits 130 (128 + SIGINT) when told to stop, 0 when its server ended by itself; npm
-      // ends as its script did, by the signal if that is how the script ended, which a shell shows as 130.
-      expect([0, 130], `npm run demo exited with ${JSON.stringify(exit)}\n${demo.output().slice(-2_000)}`).toContain(status);
-      // The HTTP server's last word when it has drained its requests and closed the database (lib/server/shutdown.ts).
-      expect(demo.output(), 'the server logged that it stopped').toMatch(/^\{.*"msg":"stopped"\}$/m);
-      expect(allGone, 'every process npm run demo started has exited').toBe(true);
-      expect(stillListening, 'ports still open after the demo stopped').toEqual([]);
-      expectAllWell('the shutdown');
-    });
-  } finally {
-    await testInfo.attach('npm run demo output', { body: demo.output(), contentType: 'text/plain' });
-    await demo.cleanUp();
-  }
+  await test.step('Ctrl+C stops the demo cleanly and frees its ports', async () => {
+    const { status, exit, allGone, stillListening } = await demo.interrupt();
+    // lib/cli/serve.ts exits 130 (128 + SIGINT) when told to stop, 0 when its server ended by itself; npm
+    // ends as its script did, by the signal if that is how the script ended, which a shell shows as 130.
+    expect([0, 130], `npm run demo exited with ${JSON.stringify(exit)}\n${demo.output().slice(-2_000)}`).toContain(status);
+    // The HTTP server's last word when it has drained its requests and closed the database (lib/server/shutdown.ts).
+    expect(demo.output(), 'the server logged that it stopped').toMatch(/^\{.*"msg":"stopped"\}$/m);
+    expect(allGone, 'every process npm run demo started has exited').toBe(true);
+    expect(stillListening, 'ports still open after the demo stopped').toEqual([]);
+    expectAllWell('the shutdown');
+  });
 });

@@ -11,7 +11,7 @@ import { stripVTControlCharacters } from 'node:util';
 
 const JSON_ERROR_LEVELS = new Set<unknown>(['error', 'fatal', 50, 60]);
 /** ⨯ is Next's error mark; the rest is how Node prints an uncaught error or rejection. */
-const PLAIN_ERROR = /^\s*(⨯|(\w*Error|Unhandled ?Rejection|uncaughtException)\b:?)/i;
+const PLAIN_ERROR = /^\s*(⨯|\w*Error:|Unhandled ?Rejection|uncaughtException)/;
 
 export function errorLines(output: string): string[] {
   return stripVTControlCharacters(output)
