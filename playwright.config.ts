@@ -39,7 +39,7 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'desktop', testIgnore: [/e2e\/(scim|ops|cluster)\//, /e2e\/security\/isolation-matrix\.spec\.ts$/], use: { ...devices['Desktop Chrome'] } },
+    { name: 'desktop', testIgnore: [/e2e\/(scim|ops|cluster|demo)\//, /e2e\/security\/isolation-matrix\.spec\.ts$/], use: { ...devices['Desktop Chrome'] } },
     // What a phone changes, tagged @phone: the org chart's touch and zoom, the directory's filters, and
     // every screen fitting the window (that spec visits each). The rest behaves the same at any width,
     // and the admin spec checks phone width itself.
