@@ -10,7 +10,7 @@ import { errorsAmong, logFile, readRecords, readSharedLog, sharedLogDir, sharedL
 // one that was not logged. A test declares what it causes, in its own body,
 // before the step that causes it:
 //
-//   expectServerErrors(/"msg":"scim: unexpected error".*"code":"P2034"/);
+//   expectServerErrors(/"level":"error".*"msg":"\[auth\]\[error\] UnknownAction: /);
 //
 // Who caused a line of the shared server (start-server.ts)? Two workers run
 // tests side by side against it, so a line cannot be tied to one test; it can
@@ -23,8 +23,11 @@ import { errorsAmong, logFile, readRecords, readSharedLog, sharedLogDir, sharedL
 // each of this test's patterns must match an error line of its window.
 // Lines outside every window (start-up, hooks, a late async error) are caught
 // by server-log-teardown.ts, which checks the whole log against every
-// record's window and fails the run. A line is let through only by a pattern
-// of a test that ran when it was logged.
+// record's window (and LATE_MS after it) and fails the run. So a line is let
+// through only by a pattern of a test that ran when it was logged: at worst,
+// the very error one test expects, caused meanwhile by the other worker's.
+// A test must declare before the step that logs, or the other worker's check
+// may meet the line first.
 //
 // Servers a test starts itself (own-server.ts, cluster-site.ts) are watched
 // with watchServerOutput(): one worker reads them, one test at a time, so the
