@@ -25,6 +25,18 @@ const config = [
     rules: { 'no-restricted-imports': ['error', { patterns: [prismaInternals, rawDriver] }] },
   },
   {
+    // Specs take `test` from e2e/support/test.ts, whose fixture fails a test on a server error nobody expected.
+    // The demo walk (e2e/demo) starts no shared server: its fixture checks the demo's own output.
+    files: ['e2e/**'],
+    ignores: ['e2e/support/test.ts', 'e2e/demo/support/fixtures.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [prismaInternals], paths: [{ name: '@playwright/test', importNames: ['test'], message: 'Import `test` from e2e/support/test.ts: it checks the server logs.' }] },
+      ],
+    },
+  },
+  {
     // Playwright fixtures call their callback `use`; these folders hold no React.
     files: ['e2e/**', 'tests/**'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },

@@ -49,6 +49,8 @@ export default defineConfig({
     // Two production instances behind nginx, on a database of their own (e2e/support/cluster-site.ts).
     { name: 'cluster', testMatch: /e2e\/cluster\/.*\.spec\.ts$/, use: { ...devices['Desktop Chrome'] } },
   ],
+  // Fails the run on any error line of the shared server that no test expected (e2e/support/test.ts).
+  globalTeardown: './e2e/support/server-log-teardown.ts',
   webServer: {
     command: 'node node_modules/tsx/dist/cli.mjs e2e/support/start-server.ts',
     url: `http://${E2E_ROOT}/`,

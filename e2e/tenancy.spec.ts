@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { signInToDemo } from './support/sign-in';
 import { tenantUrl } from './support/sites';
+import { expect, test } from './support/test';
 
 test.describe('the apex site', () => {
   test('shows the landing page with sign-up and a Login link at the top right', async ({ page }) => {

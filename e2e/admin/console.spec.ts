@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { scimRequest } from '../support/scim-client';
 import { createScimTenant, makeAdmin, tokenIds, type ScimTenant } from '../support/scim-fixtures';
 import { homeHeading, openUserMenu, signIn } from '../support/sign-in';
 import { tenantUrl } from '../support/sites';
 import { LAYOUT_RULES, seriousViolations } from '../support/axe';
+import { expect, test } from '../support/test';
 
 // The Admin Console, starting with Microsoft's TheOrgWiki provisioning
 // tutorial taken literally: Admin Console → Settings → Service Accounts →

@@ -1,9 +1,11 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { E2E_PORT, E2E_ROOT } from '../../playwright.config';
 import { SESSION_COOKIE } from '../../lib/auth/tenant-session';
 import { httpRequest } from '../support/http';
 import { pickAccount, signIn, startSignIn } from '../support/sign-in';
 import { tenantUrl } from '../support/sites';
+import { expect, test } from '../support/test';
+import { expectAuthRefusal, expectCallbackRefused } from './auth-js-errors';
 import { expectHome, provisionedTenant } from './provisioned-tenant';
 
 // Sessions and sign-in under attack: planted cookies, a tampered nonce or a
@@ -62,11 +64,14 @@ test('a tampered nonce or a missing state signs nobody in', async ({ page }) => 
   const { tenant, tid } = await provisionedTenant('lee@e2e.example');
   // The provider puts the request's nonce in the ID token; one that is not the app's own is refused.
   await startSignIn(page, tenant.subdomain);
+  // Auth.js logs each refusal at error level (auth-js-errors.ts).
+  expectCallbackRefused('unexpected ID Token "nonce" claim value', '"claim": "nonce"');
   await page.locator('form:has(#user) input[name="nonce"]').evaluate((input: HTMLInputElement) => (input.value = `${input.value}x`));
   await pickAccount(page, { tid, userName: 'lee@e2e.example' });
   await expectSignInFailed(page, tenant.subdomain);
 
   await startSignIn(page, tenant.subdomain);
+  expectCallbackRefused('response parameter "state" missing', '"parameters": {}');
   await page.locator('form:has(#user) input[name="state"]').evaluate((input: HTMLInputElement) => input.remove());
   await pickAccount(page, { tid, userName: 'lee@e2e.example' });
   await expectSignInFailed(page, tenant.subdomain);
@@ -105,6 +110,9 @@ test('no sign-in or sign-out address redirects off the product, whatever target 
     return url.protocol === 'http:' && (url.host === E2E_ROOT || url.host.endsWith(`.${E2E_ROOT}`)) && url.username === '';
   };
   const offsite: string[] = [];
+  // Auth.js refuses a GET of a provider's sign-in (it takes a POST) and a javascript: callback URL, and logs both at error level.
+  expectAuthRefusal('UnknownAction', 'Unsupported action.');
+  expectAuthRefusal('InvalidCallbackUrl', 'Invalid callback URL. Received: javascript:alert(1).');
   for (const target of HOSTILE_TARGETS) {
     const q = encodeURIComponent(target);
     const addresses = [

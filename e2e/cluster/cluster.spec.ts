@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { updateSettings } from '../../lib/admin/settings';
 import { admit } from '../../lib/auth/admission';
 import { issueSignInTicket, newBinding, redeemSignInTicket, SESSION_COOKIE } from '../../lib/auth/tenant-session';
@@ -7,6 +7,7 @@ import { disconnectDb, platformDb, type Tenant } from '../../lib/db';
 import { setRole } from '../../lib/admin/members';
 import type { Cluster } from '../../lib/cluster/start-cluster';
 import { call, CLUSTER_PORT, clusterUnavailable, createClusterDatabase, startTestCluster, type ClusterDatabase, type Reply } from '../support/cluster-site';
+import { expect, test } from '../support/test';
 
 // Two instances of the production build behind nginx, on one PostgreSQL
 // database and one Redis: nothing about a tenant, a token or a session may

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { seriousViolations } from '../support/axe';
 import { signInToDemo } from '../support/sign-in';
 import { tenantUrl } from '../support/sites';
+import { expect, test } from '../support/test';
 
 // The org chart on the demo company (acme, 200 people in a manager tree):
 // opening at someone, expanding on demand, jumping there by search, zoom.

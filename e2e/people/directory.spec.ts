@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { COLOUR_RULES, seriousViolations } from '../support/axe';
 import { createScimTenant } from '../support/scim-fixtures';
 import { openSearchBox } from '../support/search-box';
 import { signIn, signInToDemo } from '../support/sign-in';
 import { tenantUrl } from '../support/sites';
+import { expect, test } from '../support/test';
 
 // The people directory, the home page and the one search box, on the demo company.
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test } from '@playwright/test';
 import { createScimTenant, type ScimTenant } from '../support/scim-fixtures';
 import { openUserMenu, signIn } from '../support/sign-in';
 import { tenantUrl } from '../support/sites';
+import { expect, test } from '../support/test';
 
 // Profiles: who someone is, where they sit, and what they write about themselves.
 

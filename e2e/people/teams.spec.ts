@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test } from '@playwright/test';
 import { createScimTenant, makeAdmin } from '../support/scim-fixtures';
 import { signIn } from '../support/sign-in';
 import { tenantUrl } from '../support/sites';
+import { expect, test } from '../support/test';
 
 // Teams are the SCIM groups: members as provisioned, each with their manager; admins describe them.
 

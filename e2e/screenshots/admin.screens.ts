@@ -1,5 +1,5 @@
-import { test } from '@playwright/test';
 import { openUserMenu, signInToDemo } from '../support/sign-in';
+import { test } from '../support/test';
 
 // `npm run screenshots`: the README's pictures of the Admin Console, taken
 // from the real app (the demo company, signed in as its first admin).

@@ -1,7 +1,7 @@
-import { test } from '@playwright/test';
 import { openSearchBox } from '../support/search-box';
 import { signInToDemo } from '../support/sign-in';
 import { tenantUrl } from '../support/sites';
+import { test } from '../support/test';
 
 // `npm run screenshots`: the README's pictures of what employees use, taken
 // from the real app (the demo company, signed in as its first person).

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { expect, test } from '@playwright/test';
 import { E2E_PORT } from '../../playwright.config';
 import { httpRequest, type HttpResponse } from '../support/http';
 import { scimRequest } from '../support/scim-client';
+import { expect, test } from '../support/test';
 import { ACTIONS, HANDLERS, PAGES, type Intruder, type PageRule, type Refusal } from './support/access-table';
 import { actionExports, builtActions, handlerMethods, pageFiles, urlOf, type BuiltAction } from './support/app-routes';
 import { fingerprints, type Fingerprints } from './support/fingerprint';

@@ -1,7 +1,7 @@
-import { expect, test } from '@playwright/test';
 import { provisionedTenant } from '../auth/provisioned-tenant';
 import { signIn } from '../support/sign-in';
 import { tenantUrl } from '../support/sites';
+import { expect, test } from '../support/test';
 import { MARK_SCRIPT, payloadsThatRan, XSS_CORPUS } from './xss-corpus';
 
 // Everything Entra provisions is shown to colleagues: every attribute carries

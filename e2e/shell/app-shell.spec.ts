@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { devices, expect, test, type Page } from '@playwright/test';
+import { devices, type Page } from '@playwright/test';
 import pg from 'pg';
 import { E2E_PORT, E2E_ROOT } from '../../playwright.config';
 import { SESSION_COOKIE } from '../../lib/auth/tenant-session';
@@ -10,6 +10,7 @@ import { httpRequest } from '../support/http';
 import { createOwnDatabase, startOwnServer, type OwnDatabase, type OwnServer } from '../support/own-server';
 import { createTenantWithToken } from '../support/scim-fixtures';
 import { homeHeading, signIn } from '../support/sign-in';
+import { expect, expectServerErrors, test } from '../support/test';
 import { tenantUrl } from '../support/sites';
 
 // When a page cannot be shown (nothing there, not allowed, or a failure on the

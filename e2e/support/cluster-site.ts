@@ -9,11 +9,13 @@ import { migrate } from '../../lib/db/migrate';
 import { createDatabase, dropDatabase, dropDatabasesLike } from '../../lib/db/server-admin';
 import { findPostgresServer } from '../../tests/support/postgres-server';
 import { redisAnswers, TEST_REDIS_URL } from '../../tests/support/redis-server';
+import { watchServerOutput } from './test';
 
 // A cluster of the production build for a spec: two instances behind nginx on
 // a database of its own, on ports derived from E2E_PORT (3400-3489), so that
 // two checkouts can run it side by side. Needs PostgreSQL, Redis and nginx;
-// CI has all three (.ci/run), and requires the spec to run.
+// CI has all three (.ci/run), and requires the spec to run. Every process's
+// output is checked for errors the tests did not expect (test.ts).
 
 const run = promisify(execFile);
 
@@ -83,5 +85,11 @@ export async function createClusterDatabase(): Promise<ClusterDatabase> {
 
 /** Two instances and nginx on `database`, on this checkout's ports. */
 export function startTestCluster(database: ClusterDatabase, env: Record<string, string> = {}): Promise<Cluster> {
-  return startCluster({ port: CLUSTER_PORT, instancePorts: [CLUSTER_PORT + 1, CLUSTER_PORT + 2], databaseUrl: database.url, redisUrl: REDIS_URL, env });
+  const outputs = new Map<string, string>();
+  const onOutput = (name: string, stream: string, chunk: string) => {
+    const key = `cluster ${name} ${stream}`;
+    if (!outputs.has(key)) watchServerOutput(key, () => outputs.get(key)!);
+    outputs.set(key, (outputs.get(key) ?? '') + chunk);
+  };
+  return startCluster({ port: CLUSTER_PORT, instancePorts: [CLUSTER_PORT + 1, CLUSTER_PORT + 2], databaseUrl: database.url, redisUrl: REDIS_URL, env, onOutput });
 }

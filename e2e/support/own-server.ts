@@ -3,11 +3,13 @@ import { randomBytes } from 'node:crypto';
 import { migrate } from '../../lib/db/migrate';
 import { createDatabase, dropDatabase, dropDatabasesLike } from '../../lib/db/server-admin';
 import { findPostgresServer } from '../../tests/support/postgres-server';
+import { watchServerOutput } from './test';
 
 // A production server of a test's own, for tests that stop it or read its
 // logs, which the shared one (start-server.ts) must not be put through: the
 // built app run as lib/cli/serve.ts runs it, on a fresh migrated database,
-// with its output captured.
+// with its output captured, and checked for errors the test did not expect
+// (test.ts).
 
 export interface OwnDatabase {
   url: string;
@@ -52,7 +54,10 @@ export async function startOwnServer(port: number, databaseUrl: string, env: Rec
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  watchServerOutput(`own server :${port} stdout`, () => stdout);
+  watchServerOutput(`own server :${port} stderr`, () => stderr);
+  // 'close' rather than 'exit': by then all of its output has been read.
+  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
 
   async function waitForLine(pattern: RegExp, timeoutMs = 10_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { test as base } from '@playwright/test';
+import { test as base } from './test';
 import pg from 'pg';
 import { scimClient, type ScimClient } from './scim-client';
 import { E2E_DATABASE_FILE } from './sites';
@@ -99,4 +99,4 @@ export const test = base.extend<{ tenant: ScimTenant }>({
   },
 });
 
-export { expect } from '@playwright/test';
+export { expect } from './test';

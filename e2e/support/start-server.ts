@@ -3,11 +3,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { createDatabase, dropDatabasesLike } from '../../lib/db/server-admin';
 import { findPostgresServer } from '../../tests/support/postgres-server';
+import { lineRecorder, openSharedLog, sharedLogDir } from './shared-server-log';
 import { E2E_DATABASE_FILE } from './sites';
 
 // Playwright's webServer: the built app on a database of its own, created
 // fresh for this run (or the embedded one, in memory, when no server answers),
-// then started exactly as `npm run demo` starts it.
+// then started exactly as `npm run demo` starts it. Its output is passed on
+// and recorded line by line in .data/e2e-<port>/server.log, where the tests
+// look for errors nobody expected (test.ts, server-log-teardown.ts).
 
 const serverUrl = await findPostgresServer();
 const env: NodeJS.ProcessEnv = { ...process.env };
@@ -25,6 +28,15 @@ if (serverUrl) {
 mkdirSync('.data', { recursive: true });
 writeFileSync(E2E_DATABASE_FILE, env.DATABASE_URL ?? `postgresql://postgres@127.0.0.1:${env.EMBEDDED_DB_PORT}/postgres?sslmode=disable`);
 
-const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'lib/cli/serve.ts', 'start', '--demo'], { stdio: 'inherit', env });
+const log = openSharedLog(sharedLogDir(Number(env.PORT)));
+const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'lib/cli/serve.ts', 'start', '--demo'], { stdio: ['inherit', 'pipe', 'pipe'], env });
+for (const [from, to, stream] of [[child.stdout, process.stdout, 'out'], [child.stderr, process.stderr, 'err']] as const) {
+  const record = lineRecorder(log, stream);
+  from.setEncoding('utf8').on('data', (chunk: string) => {
+    to.write(chunk);
+    record(chunk);
+  });
+}
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
-child.on('exit', (code) => process.exit(code ?? 1));
+// On 'close', once the output is all recorded.
+child.on('close', (code) => process.exit(code ?? 1));

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { wikiCompany, writePage } from './wiki-fixtures';
+import { expect, test } from '../support/test';
 
 // When Entra deactivates someone, their pages say so and suggest their
 // manager as the new owner; with the manager gone too, someone chooses.

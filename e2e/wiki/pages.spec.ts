@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { wikiCompany, writePage } from './wiki-fixtures';
+import { expect, test } from '../support/test';
 
 // Writing the wiki end to end: a page with a mention, editing with the live
 // preview, history and restore, the Trash, and two editors at once.

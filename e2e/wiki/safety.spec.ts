@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { seriousViolations } from '../support/axe';
+import { expect, test } from '../support/test';
 import { MARK_SCRIPT, payloadsThatRan, XSS_CORPUS } from '../security/xss-corpus';
 import { wikiCompany, writePage } from './wiki-fixtures';
 

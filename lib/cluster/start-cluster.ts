@@ -35,6 +35,8 @@ export interface ClusterOptions {
   env?: Record<string, string>;
   /** Also print every process's output, each line prefixed with its name. */
   echo?: boolean;
+  /** Also hand every process's output to this as it comes, e.g. to a test that checks it (logDir goes with stop()). */
+  onOutput?: (name: string, stream: 'stdout' | 'stderr', chunk: string) => void;
 }
 
 export interface Cluster {
@@ -94,15 +96,16 @@ async function end(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Pro
   clearTimeout(timer);
 }
 
-/** Spawns `command` in its own process group, its output appended to `logFile` (and echoed with `name` when asked). */
-function launch(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, logFile: string, echo: boolean): ChildProcess {
+/** Spawns `command` in its own process group, its output appended to `logFile` (echoed with `name`, and handed on, when asked). */
+function launch(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, logFile: string, options: Pick<ClusterOptions, 'echo' | 'onOutput'>): ChildProcess {
   const log = fs.createWriteStream(logFile, { flags: 'a' });
   const child = spawn(command, args, { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  for (const stream of [child.stdout!, child.stderr!]) {
+  for (const [stream, from] of [['stdout', child.stdout!], ['stderr', child.stderr!]] as const) {
     let partial = '';
-    stream.setEncoding('utf8').on('data', (chunk: string) => {
+    from.setEncoding('utf8').on('data', (chunk: string) => {
       log.write(chunk);
-      if (!echo) return;
+      options.onOutput?.(name, stream, chunk);
+      if (!options.echo) return;
       const lines = (partial + chunk).split('\n');
       partial = lines.pop()!;
       for (const line of lines) console.log(`[${name}] ${line}`);
@@ -144,7 +147,6 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     TRUSTED_PROXY_HOPS: '1',
     NEXT_TELEMETRY_DISABLED: '1',
   };
-  const echo = options.echo ?? false;
   const instances: (ChildProcess | null)[] = instancePorts.map(() => null);
   let nginx: ChildProcess | null = null;
 
@@ -156,7 +158,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
 
   const appLog = (i: number) => path.join(logDir, `app-${i + 1}.log`);
   async function startInstance(i: number): Promise<void> {
-    const child = launch(`app-${i + 1}`, process.execPath, ['--import', 'tsx', path.join('lib', 'server', 'main.ts'), '--port', String(instancePorts[i])], { ...env, PORT: String(instancePorts[i]) }, appLog(i), echo);
+    const child = launch(`app-${i + 1}`, process.execPath, ['--import', 'tsx', path.join('lib', 'server', 'main.ts'), '--port', String(instancePorts[i])], { ...env, PORT: String(instancePorts[i]) }, appLog(i), options);
     instances[i] = child;
     await waitUntil(`Instance ${i + 1} (port ${instancePorts[i]})`, child, appLog(i), async () => (await probe(instancePorts[i], rootDomain)) !== null);
   }
@@ -174,7 +176,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     const conf = path.join(logDir, 'nginx.conf');
     fs.writeFileSync(conf, nginxConfig({ port, instancePorts, prefix: logDir, asRoot: process.getuid?.() === 0 }));
     const nginxLog = path.join(logDir, 'nginx.log');
-    nginx = launch('nginx', nginxPath(), ['-p', logDir, '-c', conf, '-e', 'stderr'], process.env, nginxLog, echo);
+    nginx = launch('nginx', nginxPath(), ['-p', logDir, '-c', conf, '-e', 'stderr'], process.env, nginxLog, options);
     await waitUntil('nginx', nginx, nginxLog, async () => (await probe(port, rootDomain)) !== null);
   } catch (error) {
     await stop(true); // the error names a log file to read
