@@ -16,10 +16,9 @@ export interface OwnDatabase {
   drop(): Promise<void>;
 }
 
-/** A migrated database of the caller's own; null when no PostgreSQL server answers. */
-export async function createOwnDatabase(port: number): Promise<OwnDatabase | null> {
+/** A migrated database of the caller's own, on the tests' PostgreSQL server (or embedded one). */
+export async function createOwnDatabase(port: number): Promise<OwnDatabase> {
   const serverUrl = await findPostgresServer();
-  if (!serverUrl) return null;
   // Leftovers of an earlier run on this port.
   const prefix = `orgwiki_e2e_own_${port}_`;
   await dropDatabasesLike(serverUrl, prefix);

@@ -2,31 +2,33 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { createDatabase, dropDatabasesLike } from '../../lib/db/server-admin';
-import { findPostgresServer } from '../../tests/support/postgres-server';
+import { embeddedDatabaseUrl, THROWAWAY_DATA_DIR } from '../../lib/db/embedded/start';
+import { findPostgresServer, onEmbeddedDatabase } from '../../tests/support/postgres-server';
 import { lineRecorder, openSharedLog, sharedLogDir } from './shared-server-log';
 import { E2E_DATABASE_FILE } from './sites';
 
 // Playwright's webServer: the built app on a database of its own, created
-// fresh for this run (or the embedded one, in memory, when no server answers),
-// then started exactly as `npm run demo` starts it. Its output is passed on
+// fresh for this run on the PostgreSQL server (or, on the embedded database,
+// the launcher's own embedded PostgreSQL with throwaway data), then started
+// exactly as `npm run demo` starts it. Its output is passed on
 // and recorded line by line in .data/e2e-<port>/server.log, where the tests
 // look for errors nobody expected (test.ts, server-log-teardown.ts).
 
-const serverUrl = await findPostgresServer();
 const env: NodeJS.ProcessEnv = { ...process.env };
-if (serverUrl) {
+if (await onEmbeddedDatabase()) {
+  delete env.DATABASE_URL;
+  env.EMBEDDED_DB_DIR = THROWAWAY_DATA_DIR;
+  env.EMBEDDED_DB_PORT = String(Number(env.PORT) + 51239);
+} else {
+  const serverUrl = await findPostgresServer();
   // Databases left by earlier runs on this port; other ports' runs may be live.
   const prefix = `orgwiki_e2e_${env.PORT}_`;
   await dropDatabasesLike(serverUrl, prefix);
   env.DATABASE_URL = await createDatabase(serverUrl, `${prefix}${randomBytes(4).toString('hex')}`);
-} else {
-  delete env.DATABASE_URL;
-  env.EMBEDDED_DB_DIR = 'memory://';
-  env.EMBEDDED_DB_PORT = String(Number(env.PORT) + 51239);
 }
 // Specs set up their own tenants with the operator CLI against this database.
 mkdirSync('.data', { recursive: true });
-writeFileSync(E2E_DATABASE_FILE, env.DATABASE_URL ?? `postgresql://postgres@127.0.0.1:${env.EMBEDDED_DB_PORT}/postgres?sslmode=disable`);
+writeFileSync(E2E_DATABASE_FILE, env.DATABASE_URL ?? embeddedDatabaseUrl(`127.0.0.1:${env.EMBEDDED_DB_PORT}`));
 
 const log = openSharedLog(sharedLogDir(Number(env.PORT)));
 const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'lib/cli/serve.ts', 'start', '--demo'], { stdio: ['inherit', 'pipe', 'pipe'], env });

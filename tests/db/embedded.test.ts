@@ -64,7 +64,7 @@ describe('the embedded database', () => {
 
     expect(await tenantSql(acme.id).rows(USERS)).toEqual([{ n: 0 }]);
     expect(await orgwiki('tenant:list')).toContain('globex');
-  }, 40_000);
+  }, 90_000);
 
   it('gives each client its own prepared statements, settings and advisory locks', async () => {
     const [a, b] = [await client(), await client()];
