@@ -106,6 +106,24 @@ test('disable and restore in both forms: "False"/"True" strings and booleans (§
   }
 });
 
+test('removing active, or leaving it out of a PUT, never turns a deactivated person back on', async ({ tenant }) => {
+  const { json: user } = await tenant.scim.post('/Users', entraUser('turned-off'));
+  expect((await tenant.scim.patch(`/Users/${user.id}`, patch({ op: 'Replace', path: 'active', value: 'False' }))).json.active).toBe(false);
+  const removed = await tenant.scim.patch(`/Users/${user.id}`, patch({ op: 'remove', path: 'active' }));
+  expect(removed.status).toBe(200);
+  expect(removed.json.active).toBe(false);
+  const withoutActive: Record<string, unknown> = entraUser('turned-off');
+  delete withoutActive.active;
+  const replaced = await tenant.scim.put(`/Users/${user.id}`, withoutActive);
+  expect(replaced.status).toBe(200);
+  expect(replaced.json.active).toBe(false);
+  expect((await tenant.scim.get(`/Users/${user.id}`)).json.active).toBe(false);
+  expect((await tenant.scim.get(`/Users?filter=${encodeURIComponent('active eq false and userName eq "turned-off"')}`)).json.totalResults).toBe(1);
+  // Turning on takes an explicit true.
+  expect((await tenant.scim.patch(`/Users/${user.id}`, patch({ op: 'replace', path: 'active', value: true }))).json.active).toBe(true);
+  expect((await tenant.scim.patch(`/Users/${user.id}`, patch({ op: 'remove', path: 'active' }))).json.active).toBe(true);
+});
+
 test('no-path replace with dotted and URN-prefixed keys; add of a single string attribute (§3.2, §3.3)', async ({ tenant }) => {
   const { json: user } = await tenant.scim.post('/Users', entraUser('nopath'));
   const response = await tenant.scim.patch(

@@ -5,7 +5,7 @@ import { ScimError, scimNotFound } from '../errors';
 import { checkIfMatch, retryOnConflict } from '../http';
 import { scimChangeLog } from '../log-change';
 import { applyPatch, type DocumentSchema } from '../patch/apply-patch';
-import { readPatchRequest } from '../patch/patch-request';
+import { readPatchRequest, type PatchOperation } from '../patch/patch-request';
 import type { ScimContext } from '../scim-context';
 import { canonicalUser, CORE_ATTRIBUTES, ENTERPRISE, ENTERPRISE_ATTRIBUTES } from './user-attributes';
 import { userColumns, type UserColumns } from './user-columns';
@@ -85,17 +85,24 @@ async function updateUser(ctx: ScimContext, id: string, action: string, next: (c
   return toUserResource(row, ctx.baseUrl);
 }
 
+/** The columns a PUT of `body` leaves: what it sends, and `active` as it was when it sends none (RFC 7644 §3.5.1). */
+export function replacedUserColumns(current: Pick<UserRow, 'active'>, body: Record<string, unknown>): UserColumns {
+  return userColumns(canonicalUser(body), current.active);
+}
+
+/** The columns a PATCH leaves: its operations applied to the current resource; a removed `active` keeps its value. */
+export function patchedUserColumns(current: UserRow, operations: readonly PatchOperation[], baseUrl: string): UserColumns {
+  const doc = canonicalUser(toUserResource(current, baseUrl));
+  return userColumns(applyPatch(doc, operations, USER_SCHEMA), current.active);
+}
+
 export function replaceUser(ctx: ScimContext, id: string, body: Record<string, unknown>) {
-  const columns = userColumns(canonicalUser(body));
-  return updateUser(ctx, id, 'scim.user.replace', () => columns);
+  return updateUser(ctx, id, 'scim.user.replace', (current) => replacedUserColumns(current, body));
 }
 
 export function patchUser(ctx: ScimContext, id: string, body: Record<string, unknown>) {
   const operations = readPatchRequest(body);
-  return updateUser(ctx, id, 'scim.user.patch', (current) => {
-    const doc = canonicalUser(toUserResource(current, ctx.baseUrl));
-    return userColumns(applyPatch(doc, operations, USER_SCHEMA));
-  });
+  return updateUser(ctx, id, 'scim.user.patch', (current) => patchedUserColumns(current, operations, ctx.baseUrl));
 }
 
 /** Hard delete (Entra sends DELETE 30 days after a soft delete). Reports lose their manager; pages are kept. */
