@@ -382,6 +382,14 @@ describe('user PATCH: manager (reference §5)', () => {
     }
   });
 
+  it('keeps an unresolved manager reference through other changes, and reads it back as sent (docs/scim.md)', () => {
+    const row = { ...rowOf(user({ department: 'X' })), unresolvedManagerId: 'SuzzyQ' };
+    expect(toUserResource(row, BASE)[ENTERPRISE]).toEqual({ department: 'X', manager: { value: 'SuzzyQ' } });
+    expect(patchedUserColumns(row, readPatchRequest({ Operations: [{ op: 'replace', path: 'title', value: 'T' }] }), BASE)).toMatchObject({ title: 'T', managerId: 'SuzzyQ' });
+    expect(patchedUserColumns(row, readPatchRequest({ Operations: [{ op: 'remove', path: 'manager[value eq "SuzzyQ"]' }] }), BASE).managerId).toBeNull();
+    expect(patchedUserColumns(row, readPatchRequest({ Operations: [{ op: 'replace', path: `${ENTERPRISE}:manager`, value: BOSS }] }), BASE).managerId).toBe(BOSS);
+  });
+
   it('removes the manager by the URN path', () => {
     expect(patchUser(withBoss, { op: 'remove', path: `${ENTERPRISE}:manager` })).toMatchObject({ managerId: null, department: 'X' });
     expect(patchUser(withBoss, { op: 'Remove', path: `${ENTERPRISE}.manager` }).managerId).toBeNull();
