@@ -38,7 +38,7 @@ const CHANGED_MEANWHILE = 'The user was changed by another request; fetch it aga
 function writeError(error: unknown, columns: UserColumns): unknown {
   if (isUniqueViolation(error)) return new ScimError(409, `A user with userName ${JSON.stringify(columns.userName)} already exists in this tenant.`, 'uniqueness');
   // The manager was deleted between the statement's lookup and its foreign key check: retried, and then kept unresolved.
-  if (isMissingReference(error)) return new ScimError(412, CHANGED_MEANWHILE);
+  if (isMissingReference(error) && columns.managerId) return new ScimError(412, CHANGED_MEANWHILE);
   return error;
 }
 
