@@ -60,6 +60,7 @@ function PersonCard({ person }: { person: OrgNode }) {
           {person.name}
         </a>
         {person.title || person.department ? <p className="truncate text-slate-700">{[person.title, person.department].filter(Boolean).join(' · ')}</p> : null}
+        {person.managerNotInDirectory ? <p className="text-slate-600">Manager not in the directory yet</p> : null}
         {person.directReports > 0 ? (
           <p className="text-slate-600" data-counts>
             {plural(person.directReports, 'direct report', 'direct reports')} · {person.everyoneUnder.toLocaleString('en')} in all

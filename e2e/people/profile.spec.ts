@@ -65,6 +65,32 @@ test('a profile shows the manager chain, reports, contact and what is Entra\'s; 
   expect((await colleague.goto(tenantUrl(tenant.subdomain, `/people/${randomUUID()}`)))?.status()).toBe(404);
 });
 
+test('a manager Entra named who is not in the directory yet is shown as such, on the profile and the org chart, until linked', async ({ page }) => {
+  const { tenant, tid, ids } = await company();
+  const hire = await tenant.scim.post('/Users', {
+    schemas: [CORE, ENTERPRISE],
+    userName: 'hire@e2e.example',
+    displayName: 'HIRE Person',
+    [ENTERPRISE]: { manager: { value: randomUUID() } },
+  });
+  expect(hire.status).toBe(201);
+  await signIn(page, tenant.subdomain, { tid, userName: 'dev1@e2e.example' });
+  await page.goto(tenantUrl(tenant.subdomain, `/people/${hire.json.id}`));
+  await expect(page.getByText('Reports to: manager not in the directory yet')).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Reports to' })).toHaveCount(0);
+  await page.goto(tenantUrl(tenant.subdomain, `/org?person=${hire.json.id}`));
+  const card = page.locator('[data-person]').filter({ has: page.getByRole('link', { name: 'HIRE Person', exact: true }) });
+  await expect(card).toContainText('Manager not in the directory yet');
+  await expect(page.locator('[data-person]').filter({ hasText: 'Manager not in the directory yet' })).toHaveCount(1);
+
+  // Entra sends the manager's id once the manager is provisioned: linked, and the note is gone.
+  const linked = await tenant.scim.patch(`/Users/${hire.json.id}`, { Operations: [{ op: 'Add', path: `${ENTERPRISE}:manager`, value: ids.lead }] });
+  expect(linked.status).toBe(200);
+  await page.goto(tenantUrl(tenant.subdomain, `/people/${hire.json.id}`));
+  await expect(page.getByRole('navigation', { name: 'Reports to' })).toHaveText(/CEO Person\s*›?\s*VP Person\s*›?\s*LEAD Person/);
+  await expect(page.getByText('manager not in the directory yet')).toHaveCount(0);
+});
+
 test('provisioned values that carry markup or script URLs render inert', async ({ page }) => {
   const { tenant, tid } = await company();
   const evil = await tenant.scim.post('/Users', {

@@ -77,6 +77,23 @@ test('members: add many at once, idempotently; remove by value array and by filt
   expect(await members()).toEqual([]);
 });
 
+test('a member\'s display is their human-readable name: displayName, else name.formatted, else given and family name, else userName', async ({ tenant }) => {
+  const people = [
+    { userName: 'shown@x.test', displayName: 'Shown Name', name: { formatted: 'Formatted Name', givenName: 'Given', familyName: 'Family' } },
+    { userName: 'formatted@x.test', name: { formatted: 'Formatted Name', givenName: 'Given', familyName: 'Family' } },
+    { userName: 'parts@x.test', name: { givenName: 'Given', familyName: 'Family' } },
+    { userName: 'bare@x.test' },
+  ];
+  const ids: string[] = [];
+  for (const person of people) ids.push((await tenant.scim.post('/Users', person)).json.id);
+  const { json: group } = await tenant.scim.post('/Groups', { schemas: [GROUP], displayName: 'Named', members: ids.map((value) => ({ value, display: 'ignored' })) });
+  const expected = ['Shown Name', 'Formatted Name', 'Given Family', 'bare@x.test'];
+  const displays = (members: { value: string; display: string }[]) => ids.map((id) => members.find((m) => m.value === id)?.display);
+  expect(displays(group.members)).toEqual(expected);
+  expect(displays((await tenant.scim.get(`/Groups/${group.id}`)).json.members)).toEqual(expected);
+  expect(displays((await tenant.scim.get(`/Groups?filter=${encodeURIComponent('displayName eq "Named"')}`)).json.Resources[0].members)).toEqual(expected);
+});
+
 test('a change naming a stranger writes nothing; missing groups are 404; If-Match is honoured; parallel adds all land', async ({ tenant }) => {
   const ids = await users(tenant.scim, 12);
   const created = await tenant.scim.post('/Groups', { schemas: [GROUP], displayName: 'Ops', members: [{ value: ids[0] }] });

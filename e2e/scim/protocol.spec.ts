@@ -75,3 +75,14 @@ test('trailing slashes and the Tenant URL with Entra\'s flag are tolerated', asy
   expect((await tenant.scim.get('/Users/?aadOptscim062020')).status).toBe(200);
   expect((await tenant.scim.get('/ServiceProviderConfig/')).status).toBe(200);
 });
+
+test('endpoint names match in any case, as Microsoft\'s reference collection sends them', async ({ tenant }) => {
+  const { json: user } = await tenant.scim.post('/Users', { userName: 'any-case@e2e.example' });
+  for (const path of ['/users', '/GROUPS', '/schemas', '/resourcetypes', '/serviceproviderconfig', `/USERS/${user.id}`, '/Schemas/urn:ietf:params:scim:schemas:core:2.0:user', '/resourceTypes/user']) {
+    const response = await tenant.scim.get(path);
+    expect(response.status, path).toBe(200);
+    expect(response.headers['content-type'], path).toContain('application/scim+json');
+  }
+  expect((await tenant.scim.get('/users?filter=userName eq "any-case@e2e.example"')).json.totalResults).toBe(1);
+  expect((await tenant.scim.patch(`/uSeRs/${user.id}`, { Operations: [{ op: 'replace', path: 'title', value: 'Cased' }] })).json.title).toBe('Cased');
+});

@@ -106,6 +106,24 @@ test('disable and restore in both forms: "False"/"True" strings and booleans (§
   }
 });
 
+test('removing active, or leaving it out of a PUT, never turns a deactivated person back on', async ({ tenant }) => {
+  const { json: user } = await tenant.scim.post('/Users', entraUser('turned-off'));
+  expect((await tenant.scim.patch(`/Users/${user.id}`, patch({ op: 'Replace', path: 'active', value: 'False' }))).json.active).toBe(false);
+  const removed = await tenant.scim.patch(`/Users/${user.id}`, patch({ op: 'remove', path: 'active' }));
+  expect(removed.status).toBe(200);
+  expect(removed.json.active).toBe(false);
+  const withoutActive: Record<string, unknown> = entraUser('turned-off');
+  delete withoutActive.active;
+  const replaced = await tenant.scim.put(`/Users/${user.id}`, withoutActive);
+  expect(replaced.status).toBe(200);
+  expect(replaced.json.active).toBe(false);
+  expect((await tenant.scim.get(`/Users/${user.id}`)).json.active).toBe(false);
+  expect((await tenant.scim.get(`/Users?filter=${encodeURIComponent('active eq false and userName eq "turned-off"')}`)).json.totalResults).toBe(1);
+  // Turning on takes an explicit true.
+  expect((await tenant.scim.patch(`/Users/${user.id}`, patch({ op: 'replace', path: 'active', value: true }))).json.active).toBe(true);
+  expect((await tenant.scim.patch(`/Users/${user.id}`, patch({ op: 'remove', path: 'active' }))).json.active).toBe(true);
+});
+
 test('no-path replace with dotted and URN-prefixed keys; add of a single string attribute (§3.2, §3.3)', async ({ tenant }) => {
   const { json: user } = await tenant.scim.post('/Users', entraUser('nopath'));
   const response = await tenant.scim.patch(
@@ -151,14 +169,42 @@ test('manager: set as string, object or array, read back as the RFC object, remo
     const removed = await tenant.scim.patch(`/Users/${user.id}`, patch(removals[index]));
     expect(removed.json[ENTERPRISE]?.manager, JSON.stringify(removals[index])).toBeUndefined();
   }
-  const unknown = await tenant.scim.patch(`/Users/${user.id}`, patch({ op: 'add', path: `${ENTERPRISE}:manager`, value: randomUUID() }));
-  expect(unknown.status).toBe(400);
-  expect(unknown.json.scimType).toBe('invalidValue');
-
   // Deleting the manager clears the report's manager.
   await tenant.scim.patch(`/Users/${user.id}`, patch({ op: 'add', path: `${ENTERPRISE}:manager`, value: boss.id }));
   expect((await tenant.scim.delete(`/Users/${boss.id}`)).status).toBe(204);
   expect((await tenant.scim.get(`/Users/${user.id}`)).json[ENTERPRISE]?.manager).toBeUndefined();
+});
+
+test('a manager who is not (yet) a user is kept as sent, read back unchanged, and linked once Entra sends a user\'s id', async ({ tenant }) => {
+  // Microsoft's reference collection: the enterprise extension with "Manager": {"Value": "SuzzyQ"}.
+  const created = await tenant.scim.post('/Users', entraUser('report', { [ENTERPRISE]: { Department: 'bob', Manager: { Value: 'SuzzyQ' } } }));
+  expect(created.status).toBe(201);
+  expect(created.json[ENTERPRISE]).toEqual({ department: 'bob', manager: { value: 'SuzzyQ' } });
+  const id = created.json.id;
+  expect((await tenant.scim.get(`/Users/${id}`)).json[ENTERPRISE].manager).toEqual({ value: 'SuzzyQ' });
+  // Entra checks its last write with this query; the answer must match what it sent.
+  const check = async (managerId: string) =>
+    (await tenant.scim.get(`/Users?filter=${encodeURIComponent(`id eq "${id}" and manager eq "${managerId}"`)}&attributes=id`)).json.totalResults;
+  expect(await check('SuzzyQ')).toBe(1);
+
+  // A SCIM id that names no user (the manager deleted, or a stale id): kept too, through other changes.
+  const gone = randomUUID();
+  expect((await tenant.scim.patch(`/Users/${id}`, patch({ op: 'Add', path: `${ENTERPRISE}:manager`, value: gone }))).json[ENTERPRISE].manager).toEqual({ value: gone });
+  const retitled = await tenant.scim.patch(`/Users/${id}`, patch({ op: 'replace', path: 'title', value: 'Analyst' }));
+  expect(retitled.json[ENTERPRISE].manager).toEqual({ value: gone });
+  expect(await check(gone)).toBe(1);
+
+  // The manager arrives with an id of ours; Entra sends it, and the reference is linked.
+  const { json: boss } = await tenant.scim.post('/Users', entraUser('boss', { displayName: 'The Boss' }));
+  const linked = await tenant.scim.patch(`/Users/${id}`, patch({ op: 'Add', path: `${ENTERPRISE}:manager`, value: boss.id }));
+  expect(linked.json[ENTERPRISE].manager).toEqual({ value: boss.id, $ref: boss.meta.location, displayName: 'The Boss' });
+  expect(await check(boss.id)).toBe(1);
+  expect(await check(gone)).toBe(0);
+
+  // Only the person themselves is refused: nothing can make that right later.
+  const own = await tenant.scim.patch(`/Users/${id}`, patch({ op: 'Add', path: `${ENTERPRISE}:manager`, value: id }));
+  expect(own.status).toBe(400);
+  expect(own.json.scimType).toBe('invalidValue');
 });
 
 test('Entra\'s provisioning sample with nulls, unknown keys and a misspelt schema URN (§1.8 example 2)', async ({ tenant }) => {

@@ -1,16 +1,18 @@
-// How a person is named and drawn everywhere in the app (never in SCIM,
-// which returns values as provisioned).
+// How a person is named and drawn everywhere in the app, and in SCIM where a
+// name is derived rather than provisioned: a group member's `display`, "a
+// human-readable name, primarily used for display purposes" (RFC 7643 §2.4).
 
 export interface Nameable {
   displayName: string | null;
+  nameFormatted?: string | null;
   givenName?: string | null;
   familyName?: string | null;
   userName: string;
 }
 
-/** displayName, else given and family name, else userName. */
+/** displayName, else the formatted name, else given and family name, else userName. */
 export function personName(person: Nameable): string {
-  return person.displayName ?? ([person.givenName, person.familyName].filter(Boolean).join(' ') || person.userName);
+  return person.displayName ?? person.nameFormatted ?? ([person.givenName, person.familyName].filter(Boolean).join(' ') || person.userName);
 }
 
 /** Up to two letters for an avatar, e.g. "Ada Lovelace" → "AL", "ada.lovelace@x" → "AL". */

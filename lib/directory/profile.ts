@@ -18,6 +18,8 @@ export interface Profile {
   person: User;
   name: string;
   managers: PersonLink[];
+  /** SCIM named a manager who is not a user of the tenant (yet): shown where the manager would be. */
+  managerNotInDirectory: boolean;
   reports: PersonLink[];
   peers: PersonLink[];
   groups: { id: string; name: string }[];
@@ -66,6 +68,7 @@ export async function findProfile(tenantId: string, key: string): Promise<Profil
     person,
     name: personName(person),
     managers: managers.map(link), // from the top down to the direct manager
+    managerNotInDirectory: person.unresolvedManagerId !== null,
     reports,
     peers,
     groups: memberships.map((m) => ({ id: m.group.id, name: m.group.displayName })).sort((a, b) => a.name.localeCompare(b.name)),

@@ -10,6 +10,8 @@ export interface OrgNode {
   href: string;
   directReports: number;
   everyoneUnder: number;
+  /** SCIM named a manager who is not a user of the tenant (yet). */
+  managerNotInDirectory: boolean;
 }
 
 /** A list of people cut at a limit: `more` were left out. */
@@ -31,5 +33,6 @@ export function toOrgNode(row: OrgPersonRow, everyoneUnder: number): OrgNode {
     directReports: row.directReports,
     // Never fewer than the direct reports shown beside it, even from a snapshot older than they are.
     everyoneUnder: Math.max(everyoneUnder, row.directReports),
+    managerNotInDirectory: row.managerNotInDirectory,
   };
 }

@@ -15,7 +15,10 @@ import { createUser, deleteUser, getUser, patchUser, replaceUser } from './users
 // path pattern (trailing slash already removed), then a thin handler per
 // method that reads the request, calls the domain function and shapes the
 // response. /Bulk and /.search are not offered (ServiceProviderConfig says so)
-// and fall through to 404 like any other unknown path.
+// and fall through to 404 like any other unknown path. Endpoint names match in
+// any case (`GET /users`, as Microsoft's reference Postman collection sends):
+// RFC 7644 §3.2 names them but never asks a client for their case; the
+// captured ids and names are passed on as sent.
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type Handler = (ctx: ScimContext) => Promise<ScimReply>;
@@ -35,7 +38,7 @@ const id = (ctx: ScimContext) => ctx.params.id!;
 
 export const SCIM_ENDPOINTS: readonly Endpoint[] = [
   {
-    pattern: /^\/Users$/,
+    pattern: /^\/Users$/i,
     route: '/Users',
     resource: 'User',
     lists: true,
@@ -45,7 +48,7 @@ export const SCIM_ENDPOINTS: readonly Endpoint[] = [
     },
   },
   {
-    pattern: /^\/Users\/(?<id>[^/]+)$/,
+    pattern: /^\/Users\/(?<id>[^/]+)$/i,
     route: '/Users/:id',
     resource: 'User',
     methods: {
@@ -59,7 +62,7 @@ export const SCIM_ENDPOINTS: readonly Endpoint[] = [
     },
   },
   {
-    pattern: /^\/Groups$/,
+    pattern: /^\/Groups$/i,
     route: '/Groups',
     resource: 'Group',
     lists: true,
@@ -69,7 +72,7 @@ export const SCIM_ENDPOINTS: readonly Endpoint[] = [
     },
   },
   {
-    pattern: /^\/Groups\/(?<id>[^/]+)$/,
+    pattern: /^\/Groups\/(?<id>[^/]+)$/i,
     route: '/Groups/:id',
     resource: 'Group',
     methods: {
@@ -90,13 +93,13 @@ export const SCIM_ENDPOINTS: readonly Endpoint[] = [
     },
   },
   {
-    pattern: /^\/ServiceProviderConfig$/,
+    pattern: /^\/ServiceProviderConfig$/i,
     route: '/ServiceProviderConfig',
     resource: 'ServiceProviderConfig',
     methods: { GET: async (ctx) => scimJson(serviceProviderConfig(ctx.baseUrl)) },
   },
   {
-    pattern: /^\/ResourceTypes(?:\/(?<name>.+))?$/,
+    pattern: /^\/ResourceTypes(?:\/(?<name>.+))?$/i,
     route: '/ResourceTypes',
     resource: 'ResourceType',
     methods: {
@@ -104,7 +107,7 @@ export const SCIM_ENDPOINTS: readonly Endpoint[] = [
     },
   },
   {
-    pattern: /^\/Schemas(?:\/(?<uri>.+))?$/,
+    pattern: /^\/Schemas(?:\/(?<uri>.+))?$/i,
     route: '/Schemas',
     resource: 'Schema',
     methods: {

@@ -107,6 +107,7 @@ export async function handleScimRequest(request: ScimRequest, rootDomain: string
   } catch (error) {
     response = toReply(error, request);
   }
+  const endpoint = describeEndpoint(path, request.method);
   if (!ctx?.logged) {
     queueScimLog(tenant.id, {
       actorType: ctx ? 'service_account' : 'system',
@@ -118,12 +119,11 @@ export async function handleScimRequest(request: ScimRequest, rootDomain: string
       details: {
         path: (path || '/').slice(0, 200),
         status: response.status,
-        ...(path === '/Users' && request.method === 'GET' && TEST_CONNECTION.test(request.url.searchParams.get('filter')?.trim() ?? '') ? { testConnection: true } : {}),
+        ...(endpoint.route === '/Users' && endpoint.operation === 'list' && TEST_CONNECTION.test(request.url.searchParams.get('filter')?.trim() ?? '') ? { testConnection: true } : {}),
       },
       ip,
     });
   }
-  const { resource, operation } = describeEndpoint(path, request.method);
-  countScimOperation({ tenant: tenant.subdomain, resource, operation, status: response.status });
+  countScimOperation({ tenant: tenant.subdomain, resource: endpoint.resource, operation: endpoint.operation, status: response.status });
   return response;
 }

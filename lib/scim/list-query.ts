@@ -22,8 +22,17 @@ function integer(value: string | null, name: string, fallback: number): number {
   return Math.max(-LARGEST, Math.min(LARGEST, Number(value)));
 }
 
+/** A value filter with its quoted strings, which may hold `]` and `,`. */
+const VALUE_FILTER = /\[(?:[^\]"]|"(?:[^"\\]|\\.)*")*\]/g;
+
+/**
+ * The attribute names of `attributes` or `excludedAttributes`. RFC 7644
+ * §3.4.2.5 names attributes there, never value filters; Microsoft's reference
+ * collection sends `attributes=emails[type eq "work"]`, which is read as the
+ * attribute it names (`emails`).
+ */
 export function attributeList(value: string | null): string[] {
-  return (value ?? '').split(',').map((a) => a.trim()).filter(Boolean);
+  return (value ?? '').replace(VALUE_FILTER, '').split(',').map((a) => a.trim()).filter(Boolean);
 }
 
 export function readListQuery(url: URL): ListQuery {

@@ -14,6 +14,7 @@ import { isScimPath } from '../tenancy/routing';
 import { stampClientAddress } from './client-address';
 import { observeRequest } from './observe-request';
 import { opsEndpoint, serveOps } from './ops-endpoints';
+import { toOriginForm } from './request-target';
 import { serveScim } from './scim-bridge';
 import { stopGracefully } from './shutdown';
 
@@ -42,9 +43,11 @@ await app.prepare();
 const securityHeaders = Object.entries(apiSecurityHeaders(securitySettings(getConfig(), values.dev)));
 
 const server = http.createServer((req, res) => {
+  for (const [name, value] of securityHeaders) res.setHeader(name, value);
+  // Everything below routes on the path alone: `GET http://host/path` is rewritten to it first.
+  if (!toOriginForm(req)) return void res.writeHead(400).end();
   const pathname = (req.url ?? '/').split('?')[0];
   stampClientAddress(req, TRUSTED_PROXY_HOPS);
-  for (const [name, value] of securityHeaders) res.setHeader(name, value);
   observeRequest(req, res, pathname, ROOT_DOMAIN, () => {
     const ops = opsEndpoint(pathname);
     if (ops) void serveOps(ops, req, res);

@@ -42,6 +42,8 @@ beforeAll(async () => {
     await person(acme, name, manager, active);
   }
   await tenantDb(acme.id).user.update({ where: { id: id.Lou }, data: { managerId: id.Max } });
+  // Cleo's manager, as SCIM named them, is no user of the tenant (yet).
+  await tenantDb(acme.id).user.update({ where: { id: id.Cleo }, data: { unresolvedManagerId: 'SuzzyQ' } });
   await person(globex, 'Gus', null);
 });
 
@@ -59,6 +61,13 @@ describe('the org chart', () => {
     expect(names(chart?.roots)).toEqual(['Amy', 'Bob', 'Cleo']);
     expect(counts(chart?.roots)).toEqual({ Amy: [0, 0], Bob: [1, 1], Cleo: [1, 3] });
     expect(chart?.path).toEqual([id.Cleo]);
+  });
+
+  it('says where a manager SCIM named is not in the directory yet', async () => {
+    const chart = await openChartAt(acme.id, id.Ann);
+    const flagged = (list: OrgList | null | undefined) => list?.people.filter((p) => p.managerNotInDirectory).map((p) => p.name);
+    expect(flagged(chart?.roots)).toEqual(['Cleo']);
+    for (const list of Object.values(chart?.reports ?? {})) expect(flagged(list)).toEqual([]);
   });
 
   it('opens at a person with the path from their root expanded', async () => {

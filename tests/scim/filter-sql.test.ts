@@ -74,6 +74,8 @@ beforeAll(async () => {
   ]);
   byName.set('jyoung', jy.id).set('boss', mgr.id);
   await db.user.update({ where: { id: jy.id }, data: { managerId: mgr.id } });
+  // The boss's own manager is a reference that names no user (docs/scim.md), kept as sent.
+  await db.user.update({ where: { id: mgr.id }, data: { unresolvedManagerId: 'SuzzyQ' } });
   const sales = await db.group.create({ data: { tenantId: acme.id, displayName: 'Sales Team', externalId: 'g-sales' } });
   await db.group.create({ data: { tenantId: acme.id, displayName: 'Empty Group' } });
   await db.groupMember.create({ data: { tenantId: acme.id, groupId: sales.id, userId: jy.id } });
@@ -128,6 +130,11 @@ describe('Entra lookups (entra-scim.md §6.3)', () => {
     const [[jy], [boss]] = [ids('jyoung'), ids('boss')];
     expect(await search(`id eq "${jy}" and manager eq "${boss}"`)).toEqual(ids('jyoung'));
     expect(await search(`id eq "${jy}" and manager eq "${jy}"`)).toEqual([]);
+    // An unresolved reference compares as sent, exactly.
+    expect(await search(`id eq "${boss}" and manager eq "SuzzyQ"`)).toEqual(ids('boss'));
+    expect(await search('manager.value eq "SuzzyQ"')).toEqual(ids('boss'));
+    expect(await search('manager eq "suzzyq"')).toEqual([]);
+    expect(await search('manager pr')).toEqual(ids('jyoung', 'boss'));
     expect(await search(`id eq "${jy.toUpperCase()}"`)).toEqual([]);
     expect(await search('id eq "not-a-uuid"')).toEqual([]);
   });

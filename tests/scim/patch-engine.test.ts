@@ -10,7 +10,7 @@ import { parsePath, readPatchRequest } from '../../lib/scim/patch/patch-request'
 import { canonicalUser, ENTERPRISE } from '../../lib/scim/users/user-attributes';
 import { userColumns, type UserColumns } from '../../lib/scim/users/user-columns';
 import { toUserResource, type UserRow } from '../../lib/scim/users/user-resource';
-import { USER_SCHEMA } from '../../lib/scim/users/user-service';
+import { patchedUserColumns, replacedUserColumns, USER_SCHEMA } from '../../lib/scim/users/user-service';
 
 // The PATCH engine without a database: a user PATCH is exactly what
 // patchUser does inside its transaction — canonicalUser(the current resource)
@@ -83,9 +83,7 @@ function rowOf(columns: UserColumns): UserRow {
 
 /** What patchUser stores for a PATCH body sent to a user whose columns are `current`. */
 function patchUserBody(current: UserColumns, body: Record<string, unknown>): UserColumns {
-  const operations = readPatchRequest(body);
-  const doc = canonicalUser(toUserResource(rowOf(current), BASE));
-  return userColumns(applyPatch(doc, operations, USER_SCHEMA));
+  return patchedUserColumns(rowOf(current), readPatchRequest(body), BASE);
 }
 
 function patchUser(current: UserColumns, ...operations: Op[]): UserColumns {
@@ -205,6 +203,18 @@ describe('user PATCH: reference §3.1 disable user', () => {
     expect(patchUser(user(), { op: 'replace', path: 'active', value: 'false' }).active).toBe(false);
     expectScim400(() => patchUser(user(), { op: 'replace', path: 'active', value: 'no' }), 'invalidValue');
     expectScim400(() => patchUser(user(), { op: 'replace', path: 'active', value: 0 }), 'invalidValue');
+  });
+
+  it('never reactivates: a remove (or null) of active keeps the current value, so does a PUT without it', () => {
+    for (const op of [{ op: 'remove', path: 'active' }, { op: 'Remove', path: 'ACTIVE' }, { op: 'replace', path: 'active', value: null }, { op: 'replace', value: { active: null } }]) {
+      expect(patchUser(user({ active: false }), op).active, JSON.stringify(op)).toBe(false);
+      expect(patchUser(user({ active: true }), op).active, JSON.stringify(op)).toBe(true);
+    }
+    expect(replacedUserColumns({ active: false }, { userName: 'pat@acme.test' }).active).toBe(false);
+    expect(replacedUserColumns({ active: false }, { userName: 'pat@acme.test', active: true }).active).toBe(true);
+    expect(replacedUserColumns({ active: true }, { userName: 'pat@acme.test', active: 'False' }).active).toBe(false);
+    // A new user is active unless the body says otherwise.
+    expect(userColumns(canonicalUser({ userName: 'new@acme.test' })).active).toBe(true);
   });
 
   it('coerces boolean strings in POST/PUT bodies too', () => {
@@ -370,6 +380,14 @@ describe('user PATCH: manager (reference §5)', () => {
     for (const manager of ['myuser', { value: 'myuser' }, [{ value: 'myuser' }]]) {
       expect(userColumns(canonicalUser({ userName: 'a', [ENTERPRISE]: { manager } })).managerId).toBe('myuser');
     }
+  });
+
+  it('keeps an unresolved manager reference through other changes, and reads it back as sent (docs/scim.md)', () => {
+    const row = { ...rowOf(user({ department: 'X' })), unresolvedManagerId: 'SuzzyQ' };
+    expect(toUserResource(row, BASE)[ENTERPRISE]).toEqual({ department: 'X', manager: { value: 'SuzzyQ' } });
+    expect(patchedUserColumns(row, readPatchRequest({ Operations: [{ op: 'replace', path: 'title', value: 'T' }] }), BASE)).toMatchObject({ title: 'T', managerId: 'SuzzyQ' });
+    expect(patchedUserColumns(row, readPatchRequest({ Operations: [{ op: 'remove', path: 'manager[value eq "SuzzyQ"]' }] }), BASE).managerId).toBeNull();
+    expect(patchedUserColumns(row, readPatchRequest({ Operations: [{ op: 'replace', path: `${ENTERPRISE}:manager`, value: BOSS }] }), BASE).managerId).toBe(BOSS);
   });
 
   it('removes the manager by the URN path', () => {

@@ -69,7 +69,8 @@ const ADD_MEMBERS = `
   SELECT wanted."id" FROM wanted WHERE NOT EXISTS (SELECT 1 FROM known WHERE known."id" = wanted."id")`;
 
 const MEMBERS = `
-  SELECT gm."groupId", gm."userId", json_build_object('displayName', u."displayName", 'userName', u."userName") AS "user"
+  SELECT gm."groupId", gm."userId", json_build_object('displayName', u."displayName", 'nameFormatted', u."nameFormatted",
+    'givenName', u."givenName", 'familyName', u."familyName", 'userName', u."userName") AS "user"
   FROM "GroupMember" gm JOIN "User" u ON u."tenantId" = $1 AND u."id" = gm."userId"
   WHERE gm."tenantId" = $1 AND gm."groupId" = ANY($2::uuid[])
   ORDER BY gm."addedAt", gm."userId"`;

@@ -9,7 +9,8 @@ export type ScimGroupRow = Group;
 export interface ScimMemberRow {
   groupId: string;
   userId: string;
-  user: { displayName: string | null; userName: string };
+  /** What names the member (lib/directory/person-name.ts). */
+  user: Pick<User, 'displayName' | 'nameFormatted' | 'givenName' | 'familyName' | 'userName'>;
 }
 
 /** The `manager` column of a user row aliased `alias`: a correlated lookup of one row by primary key. */

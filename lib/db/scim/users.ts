@@ -1,4 +1,5 @@
 import type { TenantSql } from '../tenant-sql';
+import { isUuid } from '../tenant-db';
 import { auditInsert, auditParam, type AuditRow } from './audit';
 import { MANAGER_JOIN, type ScimUserRow } from './rows';
 
@@ -7,43 +8,59 @@ import { MANAGER_JOIN, type ScimUserRow } from './rows';
 // its provisioning-log entry (and, for a deactivation, ends the person's
 // sessions), so they commit together without a transaction's round trips.
 
-/** The columns a SCIM request writes; everything else on User belongs to the app. */
+/** The columns a SCIM request writes as given; everything else on User belongs to the app. */
 export const SCIM_USER_COLUMNS = [
   'userName', 'externalId', 'active', 'displayName', 'nickName', 'profileUrl', 'title', 'userType',
   'preferredLanguage', 'locale', 'timezone', 'nameFormatted', 'givenName', 'familyName', 'middleName',
   'honorificPrefix', 'honorificSuffix', 'emails', 'phoneNumbers', 'addresses', 'photos', 'roles', 'workEmail',
-  'employeeNumber', 'costCenter', 'organization', 'division', 'department', 'managerId',
+  'employeeNumber', 'costCenter', 'organization', 'division', 'department',
 ] as const;
 
-export type ScimUserValues = { [K in (typeof SCIM_USER_COLUMNS)[number]]: unknown };
+/**
+ * The columns, and the manager's id as the client sent it. The statement
+ * links it ("managerId") when it is another user of the tenant, and keeps it
+ * as sent ("unresolvedManagerId") when it is not, or not yet (docs/scim.md).
+ */
+export type ScimUserValues = { [K in (typeof SCIM_USER_COLUMNS)[number]]: unknown } & { managerId: string | null };
 
 const JSON_COLUMNS = new Set(['emails', 'phoneNumbers', 'addresses', 'photos', 'roles']);
 /** The placeholder of column `i` when column values start at $`from`. */
 const placeholder = (column: string, i: number, from: number) => `$${from + i}${JSON_COLUMNS.has(column) ? '::jsonb' : ''}`;
-const values = (columns: ScimUserValues) =>
-  SCIM_USER_COLUMNS.map((c) => (JSON_COLUMNS.has(c) ? JSON.stringify(columns[c]) : columns[c]));
+/** The columns' values, then the manager as sent, then as a uuid to look up (null when it cannot be one). */
+const values = (columns: ScimUserValues) => [
+  ...SCIM_USER_COLUMNS.map((c) => (JSON_COLUMNS.has(c) ? JSON.stringify(columns[c]) : columns[c])),
+  columns.managerId,
+  columns.managerId !== null && isUuid(columns.managerId) ? columns.managerId : null,
+];
 const N = SCIM_USER_COLUMNS.length;
+
+/** The manager, sent at $`sent` and as a uuid at $`sent + 1`, looked up among the tenant's other users. */
+const MANAGER = (sent: number) =>
+  `manager AS (SELECT (SELECT m."id" FROM "User" m WHERE m."tenantId" = $1 AND m."id" = $${sent + 1}::uuid AND m."id" <> $2) AS "id", $${sent}::text AS "sent")`;
+const LINKED = 'manager."id"';
+const UNRESOLVED = 'CASE WHEN manager."id" IS NULL THEN manager."sent" END';
 
 const FIND = `SELECT u.*, ${MANAGER_JOIN('u')} FROM "User" u WHERE u."tenantId" = $1 AND u."id" = $2`;
 const FIND_FOR_UPDATE = `${FIND} FOR UPDATE OF u`;
 
-// $2 the new id, $3… the columns, then the log entry.
+// $2 the new id, $3… the columns, the manager, then the log entry.
 const INSERT = `
-  WITH u AS (
-    INSERT INTO "User" ("id", "tenantId", ${SCIM_USER_COLUMNS.map((c) => `"${c}"`).join(', ')}, "provisioned", "updatedAt")
-    VALUES ($2, $1, ${SCIM_USER_COLUMNS.map((c, i) => placeholder(c, i, 3)).join(', ')}, true, now())
+  WITH ${MANAGER(N + 3)}, u AS (
+    INSERT INTO "User" ("id", "tenantId", ${SCIM_USER_COLUMNS.map((c) => `"${c}"`).join(', ')}, "managerId", "unresolvedManagerId", "provisioned", "updatedAt")
+    SELECT $2, $1, ${SCIM_USER_COLUMNS.map((c, i) => placeholder(c, i, 3)).join(', ')}, ${LINKED}, ${UNRESOLVED}, true, now() FROM manager
     RETURNING *
-  ), log AS (${auditInsert(N + 3)})
+  ), log AS (${auditInsert(N + 5)})
   SELECT u.*, ${MANAGER_JOIN('u')} FROM u`;
 
-// $2 the id, $3 the version read, $4… the columns, then the log entry.
+// $2 the id, $3 the version read, $4… the columns, the manager, then the log entry.
 const UPDATE = `
-  WITH u AS (
+  WITH ${MANAGER(N + 4)}, u AS (
     UPDATE "User" SET ${SCIM_USER_COLUMNS.map((c, i) => `"${c}" = ${placeholder(c, i, 4)}`).join(', ')},
-      "version" = "version" + 1, "updatedAt" = now()
-    WHERE "tenantId" = $1 AND "id" = $2 AND "version" = $3
-    RETURNING *
-  ), log AS (${auditInsert(N + 4, 'EXISTS (SELECT 1 FROM u)')}),
+      "managerId" = ${LINKED}, "unresolvedManagerId" = ${UNRESOLVED}, "version" = "version" + 1, "updatedAt" = now()
+    FROM manager
+    WHERE "tenantId" = $1 AND "User"."id" = $2 AND "version" = $3
+    RETURNING "User".*
+  ), log AS (${auditInsert(N + 6, 'EXISTS (SELECT 1 FROM u)')}),
   -- A deactivated person is signed out everywhere at once.
   signed_out AS (DELETE FROM "Session" s USING u WHERE s."tenantId" = $1 AND s."userId" = u."id" AND NOT u."active")
   SELECT u.*, ${MANAGER_JOIN('u')} FROM u`;

@@ -87,14 +87,18 @@ const CORE_USER: Record<string, Attribute> = {
   roles: multi('roles', PLURAL, true),
 };
 
+const MANAGER_SENT = exact('COALESCE(r."managerId"::text, r."unresolvedManagerId")', 'text');
+
 const ENTERPRISE_USER: Record<string, Attribute> = {
   employeenumber: text('employeeNumber'),
   costcenter: text('costCenter'),
   organization: text('organization'),
   division: text('division'),
   department: text('department'),
-  manager: exact('r."managerId"', 'uuid'),
-  'manager.value': exact('r."managerId"', 'uuid'),
+  // The id as it was sent, linked to a user or not (docs/scim.md), as reads return it: Entra checks its last
+  // write with `id eq "…" and manager eq "…"`, where the id's index does the work.
+  manager: MANAGER_SENT,
+  'manager.value': MANAGER_SENT,
 };
 
 const CORE_GROUP: Record<string, Attribute> = {

@@ -1,4 +1,5 @@
 import type { Group, ScimMemberRow } from '../../db';
+import { personName } from '../../directory/person-name';
 import { etag } from '../http';
 import { SCIM_SCHEMAS } from '../limits';
 
@@ -16,7 +17,7 @@ export function toGroupResource(group: Group, members: MemberRow[] | null, baseU
           members: members.map((m) => ({
             value: m.userId,
             $ref: `${baseUrl}/Users/${m.userId}`,
-            display: m.user.displayName ?? m.user.userName,
+            display: personName(m.user),
             type: 'User',
           })),
         }

@@ -89,7 +89,12 @@ function workEmailOf(emails: PluralValue[]): string | null {
   return typeof work?.value === 'string' ? work.value : null;
 }
 
-export function userColumns(doc: Record<string, unknown>): UserColumns {
+/**
+ * `activeWhenAbsent` is the user's current state when the document updates a
+ * user: a PATCH that removes `active` or a PUT that leaves it out never turns
+ * on a person Entra turned off (see docs/scim.md); a new user is active.
+ */
+export function userColumns(doc: Record<string, unknown>, activeWhenAbsent = true): UserColumns {
   const userName = text(doc.userName, 'userName');
   if (!userName || !userName.trim()) throw invalid('userName is required.');
   const name = (doc.name ?? {}) as Record<string, unknown>;
@@ -99,7 +104,7 @@ export function userColumns(doc: Record<string, unknown>): UserColumns {
   return {
     userName,
     externalId: text(doc.externalId, 'externalId'),
-    active: doc.active === undefined ? true : toBoolean(doc.active, 'active'),
+    active: doc.active === undefined ? activeWhenAbsent : toBoolean(doc.active, 'active'),
     displayName: text(doc.displayName, 'displayName'),
     nickName: text(doc.nickName, 'nickName'),
     profileUrl: text(doc.profileUrl, 'profileUrl'),

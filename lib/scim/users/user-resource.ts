@@ -12,6 +12,11 @@ function compact<T extends Record<string, unknown>>(object: T): Partial<T> {
   return Object.fromEntries(Object.entries(object).filter(([, v]) => present(v))) as Partial<T>;
 }
 
+/** The manager's id as the client sent it: linked to a user of the tenant, or kept unresolved (docs/scim.md). */
+export function managerReference(row: Pick<UserRow, 'managerId' | 'unresolvedManagerId'>): string | null {
+  return row.managerId ?? row.unresolvedManagerId;
+}
+
 /** The SCIM representation of a User row (RFC 7643 §4.1, §4.3). */
 export function toUserResource(row: UserRow, baseUrl: string): Record<string, unknown> {
   const name = compact({
@@ -22,10 +27,14 @@ export function toUserResource(row: UserRow, baseUrl: string): Record<string, un
     honorificPrefix: row.honorificPrefix,
     honorificSuffix: row.honorificSuffix,
   });
-  // Entra reads the manager back as the RFC object; a bare string fails its cycle (reference §5).
-  const manager = row.managerId
-    ? compact({ value: row.managerId, $ref: `${baseUrl}/Users/${row.managerId}`, displayName: row.manager?.displayName ?? row.manager?.userName })
-    : null;
+  // Entra reads the manager back as the RFC object, a bare string fails its cycle, and a value other than the one it
+  // sent makes it send it again: an unresolved id is read back as sent, with no $ref or displayName (no user has them).
+  const reference = managerReference(row);
+  const manager = !reference
+    ? null
+    : row.managerId
+      ? compact({ value: reference, $ref: `${baseUrl}/Users/${reference}`, displayName: row.manager?.displayName ?? row.manager?.userName })
+      : { value: reference };
   const enterprise = compact({
     employeeNumber: row.employeeNumber,
     costCenter: row.costCenter,

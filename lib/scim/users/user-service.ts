@@ -5,11 +5,11 @@ import { ScimError, scimNotFound } from '../errors';
 import { checkIfMatch, retryOnConflict } from '../http';
 import { scimChangeLog } from '../log-change';
 import { applyPatch, type DocumentSchema } from '../patch/apply-patch';
-import { readPatchRequest } from '../patch/patch-request';
+import { readPatchRequest, type PatchOperation } from '../patch/patch-request';
 import type { ScimContext } from '../scim-context';
 import { canonicalUser, CORE_ATTRIBUTES, ENTERPRISE, ENTERPRISE_ATTRIBUTES } from './user-attributes';
 import { userColumns, type UserColumns } from './user-columns';
-import { toUserResource, type UserRow } from './user-resource';
+import { managerReference, toUserResource, type UserRow } from './user-resource';
 
 // Users over SCIM. A write reads the row, checks If-Match, computes the new
 // columns and writes them with an optimistic version check in one statement
@@ -21,19 +21,24 @@ function notFound(id: string): ScimError {
   return scimNotFound(`No user with id ${JSON.stringify(id)} in this tenant.`);
 }
 
-function badManager(managerId: string): ScimError {
-  return new ScimError(400, `manager ${JSON.stringify(managerId)} is not another user of this tenant; send the manager's SCIM id.`, 'invalidValue');
+/**
+ * A manager id that names no user of the tenant is kept as sent (docs/scim.md):
+ * Entra's ordering, retries and deletions make one dangle for a while. Only
+ * the person themselves is refused: no later request can make that right.
+ */
+function checkNotOwnManager(columns: UserColumns, selfId: string): void {
+  if (columns.managerId?.toLowerCase() === selfId) {
+    throw new ScimError(400, 'manager is the user themselves; send the SCIM id of another user.', 'invalidValue');
+  }
 }
 
-/** Refuses what the database cannot be asked: a malformed id, or the person themselves. Existence is the foreign key's job. */
-function checkManagerShape(columns: UserColumns, selfId: string): void {
-  if (columns.managerId && (!isUuid(columns.managerId) || columns.managerId === selfId)) throw badManager(columns.managerId);
-}
+const CHANGED_MEANWHILE = 'The user was changed by another request; fetch it again and retry.';
 
 /** The client-facing error of a failed write; anything else is passed on. */
 function writeError(error: unknown, columns: UserColumns): unknown {
   if (isUniqueViolation(error)) return new ScimError(409, `A user with userName ${JSON.stringify(columns.userName)} already exists in this tenant.`, 'uniqueness');
-  if (isMissingReference(error) && columns.managerId) return badManager(columns.managerId);
+  // The manager was deleted between the statement's lookup and its foreign key check: retried, and then kept unresolved.
+  if (isMissingReference(error) && columns.managerId) return new ScimError(412, CHANGED_MEANWHILE);
   return error;
 }
 
@@ -51,15 +56,16 @@ export async function getUser(ctx: ScimContext, id: string): Promise<Record<stri
 export async function createUser(ctx: ScimContext, body: Record<string, unknown>): Promise<Record<string, unknown>> {
   const columns = userColumns(canonicalUser(body));
   const id = uuidv7();
-  checkManagerShape(columns, id);
   ctx.target = { type: 'User', id };
-  try {
-    const row = await insertScimUser(ctx.sql, id, columns, scimChangeLog(ctx, 'scim.user.create', { type: 'User', id }, changeDetails(null, { ...columns })));
-    ctx.logged = true;
-    return toUserResource(row, ctx.baseUrl);
-  } catch (error) {
-    throw writeError(error, columns);
-  }
+  const row = await retryOnConflict(ctx.request, async () => {
+    try {
+      return await insertScimUser(ctx.sql, id, columns, scimChangeLog(ctx, 'scim.user.create', { type: 'User', id }, changeDetails(null, { ...columns })));
+    } catch (error) {
+      throw writeError(error, columns);
+    }
+  });
+  ctx.logged = true;
+  return toUserResource(row, ctx.baseUrl);
 }
 
 /** Shared by PUT and PATCH: `next` computes the new columns from the current row. */
@@ -70,12 +76,13 @@ async function updateUser(ctx: ScimContext, id: string, action: string, next: (c
     if (!current) throw notFound(id);
     checkIfMatch(ctx.request, current.version);
     const columns = next(current);
-    checkManagerShape(columns, id);
-    const log = scimChangeLog(ctx, action, { type: 'User', id }, changeDetails(current as unknown as Record<string, unknown>, { ...columns }));
+    checkNotOwnManager(columns, id);
+    const before = { ...current, managerId: managerReference(current) };
+    const log = scimChangeLog(ctx, action, { type: 'User', id }, changeDetails(before, { ...columns }));
     try {
       const updated = await updateScimUser(ctx.sql, id, current.version, columns, log);
       // Another request changed (or deleted) the row since we read it: as if If-Match had failed.
-      if (!updated) throw new ScimError(412, 'The user was changed by another request; fetch it again and retry.');
+      if (!updated) throw new ScimError(412, CHANGED_MEANWHILE);
       ctx.logged = true;
       return updated;
     } catch (error) {
@@ -85,17 +92,24 @@ async function updateUser(ctx: ScimContext, id: string, action: string, next: (c
   return toUserResource(row, ctx.baseUrl);
 }
 
+/** The columns a PUT of `body` leaves: what it sends, and `active` as it was when it sends none (RFC 7644 §3.5.1). */
+export function replacedUserColumns(current: Pick<UserRow, 'active'>, body: Record<string, unknown>): UserColumns {
+  return userColumns(canonicalUser(body), current.active);
+}
+
+/** The columns a PATCH leaves: its operations applied to the current resource; a removed `active` keeps its value. */
+export function patchedUserColumns(current: UserRow, operations: readonly PatchOperation[], baseUrl: string): UserColumns {
+  const doc = canonicalUser(toUserResource(current, baseUrl));
+  return userColumns(applyPatch(doc, operations, USER_SCHEMA), current.active);
+}
+
 export function replaceUser(ctx: ScimContext, id: string, body: Record<string, unknown>) {
-  const columns = userColumns(canonicalUser(body));
-  return updateUser(ctx, id, 'scim.user.replace', () => columns);
+  return updateUser(ctx, id, 'scim.user.replace', (current) => replacedUserColumns(current, body));
 }
 
 export function patchUser(ctx: ScimContext, id: string, body: Record<string, unknown>) {
   const operations = readPatchRequest(body);
-  return updateUser(ctx, id, 'scim.user.patch', (current) => {
-    const doc = canonicalUser(toUserResource(current, ctx.baseUrl));
-    return userColumns(applyPatch(doc, operations, USER_SCHEMA));
-  });
+  return updateUser(ctx, id, 'scim.user.patch', (current) => patchedUserColumns(current, operations, ctx.baseUrl));
 }
 
 /** Hard delete (Entra sends DELETE 30 days after a soft delete). Reports lose their manager; pages are kept. */

@@ -102,6 +102,8 @@ export default async function ProfilePage({ params }: Props) {
     <article className="space-y-4">
       {profile.managers.length > 0 ? (
         <Breadcrumbs label="Reports to" trail={profile.managers.map((m) => ({ href: `/people/${m.id}`, label: m.name }))} current={name} />
+      ) : profile.managerNotInDirectory ? (
+        <p className="text-sm text-slate-600">Reports to: manager not in the directory yet</p>
       ) : null}
       <header className="flex items-center gap-4">
         <Avatar name={name} size="lg" />
