@@ -145,7 +145,7 @@ test('a token revoked in the Admin Console is refused by every instance on its n
   const manage = page.getByRole('dialog', { name: 'Manage Tokens for SCIM provisioning' });
   await manage.getByRole('listitem', { name: 'Token entra' }).getByRole('button', { name: 'Revoke' }).click();
 
-  // Both instances now remember the token as good (for a second, lib/tokens/authenticate-token.ts).
+  // Both instances now hold the tenant's token hashes (for a second, lib/tokens/tenant-tokens.ts).
   expect(await onEveryInstance((port) => scim(port, tenant, 'GET', '/Users?count=1').then((r) => r.status))).toEqual([200, 200]);
   const action = nextAction(page);
   await manage.getByRole('button', { name: 'Revoke token' }).click();

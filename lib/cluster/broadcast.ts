@@ -2,8 +2,8 @@ import Redis from 'ioredis';
 import { getConfig } from '../config';
 
 // Why a broadcast: every app instance keeps short-lived copies of what each
-// request needs first (the tenant for 30 s, a token's answer for 1 s) to save
-// a query per request. When an admin revokes a token or changes the tenant's
+// request needs first (the tenant for 30 s, the hashes of its tokens for 1 s)
+// to save a query per request. When an admin revokes a token or changes the tenant's
 // settings on one instance, the others must drop their copies before their
 // next request, not when the copies expire, so the change is published on a
 // Redis channel that every instance listens to.

@@ -4,7 +4,7 @@ export { platformDb } from './platform-db';
 export { disconnectDb } from './client';
 export { poolStats, type PoolStats } from './pool';
 export { isDatabaseUnavailable, isMissingReference, isSerializationFailure, isUniqueViolation } from './errors';
-export { findActiveToken, type ActiveToken } from './active-token';
+export { listActiveTokens, type ActiveToken } from './active-token';
 export type { Tenant, User, Group, ApiToken, ServiceAccount, WikiPage, Prisma } from './generated/client';
 export * from './scim';
 export { searchPeopleRows, directoryFacetRows, type PeopleQuery, type PersonRow, type PersonStatus } from './directory/people';

@@ -5,7 +5,7 @@ import { CLIENT_ADDRESS_HEADER } from '../server/client-address';
 import { parseHost, siteOrigin } from '../tenancy/host';
 import { SCIM_BASE_PATH } from '../tenancy/routing';
 import { findTenant } from '../tenancy/tenant-lookup';
-import { authenticateToken, isFamiliarToken, noteTokenUse, type TokenPrincipal } from '../tokens/authenticate-token';
+import { authenticateToken, noteTokenUse, type TokenPrincipal } from '../tokens/authenticate-token';
 import { queueScimLog } from './audit-queue';
 import { describeEndpoint, endpointPath, matchEndpoint, type Method } from './endpoints';
 import { ScimError, scimNotFound } from './errors';
@@ -48,13 +48,15 @@ function toReply(error: unknown, request: ScimRequest): ScimReply {
 
 async function authenticate(tenant: Tenant, request: ScimRequest, ip: string): Promise<TokenPrincipal> {
   const limits = scimLimiters();
-  const blocked = await limits.failedAuthBlock(tenant.id, ip);
   const presented = bearerToken(request);
-  // A blocked address is refused unread. While a tenant is blocked, only a token
-  // that has worked here lately is looked up: guesses go unanswered, Entra goes on.
-  if (blocked && (blocked.scope === 'address' || !presented || !isFamiliarToken(tenant.id, presented))) throw blocked.error;
+  // The token first, before any limit on failures: Entra calls from addresses
+  // that every Entra customer shares, so strangers' failures from them, or
+  // against this tenant, must never get the tenant's own token refused. The
+  // check is in memory (lib/tokens/tenant-tokens.ts), so refusing costs little.
   const principal = presented ? await authenticateToken(tenant.id, presented) : null;
   if (!principal) {
+    const blocked = await limits.failedAuthBlock(tenant.id, ip);
+    if (blocked) throw blocked;
     await limits.countFailedAuth(tenant.id, ip);
     throw new ScimError(401, UNAUTHORIZED, undefined, { 'WWW-Authenticate': 'Bearer realm="SCIM"' });
   }

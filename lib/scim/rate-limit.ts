@@ -9,27 +9,22 @@ import { ScimError } from './errors';
 // outage degrades the limit to per-instance instead of failing requests.
 
 /**
- * Failed bearer authentications. Per address, across tenants: one client
- * guessing is stopped at its 21st failure in a minute, for five minutes. Per tenant, across
- * addresses: a spread-out guesser is stopped too, without locking Entra out
- * (see handle-request.ts: a token this instance has seen succeed still gets in).
- * With 256-bit tokens either limit makes guessing hopeless; they also keep the
- * load of hammering bounded.
+ * Failed bearer authentications, counted once a token is known to be wrong
+ * (lib/scim/handle-request.ts checks it first, so a valid token never meets
+ * these). Per address, across tenants: one client guessing is refused at its
+ * 21st failure in a minute, for five minutes. Per tenant, across addresses: a
+ * spread-out guesser is refused too, for a minute. With 256-bit tokens either
+ * limit makes guessing hopeless; the 429 and Retry-After tell a misconfigured
+ * client to slow down.
  */
 const FAILED_AUTH_PER_ADDRESS = { points: 20, duration: 60, blockDuration: 300 };
 const FAILED_AUTH_PER_TENANT = { points: 200, duration: 60, blockDuration: 60 };
 
-/** Which failed-authentication limit stops a request, with its SCIM 429. */
-export interface FailedAuthBlock {
-  scope: 'address' | 'tenant';
-  error: ScimError;
-}
-
 export interface ScimLimiters {
   /** Counts one request against the tenant's budget; throws 429 when it is spent. */
   limitTenant(tenantId: string): Promise<void>;
-  /** Whether too many failed authentications from this address, or against this tenant, stop the request. */
-  failedAuthBlock(tenantId: string, address: string): Promise<FailedAuthBlock | null>;
+  /** The SCIM 429 for a wrong token when too many failed from this address, or against this tenant; else null. */
+  failedAuthBlock(tenantId: string, address: string): Promise<ScimError | null>;
   countFailedAuth(tenantId: string, address: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -72,10 +67,8 @@ export function createScimLimiters(options: { perSecond: number; redisUrl?: stri
     limitTenant: (tenantId) => consume(requests, tenantId),
     async failedAuthBlock(tenantId, address) {
       const [fromAddress, ofTenant] = await Promise.all([byAddress.get(address), byTenant.get(tenantId)]);
-      const addressBlock = blockOf(fromAddress, FAILED_AUTH_PER_ADDRESS.points);
-      if (addressBlock) return { scope: 'address', error: tooMany(addressBlock) };
-      const tenantBlock = blockOf(ofTenant, FAILED_AUTH_PER_TENANT.points);
-      return tenantBlock ? { scope: 'tenant', error: tooMany(tenantBlock) } : null;
+      const block = blockOf(fromAddress, FAILED_AUTH_PER_ADDRESS.points) ?? blockOf(ofTenant, FAILED_AUTH_PER_TENANT.points);
+      return block ? tooMany(block) : null;
     },
     async countFailedAuth(tenantId, address) {
       // Spent budgets are what failedAuthBlock reports; here they are no error.

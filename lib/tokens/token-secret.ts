@@ -25,6 +25,12 @@ export function generateTokenSecret(): TokenSecret {
   };
 }
 
+/** SHA-256 of a token, as stored (hex). */
 export function hashToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
+  return tokenDigest(token).toString('hex');
+}
+
+/** SHA-256 of a token, as bytes, for comparing in constant time. */
+export function tokenDigest(token: string): Buffer {
+  return createHash('sha256').update(token, 'utf8').digest();
 }

@@ -55,9 +55,9 @@ describe('SCIM rate limits', () => {
     expect(await limits.failedAuthBlock('tenant-9', '203.0.113.9')).toBeNull();
     await limits.countFailedAuth('tenant-9', '203.0.113.9');
     const blocked = await limits.failedAuthBlock('tenant-9', '203.0.113.9');
-    expect(blocked?.scope).toBe('address');
-    expect(blocked?.error.status).toBe(429);
-    expect(Number(blocked?.error.toReply().headers['Retry-After'])).toBeGreaterThan(60);
+    expect(blocked?.status).toBe(429);
+    // The address's five minutes, not the tenant's one.
+    expect(Number(blocked?.toReply().headers['Retry-After'])).toBeGreaterThan(60);
     expect(await limits.failedAuthBlock('tenant-9', '203.0.113.10')).toBeNull();
   });
 
@@ -67,8 +67,8 @@ describe('SCIM rate limits', () => {
     expect(await limits.failedAuthBlock('tenant', '192.0.2.1')).toBeNull();
     await limits.countFailedAuth('tenant', '198.51.100.1');
     const blocked = await limits.failedAuthBlock('tenant', '192.0.2.1');
-    expect(blocked?.scope).toBe('tenant');
-    expect(blocked?.error.toReply().headers['Retry-After']).toMatch(/^\d+$/);
+    expect(blocked?.status).toBe(429);
+    expect(Number(blocked?.toReply().headers['Retry-After'])).toBeLessThanOrEqual(60);
     expect(await limits.failedAuthBlock('another-tenant', '192.0.2.1')).toBeNull();
   });
 });
