@@ -10,6 +10,12 @@ export const E2E_ROOT = `localhost:${E2E_PORT}`;
 /** The metrics endpoint's bearer token on the tests' server. */
 export const E2E_METRICS_TOKEN = 'e2e-metrics-token-0123456789abcdef';
 
+/** Debian's Chromium, which Playwright cannot download here, and the flags it needs in a container. */
+export const CHROMIUM_LAUNCH = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+};
+
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: true,
@@ -25,18 +31,7 @@ export default defineConfig({
   use: {
     baseURL: `http://${E2E_ROOT}`,
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH,
   },
   projects: [
     { name: 'desktop', testIgnore: [/e2e\/(scim|ops|cluster|demo)\//, /e2e\/security\/isolation-matrix\.spec\.ts$/], use: { ...devices['Desktop Chrome'] } },

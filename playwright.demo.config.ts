@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_LAUNCH } from './playwright.config';
 
 // `npx playwright test --config playwright.demo.config.ts`: the demo as a
 // newcomer runs it (e2e/demo/). No webServer: the spec starts `npm run demo`
@@ -17,19 +18,7 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   use: {
     trace: 'retain-on-failure',
-    // As in playwright.config.ts: Debian's Chromium, which Playwright cannot download here.
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH,
   },
   projects: [{ name: 'demo', use: { ...devices['Desktop Chrome'] } }],
 });

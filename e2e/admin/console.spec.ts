@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Page } from '@playwright/test';
+import { createServiceAccountThroughTutorial } from '../support/admin-console';
 import { scimRequest } from '../support/scim-client';
 import { createScimTenant, makeAdmin, tokenIds, type ScimTenant } from '../support/scim-fixtures';
 import { homeHeading, openUserMenu, signIn } from '../support/sign-in';
@@ -32,20 +32,6 @@ async function adminTenant(): Promise<AdminTenant> {
 /** Entra's Test Connection request, with `token`. */
 const testConnection = (subdomain: string, token: string) =>
   scimRequest({ subdomain, method: 'GET', path: `/Users?filter=userName eq "${randomUUID()}"`, token }).then((r) => r.status);
-
-async function createServiceAccountThroughTutorial(page: Page, name?: string): Promise<string> {
-  await page.getByRole('navigation', { name: 'Admin Console' }).getByRole('link', { name: 'Settings' }).click();
-  await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Service Accounts' }).click();
-  await page.getByRole('button', { name: '+Service Account' }).click();
-  const form = page.getByRole('dialog', { name: 'Service Account' });
-  if (name) await form.getByLabel('Name').fill(name);
-  await form.getByLabel('Service Account Type').selectOption({ label: 'Token Based' });
-  await form.getByRole('button', { name: 'Save' }).click();
-  const manage = page.getByRole('dialog', { name: 'Manage Tokens for SCIM provisioning' });
-  await expect(manage.getByRole('heading', { name: 'Active Tokens' })).toBeVisible();
-  await expect(manage.getByText('it will not be shown again')).toBeVisible();
-  return manage.getByLabel(/New token/).inputValue();
-}
 
 test('the tutorial: an admin makes a Token Based service account and its token provisions; a revoked token gets 401', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { createServiceAccountThroughTutorial } from '../support/admin-console';
 import { demoUrl } from './support/demo-site';
 import { EntraConnection, simulatedPhases } from './support/entra';
 import { expect, test } from './support/fixtures';
 import { served5xx, summarize } from './support/log-summary';
 import { createTenantWithToken, listTenants } from './support/operator-cli';
 import { simulateEntra } from './support/simulator';
-import { browsePeople, mintTokenThroughTutorial, openAdminConsole, openOrgChart, readTenantUrl, searchFor, signInAsDemoAdmin } from './support/wiki-walk';
+import { browsePeople, openAdminConsole, openOrgChart, readTenantUrl, searchFor, signInAsDemoAdmin } from './support/wiki-walk';
 
 // Issue 14: the embedded default is a product path. A newcomer's first hour
 // with `npm run demo`, exactly as the README starts it: sign in, connect
@@ -66,7 +67,7 @@ test('npm run demo: sign-in, the tutorial’s token, Test Connection, a provisio
     await openAdminConsole(page);
     const tenantUrl = await readTenantUrl(page);
     expect(tenantUrl).toBe(demoUrl('acme', '/api/v2/scim/v2/'));
-    const token = await mintTokenThroughTutorial(page);
+    const token = await createServiceAccountThroughTutorial(page);
     expect(token).toMatch(/^owk_\S{20,}$/);
     return { tenantUrl, token };
   });

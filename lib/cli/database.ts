@@ -1,7 +1,7 @@
-import net from 'node:net';
 import { getConfig } from '../config';
 import { embeddedDatabaseUrl, startEmbeddedDatabase, THROWAWAY_DATA_DIR } from '../db/embedded/start';
 import { migrate, type MigrateResult } from '../db/migrate';
+import { isListening } from '../ports';
 
 export interface OpenDatabase {
   url: string;
@@ -9,17 +9,6 @@ export interface OpenDatabase {
   /** Null when the caller did not ask to migrate a configured server. */
   migration: MigrateResult | null;
   stop(): Promise<void>;
-}
-
-function isListening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
 }
 
 /**

@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freePort, isListening } from '../../lib/ports';
 
 // The demo's data survives the demo: a restart finds it, and so does a start
 // after the owner process, or PostgreSQL itself, was killed without warning
@@ -13,14 +13,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'orgwiki-demo-data-'));
 const holders: ChildProcess[] = [];
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 const port = await freePort();
 
 /** The owner of the embedded database, as the demo's launcher owns it: one process (tsx as a loader, not its CLI, which would run the script in a child). */
@@ -44,10 +36,7 @@ async function hold(): Promise<{ child: ChildProcess; url: string }> {
 async function closed(): Promise<void> {
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = net.connect({ host: '127.0.0.1', port }).once('connect', () => resolve(!!socket.destroy())).once('error', () => resolve(false));
-    });
-    if (!open) return;
+    if (!(await isListening(port))) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`port ${port} still answers 20 s after its owner died`);

@@ -6,7 +6,8 @@ import { errorLines } from '../../support/server-log';
 import { Child, type Exit } from './child';
 import { DEMO_PORT, DEMO_PORTS, demoHost } from './demo-site';
 import { newcomerEnv, type EmbeddedDb } from './newcomer-env';
-import { freePort, listeningPorts } from './ports';
+import { freePort } from '../../../lib/ports';
+import { listeningPorts } from './ports';
 
 // `npm run demo` exactly as the README starts it (it builds, then runs
 // lib/cli/serve.ts start --demo), on the demo's own port, on an embedded

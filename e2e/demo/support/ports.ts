@@ -1,30 +1,7 @@
-import net from 'node:net';
-
-/** Whether something accepts connections on 127.0.0.1:`port`. */
-export function isListening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
+import { isListening } from '../../../lib/ports';
 
 /** The ports of `ports` that something listens on. */
 export async function listeningPorts(ports: number[]): Promise<number[]> {
   const listening = await Promise.all(ports.map(isListening));
   return ports.filter((_, i) => listening[i]);
-}
-
-/** A port nothing listens on now, chosen by the system. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer().once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }

@@ -51,22 +51,6 @@ export async function readTenantUrl(page: Page): Promise<string> {
   return field.inputValue();
 }
 
-/**
- * Settings → Service Accounts → +Service Account → Service Account Type: Token
- * Based → Save; the token is read from Active Tokens, where it is shown once.
- */
-export async function mintTokenThroughTutorial(page: Page): Promise<string> {
-  await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Service Accounts' }).click();
-  await page.getByRole('button', { name: '+Service Account' }).click();
-  const form = page.getByRole('dialog', { name: 'Service Account' });
-  await form.getByLabel('Service Account Type').selectOption({ label: 'Token Based' });
-  await form.getByRole('button', { name: 'Save' }).click();
-  const manage = page.getByRole('dialog', { name: 'Manage Tokens for SCIM provisioning' });
-  await expect(manage.getByRole('heading', { name: 'Active Tokens' })).toBeVisible();
-  await expect(manage.getByText('it will not be shown again')).toBeVisible();
-  return manage.getByLabel(/New token/).inputValue();
-}
-
 /** The people directory, then the profile of someone listed on it; answers their name. */
 export async function browsePeople(page: Page): Promise<string> {
   await open(page, '/people');
