@@ -159,7 +159,7 @@ function arbitraries() {
   const ascii = fc.string({ maxLength: 12 });
   const known = live('any');
 
-  // Entra's requests (entra-scim.md §1, §3, §5), to be mutated.
+  // Entra's requests (https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups), to be mutated.
   const template = (pick: number, name: string): unknown => [
     { schemas: [USER, ENTERPRISE], externalId: name, userName: `${name}@contoso.test`, active: true, displayName: 'Jane Doe', title: 'Engineer',
       emails: [{ primary: true, type: 'work', value: 'jdoe@contoso.test' }], name: { formatted: 'Jane Doe', familyName: 'Doe', givenName: 'Jane' },

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '../support/scim-fixtures';
 
-// The group requests of Entra's SCIM tutorial (reference §1.10–1.16, §3.4), replayed over HTTP.
+// The group requests of Entra's SCIM tutorial (https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups), replayed over HTTP.
 
 const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 const GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';

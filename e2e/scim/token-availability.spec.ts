@@ -73,8 +73,6 @@ for (const redis of [false, true]) {
     test.beforeAll(async () => {
       test.setTimeout(180_000);
       db = await createOwnDatabase(ports[0]);
-      if (!db && process.env.CI) throw new Error('CI must run this spec: no PostgreSQL server answers');
-      test.skip(!db, 'needs a PostgreSQL server');
       subdomain = `avail-${randomBytes(4).toString('hex')}`;
       await orgwiki('tenant:create', '--subdomain', subdomain, '--name', 'Availability');
       entra = await mint('entra');

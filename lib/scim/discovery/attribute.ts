@@ -1,7 +1,7 @@
 // Attribute definitions as RFC 7643 §7 describes them in a Schema resource.
 // Every definition carries every characteristic, defaults included (§2.2), so a
 // client never has to guess, and none carries a null (Entra: "don't send null
-// values"; [TUT] /Schemas).
+// values": https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups).
 
 export type AttributeType = 'string' | 'boolean' | 'decimal' | 'integer' | 'dateTime' | 'binary' | 'reference' | 'complex';
 export type Mutability = 'readOnly' | 'readWrite' | 'immutable' | 'writeOnly';

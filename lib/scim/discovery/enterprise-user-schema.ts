@@ -3,7 +3,7 @@ import { attribute, type SchemaDefinition } from './attribute';
 
 // The Enterprise User extension (RFC 7643 §4.3), descriptions in the wording of
 // its representation in §8.7.1. Entra maps employeeId, department and manager
-// here by default ([ATTR]; reference §4).
+// here by default (https://learn.microsoft.com/entra/identity/app-provisioning/customize-application-attributes).
 
 function text(name: string, description: string) {
   return attribute({ name, type: 'string', description });
