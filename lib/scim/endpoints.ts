@@ -81,7 +81,7 @@ export const SCIM_ENDPOINTS: readonly Endpoint[] = [
         return resourceResponse(projectedGroup(query, await getGroup(ctx, id(ctx), wantsMembers(query))));
       },
       PUT: async (ctx) => resourceResponse(await replaceGroup(ctx, id(ctx), readJsonBody(ctx.request))),
-      // Entra expects 204 from a group PATCH (reference §1.13–1.15).
+      // Entra expects 204 from a group PATCH (https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups).
       PATCH: async (ctx) => {
         await patchGroup(ctx, id(ctx), readJsonBody(ctx.request));
         return noContent();

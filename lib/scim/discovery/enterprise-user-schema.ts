@@ -29,7 +29,7 @@ export const ENTERPRISE_USER_SCHEMA: SchemaDefinition = {
         "The User's manager. A complex type that optionally allows service providers to represent organizational hierarchy by referencing the 'id' attribute of another User.",
       subAttributes: [
         // "REQUIRED" in the wording, yet required=false in §8.7.1: Entra sends the
-        // manager as a bare id, never with $ref (reference §5).
+        // manager as a bare id, never with $ref (https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups).
         text('value', "The id of the SCIM resource representing the User's manager. REQUIRED."),
         attribute({
           name: '$ref',

@@ -5,7 +5,7 @@ import { attribute, displaySubAttribute, type SchemaDefinition } from './attribu
 // representation in §8.7.1. Where this server is stricter than §8.7.1, the
 // definition says what the server does:
 // - displayName is required and unique per tenant: Entra matches groups by it
-//   ([TUT] "/Groups"), and §8.7.1's own description calls it REQUIRED;
+//   (https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups), and §8.7.1's own description calls it REQUIRED;
 // - members are Users only (no nested groups), so $ref and type name only User;
 // - members.display (§4.2, absent from §8.7.1) is derived from the member, so readOnly.
 

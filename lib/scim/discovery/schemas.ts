@@ -6,7 +6,7 @@ import { discoveryMeta, type DiscoveryMeta } from './location';
 import { USER_SCHEMA } from './user-schema';
 
 // The /Schemas resources (RFC 7643 §7, RFC 7644 §4). Entra reads them when an
-// admin saves or edits provisioning, and wants a ListResponse of them ([TUT] /Schemas).
+// admin saves or edits provisioning, and wants a ListResponse of them (https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups).
 
 export interface SchemaDocument {
   readonly schemas: readonly string[];

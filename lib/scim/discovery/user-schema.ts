@@ -6,7 +6,7 @@ import { attribute, displaySubAttribute, primarySubAttribute, type SchemaAttribu
 // - id, externalId, meta: common attributes, which §8.7.1 leaves out too (§3.1);
 // - password: Entra never provisions one and people sign in with Microsoft;
 // - ims, x509Certificates: nothing stores them;
-// - entitlements: Entra does not support it ([TUT] "/Users");
+// - entitlements: Entra does not support it (https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups);
 // - groups: membership is managed on /Groups and users are not served with it.
 
 const TYPE_WORK_HOME_OTHER = ['work', 'home', 'other'];
