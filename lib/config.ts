@@ -41,6 +41,9 @@ const schema = z.object({
 
 export type Config = z.infer<typeof schema>;
 
+/** The names of every setting above. */
+export const CONFIG_KEYS = Object.keys(schema.shape) as (keyof Config)[];
+
 // Parsed on each call (a handful of keys): the launcher sets DATABASE_URL after
 // start-up when it runs the embedded database, and a cache would miss that.
 export function getConfig(): Config {

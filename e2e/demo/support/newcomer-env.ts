@@ -1,3 +1,4 @@
+import { CONFIG_KEYS } from '../../../lib/config';
 import { DEMO_ROOT, DEMO_PORT } from './demo-site';
 
 // The environment of someone who has just cloned the repository: none of the
@@ -5,26 +6,10 @@ import { DEMO_ROOT, DEMO_PORT } from './demo-site';
 // database and local identity provider, not this machine's PostgreSQL and
 // Redis (DATABASE_URL, REDIS_URL) nor anything a test run left in the shell.
 const PRODUCT_SETTINGS = [
-  'DATABASE_URL',
+  ...CONFIG_KEYS,
   'TEST_DATABASE_URL',
-  'DATABASE_POOL_SIZE',
-  'REDIS_URL',
-  'EMBEDDED_DB_DIR',
-  'EMBEDDED_DB_PORT',
-  'TRUSTED_PROXY_HOPS',
-  'SCIM_RATE_LIMIT_PER_SECOND',
-  'AUTH_MICROSOFT_ENTRA_ID_ID',
-  'AUTH_MICROSOFT_ENTRA_ID_SECRET',
-  'AUTH_MICROSOFT_ENTRA_ID_ISSUER',
-  'AUTH_SECRET',
-  'AUTH_URL',
-  'GRAPH_AUTHORITY',
-  'GRAPH_URL',
-  'LOG_LEVEL',
-  'METRICS_TOKEN',
   'NODE_EXTRA_CA_CERTS',
   'PORT',
-  'ROOT_DOMAIN',
   // A test runner's NODE_ENV would change what `next build` makes.
   'NODE_ENV',
 ];
