@@ -2,12 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { disconnectDb, type Tenant } from '../db';
 import { migrate } from '../db/migrate';
+import { freePort } from '../ports';
 import { adminQuery, createDatabase, dropDatabase } from '../db/server-admin';
 import { seedTenant } from '../seed/seed-tenant';
 import { createTenant } from '../tenancy/create-tenant';
@@ -59,17 +59,6 @@ export function readBenchArgs(defaults: { minUsers: number; connections: number 
 
 const serverUrl = process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/postgres';
 export const shownServer = Object.assign(new URL(serverUrl), { password: '' }).host;
-
-/** The first port from 3200 that nothing listens on (3000 and 3100 belong to the demo and the browser tests). */
-async function freePort(from = 3200): Promise<number> {
-  for (let port = from; ; port++) {
-    const free = await new Promise<boolean>((resolve) => {
-      const probe = net.createServer().once('error', () => resolve(false));
-      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-    });
-    if (free) return port;
-  }
-}
 
 async function seedBenchTenant(options: Options<unknown>): Promise<Tenant> {
   const bar = progressBar(options.size, `Seeding ${options.size} people`);

@@ -8,6 +8,7 @@ export { listActiveTokens, type ActiveToken } from './active-token';
 export type { Tenant, User, Group, ApiToken, ServiceAccount, WikiPage, Prisma } from './generated/client';
 export * from './scim';
 export { searchPeopleRows, directoryFacetRows, type PeopleQuery, type PersonRow, type PersonStatus } from './directory/people';
+export { USER_BY_NAME } from './directory/name-order';
 export { searchTeamRows, searchPageRows, type TeamRow, type PageRow } from './directory/teams-and-pages';
 export * from './org';
 export { listManagerChain, type ManagerRow } from './directory/manager-chain';

@@ -21,6 +21,7 @@ export const TENANT_OWNED_MODELS = [
   'PageMention',
   'AuditEvent',
   'Session',
+  'UserSearchText',
 ] as const;
 
 const tenantOwned = new Set<string>(TENANT_OWNED_MODELS);
@@ -38,6 +39,7 @@ const SCALAR_FIELDS: Record<string, ReadonlySet<string>> = {
   PageMention: new Set(Object.values(Prisma.PageMentionScalarFieldEnum)),
   AuditEvent: new Set(Object.values(Prisma.AuditEventScalarFieldEnum)),
   Session: new Set(Object.values(Prisma.SessionScalarFieldEnum)),
+  UserSearchText: new Set(Object.values(Prisma.UserSearchTextScalarFieldEnum)),
 };
 
 type Data = Record<string, unknown>;

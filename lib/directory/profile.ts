@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listManagerChain, tenantDb, tenantSql, type User } from '../db';
+import { listManagerChain, tenantDb, tenantSql, USER_BY_NAME, type User } from '../db';
 import { findPerson } from './find-person';
 import { AppError } from '../errors';
 import { personName } from './person-name';
@@ -39,7 +39,7 @@ export const LINK = { id: true, displayName: true, givenName: true, familyName: 
 /** A person's current direct reports and the others under the same manager, by name. */
 export async function teamAround(tenantId: string, person: Pick<User, 'id' | 'managerId'>, limit = LIST_LIMIT): Promise<{ reports: PersonLink[]; peers: PersonLink[] }> {
   const db = tenantDb(tenantId);
-  const byName = [{ familyName: 'asc' as const }, { givenName: 'asc' as const }];
+  const byName = [...USER_BY_NAME];
   const [reports, peers] = await Promise.all([
     db.user.findMany({ where: { managerId: person.id, active: true }, select: LINK, orderBy: byName, take: limit }),
     person.managerId ? db.user.findMany({ where: { managerId: person.managerId, active: true, id: { not: person.id } }, select: LINK, orderBy: byName, take: limit }) : [],

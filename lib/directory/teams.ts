@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { recordAuditEvent, type AuditActor } from '../audit/record-event';
-import { isUuid, tenantDb } from '../db';
+import { isUuid, tenantDb, USER_BY_NAME } from '../db';
 import { AppError } from '../errors';
 import { personName } from './person-name';
 
@@ -45,7 +45,7 @@ export async function findTeam(tenantId: string, id: string): Promise<(TeamSumma
   const rows = await db.groupMember.findMany({
     where: { groupId: id, user: { active: true } },
     take: TEAM_MEMBERS_SHOWN,
-    orderBy: [{ user: { familyName: 'asc' } }, { user: { givenName: 'asc' } }],
+    orderBy: USER_BY_NAME.map((key) => ({ user: key })),
     select: { user: { select: { id: true, displayName: true, userName: true, title: true, manager: { select: { id: true, displayName: true, userName: true } } } } },
   });
   return {

@@ -1,8 +1,9 @@
 import type { SourceGroup, SourceUser } from './source-directory';
 
-// The bodies Entra sends, in the shapes of the reference (shared/reference,
-// §1 and §5): capitalised ops, the enterprise schema URN in `schemas`, the
-// office as a work address's `formatted`, and the manager as a bare id.
+// The bodies Entra sends, in the shapes of Microsoft's SCIM documentation
+// (https://learn.microsoft.com/en-us/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups):
+// capitalised ops, the enterprise schema URN in `schemas`, the office as a
+// work address's `formatted`, and the manager as a bare id.
 
 export const CORE_USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 export const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';

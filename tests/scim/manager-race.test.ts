@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { deleteScimUser, tenantSql } from '../../lib/db';
+import { deleteScimUser } from '../../lib/db';
 import { scimChangeLog } from '../../lib/scim/log-change';
-import type { ScimContext } from '../../lib/scim/scim-context';
 import { ENTERPRISE } from '../../lib/scim/users/user-attributes';
 import { createUser } from '../../lib/scim/users/user-service';
-import { createTenant } from '../../lib/tenancy/create-tenant';
 import { withTestDatabase } from '../support/database';
+import { scimContext } from '../support/scim-context';
 
 withTestDatabase();
 
@@ -13,20 +12,6 @@ withTestDatabase();
 // saw the manager, its foreign key check then waits for the delete and fails.
 // The write is run again and keeps the reference unresolved (docs/scim.md),
 // rather than refusing the user.
-
-async function scimContext(): Promise<ScimContext> {
-  const tenant = await createTenant({ subdomain: 'acme', displayName: 'Acme' });
-  return {
-    tenant,
-    sql: tenantSql(tenant.id),
-    request: { method: 'POST', url: new URL('http://scim.internal/Users'), header: () => null, body: null, aborted: () => false },
-    baseUrl: 'http://acme.localhost/api/v2/scim/v2',
-    params: {},
-    actor: { actorId: 'test', actorLabel: 'test', ip: null },
-    logged: false,
-    target: null,
-  } as unknown as ScimContext;
-}
 
 describe('a manager deleted while their report is written', () => {
   it('leaves the report created, with the reference kept unresolved', async () => {

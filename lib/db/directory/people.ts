@@ -1,9 +1,10 @@
 import type { TenantSql } from '../tenant-sql';
 import { containing, escapeLike } from './like';
+import { byName } from './name-order';
 
 // The people directory's one query: words typed into the search box, the
-// filters, a page. A trigger keeps two lower-cased texts per person (see the
-// migration), each with a trigram GIN index:
+// filters, a page. A trigger keeps two lower-cased texts per person in
+// "UserSearchText" (see the migrations), each with a trigram GIN index:
 // - "searchText", names, contact and job fields, for substrings (LIKE '%ada%'):
 //   prefixes and parts of titles, emails and phone numbers;
 // - "nameText", names only, for close words (<%, pg_trgm's word similarity):
@@ -41,7 +42,6 @@ export interface PersonRow {
 }
 
 const COLUMNS = `u."id", u."userName", u."displayName", u."givenName", u."familyName", u."title", u."department", u."office", u."workEmail", u."active", u."photoUrl"`;
-const BY_NAME = `u."familyName" ASC NULLS LAST, u."givenName" ASC NULLS LAST, u."id"`;
 
 const FUZZY_FROM = 5;
 /** Only names are misspelt: a short word is too close to too much ("ada" to "admiral"), and emails and numbers match as substrings only. */
@@ -50,23 +50,43 @@ const mayBeMisspelt = (word: string) => word.length >= FUZZY_FROM && /^\p{L}+$/u
 // statement's generic plan cannot know: after five runs it may read the whole table.
 const PLAN_EACH = { planEach: true };
 
-function whereOf(query: PeopleQuery): { sql: string; params: unknown[] } {
+// Where the people come from: User u when no word is typed (its name index
+// gives the pages in order); else the narrow search rows s, which hold what a
+// search filters and sorts on, and User only for the page that is shown.
+interface Source {
+  from: string;
+  alias: 'u' | 's';
+  id: string;
+}
+const USERS: Source = { from: '"User" u', alias: 'u', id: 'id' };
+const TEXTS: Source = { from: '"UserSearchText" s', alias: 's', id: 'userId' };
+
+function whereOf(query: PeopleQuery, source: Source): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
   const bind = (value: unknown) => `$${params.push(value) + 1}`;
-  const parts = [`u."tenantId" = $1`];
-  if (query.status !== 'all') parts.push(`u."active" = ${query.status === 'active'}`);
+  const p = source.alias;
+  const parts = [`${p}."tenantId" = $1`];
+  if (query.status !== 'all') parts.push(`${p}."active" = ${query.status === 'active'}`);
   for (const word of query.words) {
-    const like = `u."searchText" LIKE ${bind(containing(word))}`;
-    parts.push(query.fuzzy && mayBeMisspelt(word) ? `(${like} OR ${bind(word)} <% u."nameText")` : like);
+    const like = `s."searchText" LIKE ${bind(containing(word))}`;
+    parts.push(query.fuzzy && mayBeMisspelt(word) ? `(${like} OR ${bind(word)} <% s."nameText")` : like);
   }
-  if (query.department) parts.push(`u."department" = ${bind(query.department)}`);
-  if (query.office) parts.push(`u."office" = ${bind(query.office)}`);
-  if (query.managerId) parts.push(`u."managerId" = ${bind(query.managerId)}::uuid`);
+  if (query.department) parts.push(`${p}."department" = ${bind(query.department)}`);
+  if (query.office) parts.push(`${p}."office" = ${bind(query.office)}`);
+  if (query.managerId) {
+    const manager = `${bind(query.managerId)}::uuid`;
+    parts.push(p === 'u' ? `u."managerId" = ${manager}` : `s."userId" IN (SELECT x."id" FROM "User" x WHERE x."tenantId" = $1 AND x."managerId" = ${manager})`);
+  }
   if (query.groupId) {
-    parts.push(`EXISTS (SELECT 1 FROM "GroupMember" m WHERE m."tenantId" = $1 AND m."userId" = u."id" AND m."groupId" = ${bind(query.groupId)}::uuid)`);
+    parts.push(`EXISTS (SELECT 1 FROM "GroupMember" m WHERE m."tenantId" = $1 AND m."userId" = ${p}."${source.id}" AND m."groupId" = ${bind(query.groupId)}::uuid)`);
   }
   return { sql: parts.join(' AND '), params };
 }
+
+/** The people whose ids `ids` selects, in its order: the statement sorts the narrow rows, then fetches the page. */
+const peopleOf = (ids: string) =>
+  `SELECT ${COLUMNS} FROM unnest(ARRAY(${ids})) WITH ORDINALITY AS page("userId", "place")
+   JOIN "User" u ON u."tenantId" = $1 AND u."id" = page."userId" ORDER BY page."place"`;
 
 /**
  * The people among the matches whose name has a word starting with each typed
@@ -75,21 +95,21 @@ function whereOf(query: PeopleQuery): { sql: string; params: unknown[] } {
  * of sorting every substring match ("sing" is in every Singapore address).
  */
 async function nameStartRows(sql: TenantSql, query: PeopleQuery): Promise<PersonRow[]> {
-  const where = whereOf({ ...query, words: [] });
+  const where = whereOf({ ...query, words: [] }, TEXTS);
   // Found through the names' index on each word's inner trigrams (LIKE '%ada%':
   // rare, short lists; 'ada%' would also read the long lists of "  a" and " ad"),
   // then kept if a word of the name starts with it.
   const starts = query.words.map((word) => {
     const like = where.params.push(containing(word)) + 1;
     const start = where.params.push(word) + 1;
-    return `u."nameText" LIKE $${like} AND strpos(' ' || u."nameText", ' ' || $${start}) > 0`;
+    return `s."nameText" LIKE $${like} AND strpos(' ' || s."nameText", ' ' || $${start}) > 0`;
   });
   const n = where.params.length;
   // Matched first, then sorted: left to itself the planner may walk the name
   // index and filter all 100,000 people when it misjudges how rare a name is.
   return sql.rows<PersonRow>(
-    `WITH m AS MATERIALIZED (SELECT ${COLUMNS} FROM "User" u WHERE ${where.sql} AND ${starts.join(' AND ')})
-     SELECT * FROM m u ORDER BY ${BY_NAME} LIMIT $${n + 2}`,
+    `WITH m AS MATERIALIZED (SELECT s."userId", s."familyName", s."givenName" FROM ${TEXTS.from} WHERE ${where.sql} AND ${starts.join(' AND ')})
+     ${peopleOf(`SELECT m."userId" FROM m ORDER BY ${byName('m', 'userId')} LIMIT $${n + 2}`)}`,
     [...where.params, query.limit],
     PLAN_EACH,
   );
@@ -101,26 +121,32 @@ export async function searchPeopleRows(sql: TenantSql, query: PeopleQuery, optio
     const rows = await nameStartRows(sql, query);
     if (rows.length === query.limit) return { rows, total: -1 };
   }
-  const where = whereOf(query);
+  const source = query.words.length > 0 ? TEXTS : USERS;
+  const where = whereOf(query, source);
   const n = where.params.length;
+  const withTotal = async (rows: Promise<PersonRow[]>) => {
+    const total = options.count ? sql.rows<{ total: number }>(`SELECT count(*)::int AS total FROM ${source.from} WHERE ${where.sql}`, where.params, PLAN_EACH) : [{ total: -1 }];
+    const [found, [counted]] = await Promise.all([rows, total]);
+    return { rows: found, total: counted.total };
+  };
+  if (source === USERS) {
+    return withTotal(sql.rows<PersonRow>(`SELECT ${COLUMNS} FROM ${USERS.from} WHERE ${where.sql} ORDER BY ${byName()} OFFSET $${n + 2} LIMIT $${n + 3}`, [...where.params, query.offset, query.limit], PLAN_EACH));
+  }
   const phrase = query.words.join(' ');
   // Names with a word that starts with what was typed come first ("smit" → Smith before
   // Nesmith). Closeness is worth computing only when typos are in play.
-  const startsWord = `(u."nameText" LIKE $${n + 2} OR u."nameText" LIKE $${n + 3})`;
-  const order = !phrase ? BY_NAME
-    : query.fuzzy ? `${startsWord} DESC, word_similarity($${n + 4}, u."nameText") DESC, ${BY_NAME}`
-    : `${startsWord} DESC, ${BY_NAME}`;
+  const startsWord = `(s."nameText" LIKE $${n + 2} OR s."nameText" LIKE $${n + 3})`;
+  const order = query.fuzzy ? `${startsWord} DESC, word_similarity($${n + 4}, s."nameText") DESC, ${byName('s', 'userId')}` : `${startsWord} DESC, ${byName('s', 'userId')}`;
   const escaped = escapeLike(phrase);
-  const orderParams = !phrase ? [] : [`${escaped}%`, `% ${escaped}%`, ...(query.fuzzy ? [phrase] : [])];
-  const [rows, counted] = await Promise.all([
+  const orderParams = [`${escaped}%`, `% ${escaped}%`, ...(query.fuzzy ? [phrase] : [])];
+  const k = n + orderParams.length;
+  return withTotal(
     sql.rows<PersonRow>(
-      `SELECT ${COLUMNS} FROM "User" u WHERE ${where.sql} ORDER BY ${order} OFFSET $${n + orderParams.length + 2} LIMIT $${n + orderParams.length + 3}`,
+      peopleOf(`SELECT s."userId" FROM ${TEXTS.from} WHERE ${where.sql} ORDER BY ${order} OFFSET $${k + 2} LIMIT $${k + 3}`),
       [...where.params, ...orderParams, query.offset, query.limit],
       PLAN_EACH,
     ),
-    options.count ? sql.rows<{ total: number }>(`SELECT count(*)::int AS total FROM "User" u WHERE ${where.sql}`, where.params, PLAN_EACH) : [{ total: -1 }],
-  ]);
-  return { rows, total: counted[0].total };
+  );
 }
 
 /** The departments and offices of a tenant's active people, with how many are in each: the directory's filter choices. */

@@ -5,6 +5,7 @@ import { readListQuery, type ListQuery } from '../list-query';
 import { listResponse, type ListResponse } from '../list-response';
 import { projectAttributes } from '../project-attributes';
 import type { ScimContext } from '../scim-context';
+import { rememberListed } from './recent-users';
 import { ENTERPRISE } from './user-attributes';
 import { toUserResource } from './user-resource';
 
@@ -15,6 +16,7 @@ export async function listUsers(ctx: ScimContext, query: ListQuery): Promise<Lis
   const where = query.filter ? compileFilter(parseScimFilter(query.filter), 'User', 2) : null;
   const sort = query.sortBy ? compileSortBy(query.sortBy, query.sortOrder, 'User') : null;
   const { rows, total } = await searchScimUsers(ctx.sql, where, sort, query.startIndex, query.count);
+  rememberListed(ctx.tenant.id, rows);
   const resources = rows.map((row) => projectAttributes(toUserResource(row, ctx.baseUrl), query.attributes, query.excludedAttributes, [ENTERPRISE]));
   return listResponse(resources, total, query.startIndex);
 }

@@ -9,11 +9,13 @@ import { readPatchRequest, type PatchOperation } from '../patch/patch-request';
 import type { ScimContext } from '../scim-context';
 import { canonicalUser, CORE_ATTRIBUTES, ENTERPRISE, ENTERPRISE_ATTRIBUTES } from './user-attributes';
 import { userColumns, type UserColumns } from './user-columns';
+import { forgetUser, recentUser, rememberUser } from './recent-users';
 import { managerReference, toUserResource, type UserRow } from './user-resource';
 
-// Users over SCIM. A write reads the row, checks If-Match, computes the new
-// columns and writes them with an optimistic version check in one statement
-// that also logs what changed (lib/db/scim/users.ts).
+// Users over SCIM. A change starts from the current row (the one this process
+// last read or wrote, else a read: recent-users.ts), checks If-Match, computes
+// the new columns and writes them with an optimistic version check in one
+// statement that also logs what changed (lib/db/scim/users.ts).
 
 export const USER_SCHEMA: DocumentSchema = { core: CORE_ATTRIBUTES, extensions: { [ENTERPRISE]: ENTERPRISE_ATTRIBUTES } };
 
@@ -43,7 +45,10 @@ function writeError(error: unknown, columns: UserColumns): unknown {
 }
 
 async function findRow(ctx: ScimContext, id: string): Promise<UserRow | null> {
-  return isUuid(id) ? findScimUser(ctx.sql, id) : null;
+  const row = isUuid(id) ? await findScimUser(ctx.sql, id) : null;
+  if (row) rememberUser(ctx.tenant.id, row);
+  else forgetUser(ctx.tenant.id, id);
+  return row;
 }
 
 export async function getUser(ctx: ScimContext, id: string): Promise<Record<string, unknown>> {
@@ -65,15 +70,14 @@ export async function createUser(ctx: ScimContext, body: Record<string, unknown>
     }
   });
   ctx.logged = true;
+  rememberUser(ctx.tenant.id, row);
   return toUserResource(row, ctx.baseUrl);
 }
 
 /** Shared by PUT and PATCH: `next` computes the new columns from the current row. */
 async function updateUser(ctx: ScimContext, id: string, action: string, next: (current: UserRow) => UserColumns): Promise<Record<string, unknown>> {
   ctx.target = { type: 'User', id };
-  const row = await retryOnConflict(ctx.request, async () => {
-    const current = await findRow(ctx, id);
-    if (!current) throw notFound(id);
+  const write = async (current: UserRow) => {
     checkIfMatch(ctx.request, current.version);
     const columns = next(current);
     checkNotOwnManager(columns, id);
@@ -88,7 +92,24 @@ async function updateUser(ctx: ScimContext, id: string, action: string, next: (c
     } catch (error) {
       throw writeError(error, columns);
     }
+  };
+  const row = await retryOnConflict(ctx.request, async () => {
+    // The row this process last saw spares the read (recent-users.ts). It may be
+    // stale, so whatever goes wrong from it (a changed version, an If-Match or a
+    // PATCH filter that no longer holds) is decided again from a fresh read.
+    const recent = recentUser(ctx.tenant.id, id);
+    if (recent) {
+      try {
+        return await write(recent);
+      } catch {
+        forgetUser(ctx.tenant.id, id);
+      }
+    }
+    const current = await findRow(ctx, id);
+    if (!current) throw notFound(id);
+    return write(current);
   });
+  rememberUser(ctx.tenant.id, row);
   return toUserResource(row, ctx.baseUrl);
 }
 
@@ -122,5 +143,6 @@ export async function deleteUser(ctx: ScimContext, id: string): Promise<void> {
     checkIfMatch(ctx.request, current.version);
     await deleteScimUser(tx, id, scimChangeLog(ctx, 'scim.user.delete', { type: 'User', id }, { userName: current.userName }));
   });
+  forgetUser(ctx.tenant.id, id);
   ctx.logged = true;
 }
