@@ -5,7 +5,6 @@ import { httpRequest } from '../support/http';
 import { pickAccount, signIn, startSignIn } from '../support/sign-in';
 import { tenantUrl } from '../support/sites';
 import { expect, test } from '../support/test';
-import { expectAuthRefusal, expectCallbackRefused } from './auth-js-errors';
 import { expectHome, provisionedTenant } from './provisioned-tenant';
 
 // Sessions and sign-in under attack: planted cookies, a tampered nonce or a
@@ -64,14 +63,12 @@ test('a tampered nonce or a missing state signs nobody in', async ({ page }) => 
   const { tenant, tid } = await provisionedTenant('lee@e2e.example');
   // The provider puts the request's nonce in the ID token; one that is not the app's own is refused.
   await startSignIn(page, tenant.subdomain);
-  // Auth.js logs each refusal at error level (auth-js-errors.ts).
-  expectCallbackRefused('unexpected ID Token "nonce" claim value', '"claim": "nonce"');
+  // Each refusal is a warning in the server log, never an error (lib/auth/auth-log.ts): the log guard checks it.
   await page.locator('form:has(#user) input[name="nonce"]').evaluate((input: HTMLInputElement) => (input.value = `${input.value}x`));
   await pickAccount(page, { tid, userName: 'lee@e2e.example' });
   await expectSignInFailed(page, tenant.subdomain);
 
   await startSignIn(page, tenant.subdomain);
-  expectCallbackRefused('response parameter "state" missing', '"parameters": {}');
   await page.locator('form:has(#user) input[name="state"]').evaluate((input: HTMLInputElement) => input.remove());
   await pickAccount(page, { tid, userName: 'lee@e2e.example' });
   await expectSignInFailed(page, tenant.subdomain);
@@ -110,9 +107,7 @@ test('no sign-in or sign-out address redirects off the product, whatever target 
     return url.protocol === 'http:' && (url.host === E2E_ROOT || url.host.endsWith(`.${E2E_ROOT}`)) && url.username === '';
   };
   const offsite: string[] = [];
-  // Auth.js refuses a GET of a provider's sign-in (it takes a POST) and a javascript: callback URL, and logs both at error level.
-  expectAuthRefusal('UnknownAction', 'Unsupported action.');
-  expectAuthRefusal('InvalidCallbackUrl', 'Invalid callback URL. Received: javascript:alert(1).');
+  // Auth.js refuses a GET of a provider's sign-in (it takes a POST) and a javascript: callback URL: warnings, not errors.
   for (const target of HOSTILE_TARGETS) {
     const q = encodeURIComponent(target);
     const addresses = [

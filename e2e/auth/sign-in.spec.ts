@@ -4,7 +4,6 @@ import { LAYOUT_RULES, seriousViolations } from '../support/axe';
 import { homeHeading, openUserMenu, pickAccount, signIn, signInToDemo, startSignIn } from '../support/sign-in';
 import { tenantUrl } from '../support/sites';
 import { expect, test } from '../support/test';
-import { expectAuthRefusal, expectCallbackRefused } from './auth-js-errors';
 import { expectHome, provisionedTenant } from './provisioned-tenant';
 
 // Signing in with Microsoft through the local identity provider, which signs
@@ -108,8 +107,7 @@ test('a tampered state, a replayed code and a token from the wrong issuer sign n
   };
 
   // state: the provider echoes what it was given; the app must notice it is not its own.
-  // Auth.js logs each refusal below at error level (auth-js-errors.ts).
-  expectCallbackRefused('unexpected "state" response parameter value', '"parameters": {}');
+  // Each refusal below is a warning in the server log, never an error (lib/auth/auth-log.ts): the log guard checks it.
   await startSignIn(page, tenant.subdomain);
   await page.locator('form:has(#user) input[name="state"]').evaluate((input: HTMLInputElement) => (input.value = `${input.value}x`));
   await pickAccount(page, { tid, userName: 'lee@e2e.example' });
@@ -125,12 +123,10 @@ test('a tampered state, a replayed code and a token from the wrong issuer sign n
   await openUserMenu(page, 'Sign out');
   expect(callback).toContain('code=');
   // Signed out, the browser holds no state cookie to check the replayed callback against.
-  expectAuthRefusal('InvalidCheck', 'state value could not be parsed.');
   await page.goto(callback);
   await failed();
 
   // An ID token whose iss names another directory than its tid.
-  expectCallbackRefused('unexpected JWT "iss" (issuer) claim value', '"claim": "iss"');
   await signIn(page, tenant.subdomain, { tid, userName: 'lee@e2e.example', foreignIssuer: true });
   await failed();
 });

@@ -10,7 +10,7 @@ import { errorsAmong, logFile, readRecords, readSharedLog, sharedLogDir, sharedL
 // one that was not logged. A test declares what it causes, in its own body,
 // before the step that causes it:
 //
-//   expectServerErrors(/"level":"error".*"msg":"\[auth\]\[error\] UnknownAction: /);
+//   expectServerErrors(/"level":"error".*Code: `55P03`\. Message: `canceling statement due to lock timeout`/);
 //
 // Who caused a line of the shared server (start-server.ts)? Two workers run
 // tests side by side against it, so a line cannot be tied to one test; it can

@@ -1,6 +1,7 @@
 import NextAuth from 'next-auth';
 import { getConfig } from '../config';
 import { siteOrigin } from '../tenancy/host';
+import { authLogger } from './auth-log';
 import { entraProvider, identityOf, type EntraIdentity } from './entra-provider';
 
 // Auth.js runs the OpenID Connect dance with Microsoft on the apex only, so
@@ -41,6 +42,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     session: { strategy: 'jwt', maxAge: APEX_SESSION_SECONDS },
     providers: [entraProvider({ clientId, clientSecret, issuerTemplate: config.AUTH_MICROSOFT_ENTRA_ID_ISSUER })],
     pages: { signIn: '/login', error: '/login' },
+    // Never the claims Auth.js's own logger prints, and refusals as warnings (auth-log.ts).
+    logger: authLogger(),
     callbacks: {
       jwt({ token, profile }) {
         const identity = profile ? identityOf(profile as Record<string, unknown>) : null;

@@ -1,0 +1,88 @@
+import type { Logger } from 'pino';
+import { log as processLog } from '../ops/log';
+
+// What Auth.js reports, in our log. Its own logger writes every refused
+// sign-in at error level and, after it, what its checks compared
+// ("[auth][details]"): the identity provider's answer, with the ID token's
+// claims (names, email addresses, object ids). Ours writes the kind of
+// refusal and the check that failed, never a compared value; and a request
+// the checks refused (a stale or tampered callback, a sign-in cookie that
+// expired, an unknown action) is the client's doing, so it is a warning. Only
+// what is ours to fix (the identity provider unreachable, a setting missing)
+// is an error.
+
+/** Refusals of the request itself: nothing on our side failed. */
+const REFUSED_REQUESTS = new Set([
+  'AccessDenied',
+  'InvalidCallbackUrl',
+  'InvalidCheck',
+  'InvalidProvider',
+  'JWTSessionError',
+  'MissingCSRF',
+  'OAuthCallbackError',
+  'UnknownAction',
+]);
+
+/**
+ * The provider's error codes for a request the user or the client got wrong:
+ * consent declined, a code used twice or too late. Others (invalid_client, a
+ * misregistered redirect) are ours to fix.
+ */
+const REFUSED_BY_PROVIDER = new Set(['access_denied', 'consent_required', 'interaction_required', 'login_required', 'invalid_grant']);
+
+/** oauth4webapi's error for an answer that failed a check, or the provider's answer to a bad request. */
+function refusedAnswer(cause: unknown): boolean {
+  if (!(cause instanceof Error)) return false;
+  if (cause.name === 'OperationProcessingError') return true;
+  const code = providerCode(cause);
+  return (cause.name === 'AuthorizationResponseError' || cause.name === 'ResponseBodyError') && code !== undefined && REFUSED_BY_PROVIDER.has(code);
+}
+
+/** The OAuth error code an oauth4webapi error carries ("invalid_grant"). */
+function providerCode(cause: Error): string | undefined {
+  const code = (cause as { error?: unknown }).error;
+  return typeof code === 'string' ? code : undefined;
+}
+
+interface Cause {
+  err?: unknown;
+  claim?: unknown;
+}
+
+function causeOf(error: Error): Cause {
+  return error.cause && typeof error.cause === 'object' ? (error.cause as Cause) : {};
+}
+
+/** The Auth.js type of an error ("CallbackRouteError"), or its name. */
+const typeOf = (error: Error) => ('type' in error && typeof error.type === 'string' ? error.type : error.name);
+
+function refusedRequest(type: string, cause: unknown): boolean {
+  return REFUSED_REQUESTS.has(type) || (type === 'CallbackRouteError' && refusedAnswer(cause));
+}
+
+/** The `logger` option of Auth.js, writing to `log`. */
+export function authLogger(log: Logger = processLog) {
+  return {
+    error(error: Error) {
+      const type = typeOf(error);
+      const { err: cause, claim } = causeOf(error);
+      const fields = {
+        authError: type,
+        // Auth.js's own message and oauth4webapi's name the check, not the values.
+        reason: cause instanceof Error ? `${cause.name}: ${cause.message}` : error.message,
+        ...(typeof claim === 'string' ? { claim } : {}),
+        ...(cause instanceof Error && providerCode(cause) ? { providerError: providerCode(cause) } : {}),
+      };
+      if (refusedRequest(type, cause)) {
+        log.warn(fields, 'sign-in: refused a request');
+      } else {
+        const stack = (cause instanceof Error ? cause : error).stack;
+        log.error({ ...fields, stack }, 'sign-in: failed');
+      }
+    },
+    warn(code: string) {
+      log.warn({ authWarning: code }, 'sign-in: Auth.js warning');
+    },
+    debug() {},
+  };
+}

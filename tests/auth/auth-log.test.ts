@@ -1,0 +1,76 @@
+import { CallbackRouteError, InvalidCheck, MissingSecret, UnknownAction } from '@auth/core/errors';
+import { OperationProcessingError, ResponseBodyError } from 'oauth4webapi';
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { authLogger } from '../../lib/auth/auth-log';
+import { createLogger } from '../../lib/ops/log';
+
+// Auth.js errors as Auth.js builds them (a failed check's cause carries what
+// was compared, the ID token's claims among it), through our logger.
+
+function capture() {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+      done();
+    },
+  });
+  return { logger: authLogger(createLogger('info', stream)), text: () => lines.join('\n'), entries: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>) };
+}
+
+/** As Auth.js's callback wraps whatever failed (@auth/core lib/actions/callback), which its types do not admit. */
+const callbackError = (cause: Error) => new CallbackRouteError(cause as unknown as string, { provider: 'microsoft-entra-id' } as ErrorOptions);
+
+const CLAIMS = { oid: '5f0c6c0e-7e43-4b59-9a43-0e1f3b3c1a11', email: 'ada.lovelace@contoso.example', name: 'Ada Lovelace', preferred_username: 'ada@contoso.example' };
+
+/** What oauth4webapi throws when an ID token's nonce is not the one sent, and Auth.js wraps it in. */
+function nonceRefused(): CallbackRouteError {
+  const check = new OperationProcessingError('unexpected ID Token "nonce" claim value', { code: 'OAUTH_JWT_CLAIM_COMPARISON_FAILED', cause: { claim: 'nonce', expected: 'n-1', claims: CLAIMS } });
+  return callbackError(check);
+}
+
+describe('the sign-in log', () => {
+  it('writes a refused callback as a warning naming the failed check, and none of the claims compared', () => {
+    const { logger, entries, text } = capture();
+    logger.error(nonceRefused());
+    expect(entries()).toEqual([
+      expect.objectContaining({ level: 'warn', msg: 'sign-in: refused a request', authError: 'CallbackRouteError', reason: 'OperationProcessingError: unexpected ID Token "nonce" claim value' }),
+    ]);
+    for (const value of Object.values(CLAIMS)) expect(text()).not.toContain(value);
+  });
+
+  it('writes refusals of the request itself as warnings', () => {
+    const { logger, entries } = capture();
+    logger.error(new UnknownAction('Unsupported action'));
+    logger.error(new InvalidCheck('state value could not be parsed.'));
+    expect(entries().map((entry) => [entry.level, entry.authError])).toEqual([
+      ['warn', 'UnknownAction'],
+      ['warn', 'InvalidCheck'],
+    ]);
+  });
+
+  it('writes as errors what is ours to fix: a provider that refuses our client, a missing setting, an unreachable provider', () => {
+    const { logger, entries, text } = capture();
+    const response = new Response(JSON.stringify({ error: 'invalid_client' }), { status: 401 });
+    const refusedClient = new ResponseBodyError('server responded with an error in the response body', { cause: { error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.' }, response });
+    logger.error(callbackError(refusedClient));
+    logger.error(new MissingSecret('Please define a `secret`'));
+    logger.error(callbackError(new TypeError('fetch failed')));
+    expect(entries().map((entry) => [entry.level, entry.authError, entry.providerError])).toEqual([
+      ['error', 'CallbackRouteError', 'invalid_client'],
+      ['error', 'MissingSecret', undefined],
+      ['error', 'CallbackRouteError', undefined],
+    ]);
+    expect(entries()[2]).toMatchObject({ reason: 'TypeError: fetch failed', stack: expect.stringContaining('TypeError: fetch failed') });
+    expect(text()).not.toContain('AADSTS7000215');
+  });
+
+  it('writes a code used twice as a refusal', () => {
+    const { logger, entries } = capture();
+    const response = new Response(JSON.stringify({ error: 'invalid_grant' }), { status: 400 });
+    const replayed = new ResponseBodyError('server responded with an error in the response body', { cause: { error: 'invalid_grant' }, response });
+    logger.error(callbackError(replayed));
+    expect(entries()).toEqual([expect.objectContaining({ level: 'warn', providerError: 'invalid_grant' })]);
+  });
+});
