@@ -1,3 +1,4 @@
+import * as oauth from 'oauth4webapi';
 import type { Logger } from 'pino';
 import { log as processLog } from '../ops/log';
 
@@ -30,18 +31,23 @@ const REFUSED_REQUESTS = new Set([
  */
 const REFUSED_BY_PROVIDER = new Set(['access_denied', 'consent_required', 'interaction_required', 'login_required', 'invalid_grant']);
 
-/** oauth4webapi's error for an answer that failed a check, or the provider's answer to a bad request. */
+/**
+ * oauth4webapi's codes for an answer that failed a check: a state, nonce or
+ * issuer not the one expected, a token expired or signed by another key.
+ * Others (the provider's metadata missing, a response that is not JSON) are ours.
+ */
+const REFUSED_CHECKS = new Set([oauth.INVALID_RESPONSE, oauth.JWT_CLAIM_COMPARISON, oauth.JWT_TIMESTAMP_CHECK, oauth.JSON_ATTRIBUTE_COMPARISON, oauth.KEY_SELECTION]);
+
+/** Whether `cause` means the callback was refused: by a check, or by the provider for a bad request. Classes, not names: a build minifies names. */
 function refusedAnswer(cause: unknown): boolean {
-  if (!(cause instanceof Error)) return false;
-  if (cause.name === 'OperationProcessingError') return true;
-  const code = providerCode(cause);
-  return (cause.name === 'AuthorizationResponseError' || cause.name === 'ResponseBodyError') && code !== undefined && REFUSED_BY_PROVIDER.has(code);
+  if (cause instanceof oauth.OperationProcessingError) return cause.code !== undefined && REFUSED_CHECKS.has(cause.code);
+  if (cause instanceof oauth.AuthorizationResponseError || cause instanceof oauth.ResponseBodyError) return REFUSED_BY_PROVIDER.has(cause.error);
+  return false;
 }
 
-/** The OAuth error code an oauth4webapi error carries ("invalid_grant"). */
-function providerCode(cause: Error): string | undefined {
-  const code = (cause as { error?: unknown }).error;
-  return typeof code === 'string' ? code : undefined;
+/** The OAuth error code the provider answered with ("invalid_grant"), if that is the cause. */
+function providerCode(cause: unknown): string | undefined {
+  return cause instanceof oauth.AuthorizationResponseError || cause instanceof oauth.ResponseBodyError ? cause.error : undefined;
 }
 
 interface Cause {
@@ -66,12 +72,14 @@ export function authLogger(log: Logger = processLog) {
     error(error: Error) {
       const type = typeOf(error);
       const { err: cause, claim } = causeOf(error);
+      const code = cause instanceof Error && 'code' in cause && typeof cause.code === 'string' ? cause.code : undefined;
       const fields = {
         authError: type,
-        // Auth.js's own message and oauth4webapi's name the check, not the values.
-        reason: cause instanceof Error ? `${cause.name}: ${cause.message}` : error.message,
+        // Auth.js's and oauth4webapi's messages name the check, never the values compared.
+        reason: cause instanceof Error ? cause.message : error.message,
+        ...(code ? { code } : {}),
         ...(typeof claim === 'string' ? { claim } : {}),
-        ...(cause instanceof Error && providerCode(cause) ? { providerError: providerCode(cause) } : {}),
+        ...(providerCode(cause) ? { providerError: providerCode(cause) } : {}),
       };
       if (refusedRequest(type, cause)) {
         log.warn(fields, 'sign-in: refused a request');

@@ -35,9 +35,16 @@ describe('the sign-in log', () => {
     const { logger, entries, text } = capture();
     logger.error(nonceRefused());
     expect(entries()).toEqual([
-      expect.objectContaining({ level: 'warn', msg: 'sign-in: refused a request', authError: 'CallbackRouteError', reason: 'OperationProcessingError: unexpected ID Token "nonce" claim value' }),
+      expect.objectContaining({ level: 'warn', msg: 'sign-in: refused a request', authError: 'CallbackRouteError', reason: 'unexpected ID Token "nonce" claim value', code: 'OAUTH_JWT_CLAIM_COMPARISON_FAILED', claim: 'nonce' }),
     ]);
     for (const value of Object.values(CLAIMS)) expect(text()).not.toContain(value);
+  });
+
+  it('tells checks that refuse the answer from failures of ours by code', () => {
+    const { logger, entries } = capture();
+    const metadata = new OperationProcessingError('"response" is not a conform Authorization Server Metadata response', { code: 'OAUTH_MISSING_SERVER_METADATA' });
+    logger.error(callbackError(metadata));
+    expect(entries()).toEqual([expect.objectContaining({ level: 'error', code: 'OAUTH_MISSING_SERVER_METADATA' })]);
   });
 
   it('writes refusals of the request itself as warnings', () => {
@@ -62,7 +69,7 @@ describe('the sign-in log', () => {
       ['error', 'MissingSecret', undefined],
       ['error', 'CallbackRouteError', undefined],
     ]);
-    expect(entries()[2]).toMatchObject({ reason: 'TypeError: fetch failed', stack: expect.stringContaining('TypeError: fetch failed') });
+    expect(entries()[2]).toMatchObject({ reason: 'fetch failed', stack: expect.stringContaining('TypeError: fetch failed') });
     expect(text()).not.toContain('AADSTS7000215');
   });
 
