@@ -18,7 +18,8 @@ import type { ScimContext } from './scim-context';
 // endpoint; anything thrown becomes a SCIM error (RFC 7644 §3.12), and every
 // request to a tenant leaves a provisioning-log entry.
 
-// Entra's Test Connection looks up a random GUID as a userName (reference §1);
+// Entra's Test Connection looks up a random GUID as a userName (Microsoft's SCIM tutorial,
+// https://learn.microsoft.com/en-us/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups);
 // the Admin Console shows when it last saw one.
 const TEST_CONNECTION = /^userName\s+eq\s+"?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"?$/i;
 

@@ -31,7 +31,7 @@ export const MAX_STRING_BYTES = 2_048;
 export const MAX_PATCH_OPERATIONS = 1_000;
 /**
  * Member ids one request may name (to add, remove or set). Entra sends a group's
- * members in batches ("many members in one request", reference §9); this
+ * members in batches ("many members in one request": Microsoft's SCIM tutorial, https://learn.microsoft.com/en-us/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups); this
  * leaves room for the largest batches and for a PUT of a large group.
  */
 export const MAX_MEMBERS_PER_REQUEST = 10_000;

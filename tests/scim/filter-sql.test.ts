@@ -109,7 +109,7 @@ async function search(filter: string, resource: 'User' | 'Group' = 'User', tenan
 const ids = (...names: string[]) => names.map((n) => byName.get(n) ?? n).sort();
 const seededWhere = (predicate: (u: Seeded) => boolean) => users.filter(predicate).map((u) => u.id).sort();
 
-describe('Entra lookups (entra-scim.md §6.3)', () => {
+describe('Entra lookups', () => {
   it('matches userName case-insensitively', async () => {
     expect(await search('userName eq "jyoung@CONTOSO.com"')).toEqual(ids('jyoung'));
     expect(await search('USERNAME EQ "JYoung@Contoso.com"')).toEqual(ids('jyoung'));

@@ -15,7 +15,9 @@ import { patchedUserColumns, replacedUserColumns, USER_SCHEMA } from '../../lib/
 // The PATCH engine without a database: a user PATCH is exactly what
 // patchUser does inside its transaction — canonicalUser(the current resource)
 // → applyPatch → userColumns; a group PATCH is groupPatchPlan. The forms are
-// Entra's, from entra-scim.md §3 and §5.
+// Entra's, from Microsoft's SCIM tutorial and known issues
+// (https://learn.microsoft.com/en-us/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups,
+// https://learn.microsoft.com/en-us/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility).
 
 const BASE = 'https://acme.theorgwiki.com/api/v2/scim/v2';
 const PATCH_OP = SCIM_SCHEMAS.patchOp;
@@ -120,7 +122,7 @@ function onlyScim400(run: () => unknown): void {
 }
 
 // ---------------------------------------------------------------------------
-// Example-based: every Entra form of reference §3 and §5.
+// Example-based: every Entra form of those pages.
 // ---------------------------------------------------------------------------
 
 describe('readPatchRequest and parsePath', () => {
@@ -188,7 +190,7 @@ describe('readPatchRequest and parsePath', () => {
   });
 });
 
-describe('user PATCH: reference §3.1 disable user', () => {
+describe('user PATCH: Entra disables a user', () => {
   it('old form: "Replace" active with the string "False"', () => {
     expect(patchUser(user(), { op: 'Replace', path: 'active', value: 'False' }).active).toBe(false);
   });
@@ -224,7 +226,7 @@ describe('user PATCH: reference §3.1 disable user', () => {
   });
 });
 
-describe('user PATCH: reference §3.2 add a single-value string attribute', () => {
+describe('user PATCH: Entra adds a single-value string attribute', () => {
   it.each(['Add', 'add'])('%s nickName', (op) => {
     expect(patchUser(user(), { op, path: 'nickName', value: 'Babs' }).nickName).toBe('Babs');
   });
@@ -234,7 +236,7 @@ describe('user PATCH: reference §3.2 add a single-value string attribute', () =
   });
 });
 
-describe('user PATCH: reference §3.3 replace multiple attributes', () => {
+describe('user PATCH: Entra replaces several attributes', () => {
   const current = user({
     displayName: 'Old',
     givenName: 'Old',
@@ -363,7 +365,7 @@ describe('user PATCH: extension paths', () => {
   });
 });
 
-describe('user PATCH: manager (reference §5)', () => {
+describe('user PATCH: Entra\'s manager forms', () => {
   const withBoss = user({ managerId: BOSS, department: 'X' });
 
   it.each([
@@ -585,11 +587,11 @@ describe('group PATCH (groupPatchPlan)', () => {
     }
   });
 
-  it('removes only the members of a value array (reference §3.4, old form)', () => {
+  it('removes only the members of a value array (Entra\'s old form)', () => {
     expect(patchGroup(group(), { op: 'Remove', path: 'members', value: [{ value: 'u1091' }] })).toMatchObject({ ...none, remove: ['u1091'] });
   });
 
-  it('removes the member a filter path names (reference §3.4, new form)', () => {
+  it('removes the member a filter path names (Entra\'s new form)', () => {
     expect(patchGroup(group(), { op: 'remove', path: `members[value eq "${MEMBER}"]` })).toMatchObject({ ...none, remove: [MEMBER] });
   });
 

@@ -92,7 +92,7 @@ class FilterCompiler {
   }
 
   /**
-   * Entra looks users up by `emails[type eq "work"].value eq "x"` (entra-scim.md §6.3);
+   * Entra looks users up by `emails[type eq "work"].value eq "x"` (Microsoft's SCIM tutorial, https://learn.microsoft.com/en-us/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups);
    * the row keeps that address in the indexed citext column "workEmail".
    */
   private workEmail(attribute: MultiValued, valFilter: Filter): string | undefined {

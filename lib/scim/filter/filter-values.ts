@@ -20,7 +20,7 @@ export function toText(value: Exclude<CompValue, null>): string {
   return String(value);
 }
 
-/** Entra sends booleans as the strings "True"/"False" in places (entra-scim.md §3.1). */
+/** Entra sends booleans as the strings "True"/"False" in places (https://learn.microsoft.com/en-us/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility). */
 export function toBoolean(value: Exclude<CompValue, null>, attribute: string): boolean {
   if (typeof value === 'boolean') return value;
   if (typeof value === 'string' && /^(true|false)$/i.test(value)) return value.toLowerCase() === 'true';

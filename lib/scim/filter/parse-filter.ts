@@ -4,7 +4,7 @@ import { PROTOTYPE_KEYS } from '../parse-json-body';
 import { invalidFilter, quote } from './filter-values';
 
 // RFC 7644 §3.4.2.2 filters, parsed by scim2-parse-filter after two rewrites
-// that make Entra's real traffic parse as Entra means it (entra-scim.md §1.3, §6.3).
+// that make Entra's real traffic parse as Entra means it (https://learn.microsoft.com/en-us/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups).
 
 const COMPARISON_OPERATORS = new Set(['eq', 'ne', 'co', 'sw', 'ew', 'gt', 'ge', 'lt', 'le']);
 const JSON_LITERAL = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?)$/;

@@ -5,7 +5,7 @@ import { equalityFields, parsePath, readPatchRequest, type PatchOperation } from
 import type { AttributeSpec } from '../users/user-attributes';
 
 // Group bodies and PATCH requests, read into the group's own fields and a
-// membership plan. Entra's forms (reference §3.4, §3.5): members added as
+// membership plan. Entra's forms (https://learn.microsoft.com/en-us/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups): members added as
 // [{"value": id, "$ref": null}], removed by a value array or by
 // `members[value eq "id"]`; only a bare remove of `members` removes everyone.
 

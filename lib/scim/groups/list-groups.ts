@@ -7,7 +7,7 @@ import { projectAttributes } from '../project-attributes';
 import type { ScimContext } from '../scim-context';
 import { toGroupResource } from './group-resource';
 
-// GET /Groups. Entra always sends excludedAttributes=members (reference §1.11–1.12),
+// GET /Groups. Entra always sends excludedAttributes=members (Microsoft's SCIM tutorial, https://learn.microsoft.com/en-us/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups),
 // and then no membership row is read at all.
 
 export function wantsMembers(query: ListQuery): boolean {

@@ -115,7 +115,7 @@ function applyOne(doc: Doc, schema: DocumentSchema, given: ParsedPath, op: Patch
   // An unknown schema URI (see parsePath) names no attribute we keep.
   let spec = findAttribute(path.urn ? (Object.hasOwn(schema.extensions, path.urn) ? schema.extensions[path.urn] : []) : schema.core, path.attribute);
   if (!spec && !path.urn) {
-    // Entra writes some extension attributes without their URN, e.g. `manager[value eq "…"]` (reference §5).
+    // Entra writes some extension attributes without their URN, e.g. `manager[value eq "…"]` (Microsoft's SCIM tutorial, https://learn.microsoft.com/en-us/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups).
     for (const [urn, specs] of Object.entries(schema.extensions)) {
       spec = findAttribute(specs, path.attribute);
       if (spec) {

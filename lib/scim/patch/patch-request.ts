@@ -4,7 +4,7 @@ import { parseScimFilter } from '../filter/parse-filter';
 import { MAX_PATCH_OPERATIONS, SCIM_SCHEMAS } from '../limits';
 
 // RFC 7644 §3.5.2 PATCH requests, read leniently where Entra deviates
-// (reference §3.5): `op` in any case, paths with `URN:attr` or `URN.attr`.
+// (https://learn.microsoft.com/en-us/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility): `op` in any case, paths with `URN:attr` or `URN.attr`.
 
 export type PatchOpName = 'add' | 'replace' | 'remove';
 

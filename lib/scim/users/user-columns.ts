@@ -4,8 +4,10 @@ import { ENTERPRISE } from './user-attributes';
 
 // A canonical User document (see canonicalUser) as the columns of the User
 // table. Values are stored as sent; the only conversions are the ones Entra
-// needs: "True"/"False" strings to booleans (reference §3.5) and the manager's
-// string, object or array forms (reference §5) to one id.
+// needs: "True"/"False" strings to booleans and the manager's string, object or
+// array forms to one id (Microsoft's SCIM tutorial and known issues:
+// https://learn.microsoft.com/en-us/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups,
+// https://learn.microsoft.com/en-us/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility).
 
 /** One element of a multi-valued attribute, e.g. {"value": "…", "type": "work", "primary": true}. */
 export type PluralValue = Record<string, string | boolean>;
