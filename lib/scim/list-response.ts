@@ -14,7 +14,8 @@ export interface ListResponse<T> {
 /**
  * One page of `total` matching resources, starting at the 1-based `startIndex`.
  * `Resources` is present even when empty: Entra's Test Connection expects an
- * empty list for a user that does not exist ([TUT] "Getting started").
+ * empty list for a user that does not exist (Microsoft's SCIM tutorial,
+ * https://learn.microsoft.com/en-us/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups).
  */
 export function listResponse<T>(resources: readonly T[], total: number, startIndex: number): ListResponse<T> {
   return {
