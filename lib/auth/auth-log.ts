@@ -38,16 +38,16 @@ const REFUSED_BY_PROVIDER = new Set(['access_denied', 'consent_required', 'inter
  */
 const REFUSED_CHECKS = new Set([oauth.INVALID_RESPONSE, oauth.JWT_CLAIM_COMPARISON, oauth.JWT_TIMESTAMP_CHECK, oauth.JSON_ATTRIBUTE_COMPARISON, oauth.KEY_SELECTION]);
 
-/** Whether `cause` means the callback was refused: by a check, or by the provider for a bad request. Classes, not names: a build minifies names. */
-function refusedAnswer(cause: unknown): boolean {
-  if (cause instanceof oauth.OperationProcessingError) return cause.code !== undefined && REFUSED_CHECKS.has(cause.code);
-  if (cause instanceof oauth.AuthorizationResponseError || cause instanceof oauth.ResponseBodyError) return REFUSED_BY_PROVIDER.has(cause.error);
-  return false;
-}
-
-/** The OAuth error code the provider answered with ("invalid_grant"), if that is the cause. */
+/** The OAuth error code the provider answered with ("invalid_grant"), if that is the cause. Classes, not names: a build minifies names. */
 function providerCode(cause: unknown): string | undefined {
   return cause instanceof oauth.AuthorizationResponseError || cause instanceof oauth.ResponseBodyError ? cause.error : undefined;
+}
+
+/** Whether `cause` means the callback was refused: by a check, or by the provider for a bad request. */
+function refusedAnswer(cause: unknown): boolean {
+  if (cause instanceof oauth.OperationProcessingError) return cause.code !== undefined && REFUSED_CHECKS.has(cause.code);
+  const provider = providerCode(cause);
+  return provider !== undefined && REFUSED_BY_PROVIDER.has(provider);
 }
 
 interface Cause {
@@ -73,13 +73,14 @@ export function authLogger(log: Logger = processLog) {
       const type = typeOf(error);
       const { err: cause, claim } = causeOf(error);
       const code = cause instanceof Error && 'code' in cause && typeof cause.code === 'string' ? cause.code : undefined;
+      const providerError = providerCode(cause);
       const fields = {
         authError: type,
         // Auth.js's and oauth4webapi's messages name the check, never the values compared.
         reason: cause instanceof Error ? cause.message : error.message,
         ...(code ? { code } : {}),
         ...(typeof claim === 'string' ? { claim } : {}),
-        ...(providerCode(cause) ? { providerError: providerCode(cause) } : {}),
+        ...(providerError ? { providerError } : {}),
       };
       if (refusedRequest(type, cause)) {
         log.warn(fields, 'sign-in: refused a request');

@@ -1,22 +1,15 @@
 import { CallbackRouteError, InvalidCheck, MissingSecret, UnknownAction } from '@auth/core/errors';
 import { OperationProcessingError, ResponseBodyError } from 'oauth4webapi';
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { authLogger } from '../../lib/auth/auth-log';
-import { createLogger } from '../../lib/ops/log';
+import { captureLog } from '../support/capture-log';
 
 // Auth.js errors as Auth.js builds them (a failed check's cause carries what
 // was compared, the ID token's claims among it), through our logger.
 
 function capture() {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-      done();
-    },
-  });
-  return { logger: authLogger(createLogger('info', stream)), text: () => lines.join('\n'), entries: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>) };
+  const { log, text, entries } = captureLog();
+  return { logger: authLogger(log), text, entries };
 }
 
 /** As Auth.js's callback wraps whatever failed (@auth/core lib/actions/callback), which its types do not admit. */

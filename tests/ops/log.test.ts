@@ -1,30 +1,17 @@
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../lib/ops/log';
 import { requestIdFrom, runInRequest } from '../../lib/ops/request-context';
-
-/** A logger writing into an array, one parsed JSON object per line. */
-function capture() {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-      done();
-    },
-  });
-  return { log: createLogger('info', stream), entries: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>) };
-}
+import { captureLog } from '../support/capture-log';
 
 describe('the logger', () => {
   it('writes one JSON object a line with the level by name and an ISO time', () => {
-    const { log, entries } = capture();
+    const { log, entries } = captureLog();
     log.info({ port: 3000 }, 'listening');
     log.debug('below the level');
     expect(entries()).toEqual([expect.objectContaining({ level: 'info', msg: 'listening', port: 3000, time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) })]);
   });
 
   it('names the request a line is written for, and only within it', async () => {
-    const { log, entries } = capture();
+    const { log, entries } = captureLog();
     await runInRequest({ requestId: 'req-1' }, async () => {
       await new Promise((resolve) => setTimeout(resolve, 1));
       log.info('inside');
@@ -37,7 +24,7 @@ describe('the logger', () => {
   });
 
   it('censors keys that look like credentials, at the top and where objects carry them', () => {
-    const { log, entries } = capture();
+    const { log, entries } = captureLog();
     log.info(
       {
         authorization: 'Bearer owk_secret1',
