@@ -1,7 +1,10 @@
 'use server';
 
 import { z } from 'zod';
+import { rememberApexBinding } from '@/lib/auth/apex-binding';
 import { signIn } from '@/lib/auth/auth';
+import { rememberSignInDirectory } from '@/lib/auth/sign-in-directory';
+import { findTenant } from '@/lib/tenancy/tenant-lookup';
 import { isBinding } from '@/lib/auth/tenant-session';
 import { subdomainSchema } from '@/lib/tenancy/subdomain';
 
@@ -15,6 +18,10 @@ const target = z.object({
 export async function signInWithMicrosoft(formData: FormData): Promise<void> {
   const { tenant, binding, next } = target.parse({ tenant: formData.get('tenant') || undefined, binding: formData.get('binding') || undefined, next: formData.get('next') });
   const query = new URLSearchParams({ ...(tenant ? { tenant } : {}), ...(tenant && binding ? { binding } : {}) }).toString();
+  // The apex issues a ticket for this binding only (lib/auth/apex-binding.ts).
+  if (tenant && binding) await rememberApexBinding(binding);
+  // Signing in to a company: at its own directory, where its guests are its own (lib/auth/sign-in-directory.ts).
+  await rememberSignInDirectory(tenant ? ((await findTenant(tenant))?.entraTenantId ?? null) : null);
   const redirectTo = next === 'signup' ? '/signup' : `/auth/continue${query ? `?${query}` : ''}`;
   await signIn('microsoft-entra-id', { redirectTo });
 }

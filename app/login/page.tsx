@@ -19,6 +19,7 @@ const query = z.object({
 function problem(error: string | undefined): string | null {
   if (!error) return null;
   if (error === 'unknown_tenant') return 'No company uses that address. Check the link, or sign up your company.';
+  if (error === 'personal_account') return 'That is a personal Microsoft account. TheOrgWiki is for companies: sign in with your work account.';
   return 'Microsoft sign-in did not complete, so nobody was signed in. Please try again.';
 }
 

@@ -18,12 +18,12 @@ interface AdminTenant extends ScimTenant {
   tid: string;
 }
 
-/** A tenant bound to its own directory, with an admin and a member provisioned over SCIM. */
+/** A tenant bound to its own directory, with an admin and a member provisioned over SCIM (externalId their object id, as docs/sign-in.md has Entra send it). */
 async function adminTenant(): Promise<AdminTenant> {
   const tid = randomUUID();
   const tenant = await createScimTenant(tid);
   for (const userName of ['boss@e2e.example', 'staff@e2e.example']) {
-    expect((await tenant.scim.post('/Users', { schemas: [CORE], userName, displayName: userName.split('@')[0], active: true })).status).toBe(201);
+    expect((await tenant.scim.post('/Users', { schemas: [CORE], userName, externalId: randomUUID(), displayName: userName.split('@')[0], active: true })).status).toBe(201);
   }
   await makeAdmin(tenant.subdomain, 'boss@e2e.example');
   return { ...tenant, tid };

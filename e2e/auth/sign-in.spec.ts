@@ -26,9 +26,22 @@ test('a provisioned employee signs in, sees the directory, and signs out', async
   await expect(main.getByText('pat.lee')).toBeVisible();
 
   await openUserMenu(page, 'Sign out');
-  await expect(page.getByText('You are signed out.')).toBeVisible();
+  await expect(page.getByText(/You are signed out of/)).toBeVisible();
   await page.goto(tenantUrl(tenant.subdomain, '/'));
   await expect(page).toHaveURL(tenantUrl(tenant.subdomain, '/login'));
+});
+
+test('signing out offers Microsoft\'s sign-out too, which comes back to the product', async ({ page }) => {
+  const { tenant, tid } = await provisionedTenant('shared.pc@e2e.example');
+  await signIn(page, tenant.subdomain, { tid, userName: 'shared.pc@e2e.example' });
+  await expectHome(page, tenant.subdomain);
+  await openUserMenu(page, 'Sign out');
+  const microsoft = page.getByRole('link', { name: 'sign out of Microsoft too' });
+  // In the tenant's own directory, back to the apex page the app registration lists.
+  await expect(microsoft).toHaveAttribute('href', new RegExp(`/${tid}/oauth2/v2\\.0/logout\\?post_logout_redirect_uri=`));
+  await microsoft.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'You are signed out' })).toBeVisible();
+  await expect(page.getByText('of your Microsoft account in this browser')).toBeVisible();
 });
 
 test('the demo company: any of its seeded people signs in from the provider\'s list', async ({ page }) => {
@@ -40,7 +53,17 @@ test('the demo company: any of its seeded people signs in from the provider\'s l
 test('people of another directory, deactivated people and unprovisioned people are refused', async ({ page }) => {
   const { tenant, tid, ids } = await provisionedTenant('kim@e2e.example', 'gone@e2e.example');
 
-  await signIn(page, tenant.subdomain, { tid: FABRIKAM.tid, userName: FABRIKAM.people[0].userName });
+  // A company's own sign-in goes to its own directory, which offers nobody else (Entra answers AADSTS50020).
+  await startSignIn(page, tenant.subdomain);
+  const directories = page.getByLabel('Directory', { exact: true }).locator('option');
+  await expect(directories).toHaveCount(1);
+  await expect(directories).toHaveAttribute('value', tid);
+  // Signed in elsewhere (the apex's Login, at `organizations`), someone of another directory who asks for this company is refused.
+  await page.goto('/login');
+  await page.getByRole('button', { name: 'Sign in with Microsoft' }).click();
+  await pickAccount(page, { tid: FABRIKAM.tid, userName: FABRIKAM.people[0].userName });
+  await expect(page).toHaveURL(/\/signup$/);
+  await page.goto(`/auth/continue?tenant=${tenant.subdomain}`);
   await expectRefused(page, tenant.subdomain, /different Microsoft directory/);
 
   // Deactivated over SCIM, as Entra does ("False" as a string, without the aadOptscim062020 flag).
@@ -52,6 +75,14 @@ test('people of another directory, deactivated people and unprovisioned people a
   // SCIM has provisioned people here, so someone it has not is refused.
   await signIn(page, tenant.subdomain, { tid, userName: 'walk-in@e2e.example' });
   await expectRefused(page, tenant.subdomain, /has not been given access/);
+});
+
+test('a B2B guest of the company\'s directory signs in as that directory\'s guest, not as their home directory\'s', async ({ page }) => {
+  // Nobody provisioned yet: anyone of the directory may enter, its guests too.
+  const { tenant, tid } = await provisionedTenant();
+  await signIn(page, tenant.subdomain, { tid, userName: 'partner@fabrikam.example', name: 'Pat Partner', guest: true });
+  await expectHome(page, tenant.subdomain);
+  await expect(page.getByRole('navigation', { name: 'Main' })).toContainText('Pat Partner');
 });
 
 test('SCIM deactivation ends a signed-in person\'s session on their next request, on a page that says why', async ({ page }) => {
@@ -98,7 +129,7 @@ test('a session of one tenant gets nothing on another tenant\'s site, even with 
   await expect(homeHeading(page)).toHaveCount(0);
 });
 
-test('a tampered state, a replayed code and a token from the wrong issuer sign nobody in', async ({ page }) => {
+test('a tampered state, a replayed code and a forged or misdirected ID token sign nobody in', async ({ page }) => {
   const { tenant, tid } = await provisionedTenant('lee@e2e.example');
   const failed = async () => {
     await expect(page.getByRole('main').getByRole('alert')).toHaveText(/Microsoft sign-in did not complete/);
@@ -126,9 +157,13 @@ test('a tampered state, a replayed code and a token from the wrong issuer sign n
   await page.goto(callback);
   await failed();
 
-  // An ID token whose iss names another directory than its tid.
-  await signIn(page, tenant.subdomain, { tid, userName: 'lee@e2e.example', foreignIssuer: true });
-  await failed();
+  // ID tokens Entra never sends: iss naming another directory than its tid,
+  // a signature by a key the directory does not publish (oauth4webapi checks
+  // no signature: only ours does), another app's audience.
+  for (const tamper of ['foreign_issuer', 'unknown_key', 'other_audience'] as const) {
+    await signIn(page, tenant.subdomain, { tid, userName: 'lee@e2e.example', tamper });
+    await failed();
+  }
 });
 
 test('a sign-in link made in one browser signs nobody in in another (no login CSRF)', async ({ page, browser }) => {
@@ -154,9 +189,69 @@ test('a sign-in link made in one browser signs nobody in in another (no login CS
   await victim.goto(tenantUrl(tenant.subdomain, '/'));
   await expect(victim).toHaveURL(tenantUrl(tenant.subdomain, '/login'));
 
-  // In Mallory's own browser the same link still works (once).
+  // The failed redemption burned the ticket: Mallory cannot use it either.
   await page.goto(handOff);
+  await expect(page).toHaveURL(tenantUrl(tenant.subdomain, '/login?refused=expired'));
+});
+
+test('the apex gives a ticket only for the binding its own sign-in remembered', async ({ page }) => {
+  const { tenant, tid } = await provisionedTenant('eve@e2e.example');
+  let callback = '';
+  await page.route((url) => url.pathname.endsWith('/oauth2/v2.0/authorize'), async (route) => {
+    if (route.request().method() !== 'POST') return route.continue();
+    callback = (await route.fetch({ maxRedirects: 0 })).headers().location;
+    await route.fulfill({ status: 200, contentType: 'text/plain', body: 'held' });
+  });
+  await startSignIn(page, tenant.subdomain);
+  await pickAccount(page, { tid, userName: 'eve@e2e.example' });
+  await expect.poll(() => callback).toContain('code=');
+  const continued = new URL((await page.request.get(callback, { maxRedirects: 0 })).headers().location, callback);
+  // A link naming another browser's binding (one an attacker holds) gets no ticket: the browser is bound afresh instead.
+  const forged = new URL(continued);
+  forged.searchParams.set('binding', 'A'.repeat(43));
+  const answer = (await page.request.get(forged.toString(), { maxRedirects: 0 })).headers().location;
+  expect(answer).toMatch(new RegExp(`^${tenantUrl(tenant.subdomain, '/auth/start\\?resume=').replace(/\./g, '\\.')}`));
+  expect(answer).not.toContain('A'.repeat(43));
+  // Following it through signs this browser in.
+  await page.unrouteAll();
+  await page.goto(answer);
   await expectHome(page, tenant.subdomain);
+});
+
+test('sign-up needs a directory admin: anyone else is told whom to ask, with the link to send them', async ({ page }) => {
+  await page.goto('/signup');
+  await page.getByRole('button', { name: 'Sign in with Microsoft' }).click();
+  await pickAccount(page, { tid: FABRIKAM.tid, userName: 'intern@fabrikam.example' });
+  await expect(page.getByRole('status')).toContainText('Only an administrator of your Microsoft directory can sign up your company');
+  await expect(page.getByRole('status')).toContainText('Global Administrator');
+  await expect(page.getByText(/\/signup$/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Create my company' })).toHaveCount(0);
+  expect(await seriousViolations(page, 'sign-up, not an admin')).toEqual([]);
+});
+
+test('a directory admin takes over a tenant an employee claimed: audited, old admins demoted, SCIM tokens revoked', async ({ page }) => {
+  // Tenants from before sign-up asked for a directory role are not known to be claimed by a directory admin.
+  const { tenant, tid } = await provisionedTenant('claimer@e2e.example');
+  await page.goto('/signup');
+  await page.getByRole('button', { name: 'Sign in with Microsoft' }).click();
+  await pickAccount(page, { tid, userName: 'it.admin@e2e.example', name: 'IT Admin', directoryAdmin: true });
+  await expect(page.getByText(/signed up by someone who was not a directory administrator/)).toBeVisible();
+  await page.getByRole('button', { name: /^Take over / }).click();
+  await expectHome(page, tenant.subdomain);
+  expect((await tenant.scim.get('/Users')).status).toBe(401);
+  await page.goto(tenantUrl(tenant.subdomain, '/admin/audit'));
+  await expect(page.getByRole('main')).toContainText('tenant.takeover');
+  // The claimer was provisioned with Entra's default mapping: the console says how people are matched, and how to do better.
+  await page.goto(tenantUrl(tenant.subdomain, '/admin/provisioning'));
+  const matching = page.getByRole('region', { name: 'Matching people at sign-in' });
+  await expect(matching).toContainText('does not send the object id as externalId');
+  await expect(matching.getByRole('status')).toContainText('set its source attribute to objectId');
+  // Done once: the next directory admin is simply sent in.
+  await page.context().clearCookies();
+  await page.goto('/signup');
+  await page.getByRole('button', { name: 'Sign in with Microsoft' }).click();
+  await pickAccount(page, { tid, userName: 'other.admin@e2e.example', directoryAdmin: true });
+  await expect(page).toHaveURL(new RegExp(tenantUrl(tenant.subdomain, '/login').replace(/\./g, '\\.')));
 });
 
 test('sign-up: a Contoso admin creates the company, and a colleague is sent to it rather than making a second', async ({ page }) => {
@@ -166,8 +261,13 @@ test('sign-up: a Contoso admin creates the company, and a colleague is sent to i
   await page.getByRole('button', { name: 'Sign in with Microsoft' }).click();
   await pickAccount(page, { tid: CONTOSO.tid, userName: CONTOSO.people[0].userName });
 
-  // The company name comes from Microsoft Graph (through MSAL), the subdomain is checked as it is typed.
+  // The company name comes from Microsoft Graph (through MSAL), once the admin has consented to the app's permission.
+  await expect(page.getByLabel('Company name')).toHaveValue('');
+  await page.getByRole('link', { name: 'grant admin consent' }).click();
+  await page.getByRole('region', { name: 'Contoso' }).getByRole('button', { name: new RegExp(CONTOSO.people[0].name) }).click();
+  await expect(page).toHaveURL(/\/signup\?admin_consent=True/);
   await expect(page.getByLabel('Company name')).toHaveValue('Contoso');
+  // The subdomain is checked as it is typed.
   await expect(page.getByText('cannot be changed later')).toBeVisible();
   const subdomain = page.getByLabel('Subdomain');
   await subdomain.fill('acme');

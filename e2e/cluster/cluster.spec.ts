@@ -176,7 +176,7 @@ test('tightening the sign-in policy on one instance ends a walk-in\'s session on
   const tenant = tenants.policy;
   // Before any instance has seen the tenant: anyone of the directory may enter.
   const open = await updateSettings(tenant.row, { type: 'system', label: 'cluster spec' }, { displayName: tenant.row.displayName, signInPolicy: 'directory' });
-  const admission = await admit(open, { tid: tenant.tid, oid: randomUUID(), userName: 'walk-in@cluster.example', email: null, name: 'Walk In' });
+  const admission = await admit(open, { tid: tenant.tid, oid: randomUUID(), userName: 'walk-in@cluster.example', email: null, emailVerified: false, directoryRoles: [], name: 'Walk In' });
   expect(admission.admitted).toBe(true);
   const walkIn = await sessionOf(tenant, admission.admitted ? admission.user.id : '');
   await openAsAdmin(page, tenant, '/admin/settings');

@@ -56,7 +56,7 @@ test('former people are hidden until asked for, and marked', async ({ page }) =>
   const tid = randomUUID();
   const tenant = await createScimTenant(tid);
   for (const handle of ['stays', 'leaves']) {
-    const created = await tenant.scim.post('/Users', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: `${handle}@e2e.example`, displayName: `${handle} Person`, active: true });
+    const created = await tenant.scim.post('/Users', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: `${handle}@e2e.example`, externalId: randomUUID(), displayName: `${handle} Person`, active: true });
     expect(created.status).toBe(201);
     if (handle === 'leaves') {
       const patched = await tenant.scim.patch(`/Users/${created.json.id}`, {

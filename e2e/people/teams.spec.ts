@@ -13,10 +13,10 @@ const GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';
 test('a team page lists its members and their managers; only admins write its description', async ({ page, browser }) => {
   const tid = randomUUID();
   const tenant = await createScimTenant(tid);
-  const boss = (await tenant.scim.post('/Users', { schemas: [CORE], userName: 'boss@e2e.example', displayName: 'Bo Boss' })).json.id;
+  const boss = (await tenant.scim.post('/Users', { schemas: [CORE], userName: 'boss@e2e.example', externalId: randomUUID(), displayName: 'Bo Boss' })).json.id;
   const ids: string[] = [];
   for (const name of ['Ada', 'Grace']) {
-    const created = await tenant.scim.post('/Users', { schemas: [CORE, ENTERPRISE], userName: `${name.toLowerCase()}@e2e.example`, displayName: `${name} Dev`, title: 'Engineer', [ENTERPRISE]: { manager: boss } });
+    const created = await tenant.scim.post('/Users', { schemas: [CORE, ENTERPRISE], userName: `${name.toLowerCase()}@e2e.example`, externalId: randomUUID(), displayName: `${name} Dev`, title: 'Engineer', [ENTERPRISE]: { manager: boss } });
     ids.push(created.json.id);
   }
   const team = await tenant.scim.post('/Groups', { schemas: [GROUP], displayName: 'Platform', members: ids.map((value) => ({ value })) });

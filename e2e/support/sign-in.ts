@@ -9,8 +9,14 @@ export interface Person {
   tid: string;
   userName: string;
   name?: string;
-  /** Have the provider sign the ID token as another directory. */
-  foreignIssuer?: boolean;
+  /** An account without a mailbox: its token carries no email. */
+  noMailbox?: boolean;
+  /** A Global Administrator of the directory (the `wids` claim). */
+  directoryAdmin?: boolean;
+  /** A B2B guest from another organization. */
+  guest?: boolean;
+  /** Have the provider send an ID token Entra never would (lib/dev-idp/login-page.ts). */
+  tamper?: 'foreign_issuer' | 'unknown_key' | 'other_audience';
 }
 
 /** On the identity provider's page: signs in as `who`. */
@@ -19,7 +25,10 @@ export async function pickAccount(page: Page, who: Person): Promise<void> {
   await page.getByLabel('Directory', { exact: true }).selectOption(who.tid);
   await page.getByLabel('User name', { exact: true }).fill(who.userName);
   if (who.name) await page.getByLabel('Display name', { exact: true }).fill(who.name);
-  if (who.foreignIssuer) await page.getByLabel(/Sign the token as another directory/).check();
+  if (who.noMailbox) await page.getByLabel(/Has a mailbox/).uncheck();
+  if (who.directoryAdmin) await page.getByLabel(/Global Administrator of the directory/).check();
+  if (who.guest) await page.getByLabel(/A guest \(B2B\)/).check();
+  if (who.tamper) await page.getByLabel(/Tamper with the ID token/).selectOption(who.tamper);
   await page.getByRole('button', { name: 'Sign in as someone else' }).click();
 }
 

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createDatabase, dropDatabasesLike } from '../../lib/db/server-admin';
 import { embeddedDatabaseUrl, THROWAWAY_DATA_DIR } from '../../lib/db/embedded/start';
@@ -31,7 +32,10 @@ mkdirSync('.data', { recursive: true });
 writeFileSync(E2E_DATABASE_FILE, env.DATABASE_URL ?? embeddedDatabaseUrl(`127.0.0.1:${env.EMBEDDED_DB_PORT}`));
 
 const log = openSharedLog(sharedLogDir(Number(env.PORT)));
-const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'lib/cli/serve.ts', 'start', '--demo'], { stdio: ['inherit', 'pipe', 'pipe'], env });
+// The identity provider's accounts start afresh with the database they go with.
+const idpAccounts = path.join(sharedLogDir(Number(env.PORT)), 'dev-idp-accounts.json');
+rmSync(idpAccounts, { force: true });
+const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'lib/cli/serve.ts', 'start', '--demo', '--idp-accounts', idpAccounts], { stdio: ['inherit', 'pipe', 'pipe'], env });
 for (const [from, to, stream] of [[child.stdout, process.stdout, 'out'], [child.stderr, process.stderr, 'err']] as const) {
   const record = lineRecorder(log, stream);
   from.setEncoding('utf8').on('data', (chunk: string) => {

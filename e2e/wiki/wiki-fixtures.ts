@@ -30,6 +30,7 @@ export async function wikiCompany(): Promise<WikiCompany> {
     const created = await tenant.scim.post('/Users', {
       schemas: [CORE, ENTERPRISE],
       userName: `${handle}@e2e.example`,
+      externalId: randomUUID(),
       displayName: `${handle.toUpperCase()} Person`,
       title: 'Staff',
       [ENTERPRISE]: manager ? { manager: { value: ids[manager] } } : {},

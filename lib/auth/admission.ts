@@ -1,24 +1,44 @@
-import { isUniqueViolation, tenantDb, type Tenant, type User } from '../db';
+import { isUniqueViolation, isUuid, tenantDb, type Tenant, type User } from '../db';
 import type { EntraIdentity } from './entra-provider';
+import { PERSONAL_ACCOUNTS_TID } from './entra-ids';
 import { createUserFromIdentity } from './identity-user';
 
 // Who may enter a tenant's site: people of the tenant's own Microsoft
-// directory, matched to their provisioned user by object id, else by
-// userName (the UPN Entra provisions) or work email, case-insensitively.
-// The first match records the object id. People not provisioned are let in
-// as the tenant's sign-in policy says (Tenant.signInPolicy).
+// directory, matched to their provisioned user by immutable ids only
+// (docs/sign-in.md, "Matching people"):
+// 1. the object id (`oid`) recorded at an earlier sign-in;
+// 2. else the object id as SCIM's externalId, where the tenant maps Entra's
+//    objectId to it (the mapping the Admin Console recommends);
+// 3. else, for a row no one is bound to yet, the work email, only when the
+//    token says its domain is the directory's own (`xms_edov`), only when one
+//    row has it, and never a row that holds the admin role or whose
+//    externalId names another object id.
+// The user name (UPN) is never matched: Entra lets it change and be reused,
+// so a renamed or recreated account re-points nothing. The first match
+// records the object id for good. People not provisioned are let in as the
+// tenant's sign-in policy says (Tenant.signInPolicy).
 
-export type Refusal = 'wrong_directory' | 'deactivated' | 'not_provisioned';
+export type Refusal = 'wrong_directory' | 'personal_account' | 'deactivated' | 'not_provisioned' | 'unmatched';
 export type Admission = { admitted: true; user: User } | { admitted: false; reason: Refusal };
 
-async function findPerson(tenantId: string, identity: EntraIdentity): Promise<User | null> {
+type Match = { person: User } | { ambiguous: true } | null;
+
+async function findPerson(tenantId: string, identity: EntraIdentity): Promise<Match> {
   const db = tenantDb(tenantId);
-  // userName and workEmail are citext: equality ignores case.
-  return (
-    (await db.user.findFirst({ where: { entraObjectId: identity.oid } })) ??
-    (await db.user.findFirst({ where: { userName: identity.userName, entraObjectId: null } })) ??
-    (identity.email ? await db.user.findFirst({ where: { workEmail: identity.email, entraObjectId: null }, orderBy: { createdAt: 'asc' } }) : null)
-  );
+  const bound = await db.user.findFirst({ where: { entraObjectId: identity.oid } });
+  if (bound) return { person: bound };
+  // Entra sends objectId in lower case; another client might not.
+  const byExternalId = await db.user.findMany({ where: { entraObjectId: null, externalId: { in: [identity.oid, identity.oid.toUpperCase()] } }, take: 2 });
+  if (byExternalId.length === 1) return { person: byExternalId[0] };
+  if (byExternalId.length > 1) return { ambiguous: true };
+  if (!identity.email || !identity.emailVerified) return null;
+  // workEmail is citext: equality ignores case.
+  const byEmail = await db.user.findMany({ where: { entraObjectId: null, workEmail: identity.email }, take: 2 });
+  if (byEmail.length > 1) return { ambiguous: true };
+  const [person] = byEmail;
+  if (!person) return null;
+  if (person.role === 'admin' || (person.externalId && isUuid(person.externalId))) return { ambiguous: true };
+  return { person };
 }
 
 /** Whether the tenant's policy lets in people SCIM did not provision (admins always may enter). */
@@ -34,10 +54,13 @@ export async function mayEnterUnprovisioned(tenant: Pick<Tenant, 'id' | 'signInP
 }
 
 export async function admit(tenant: Tenant, identity: EntraIdentity): Promise<Admission> {
+  if (identity.tid === PERSONAL_ACCOUNTS_TID) return { admitted: false, reason: 'personal_account' };
   if (!tenant.entraTenantId || tenant.entraTenantId !== identity.tid) return { admitted: false, reason: 'wrong_directory' };
   const db = tenantDb(tenant.id);
-  const person = await findPerson(tenant.id, identity);
-  if (person) {
+  const match = await findPerson(tenant.id, identity);
+  if (match && 'ambiguous' in match) return { admitted: false, reason: 'unmatched' };
+  if (match) {
+    const { person } = match;
     if (!person.active) return { admitted: false, reason: 'deactivated' };
     // A walk-in let in under an earlier policy is held to today's.
     if (!person.provisioned && person.role !== 'admin' && !(await mayEnterUnprovisioned(tenant))) return { admitted: false, reason: 'not_provisioned' };
@@ -48,8 +71,8 @@ export async function admit(tenant: Tenant, identity: EntraIdentity): Promise<Ad
   try {
     return { admitted: true, user: await createUserFromIdentity(tenant.id, identity, 'member') };
   } catch (error) {
-    // The user name belongs to a row bound to another object id (the account was recreated in Entra): not this person.
-    if (isUniqueViolation(error)) return { admitted: false, reason: 'not_provisioned' };
+    // The user name is another row's, which no immutable id ties to this person: someone else's, or theirs under a mapping we cannot trust.
+    if (isUniqueViolation(error)) return { admitted: false, reason: 'unmatched' };
     throw error;
   }
 }

@@ -1,3 +1,4 @@
+import { errors as jose } from 'jose';
 import * as oauth from 'oauth4webapi';
 import type { Logger } from 'pino';
 import { log as processLog } from '../ops/log';
@@ -38,6 +39,13 @@ const REFUSED_BY_PROVIDER = new Set(['access_denied', 'consent_required', 'inter
  */
 const REFUSED_CHECKS = new Set([oauth.INVALID_RESPONSE, oauth.JWT_CLAIM_COMPARISON, oauth.JWT_TIMESTAMP_CHECK, oauth.JSON_ATTRIBUTE_COMPARISON, oauth.KEY_SELECTION]);
 
+/**
+ * Our own ID-token check (lib/auth/id-token.ts) refusing a token: a signature
+ * by a key the directory does not publish, another algorithm, issuer or
+ * audience. The directory's keys out of reach (a timeout, a network error) is ours.
+ */
+const REFUSED_TOKENS = [jose.JWSSignatureVerificationFailed, jose.JWTClaimValidationFailed, jose.JOSEAlgNotAllowed, jose.JWKSNoMatchingKey, jose.JWSInvalid, jose.JWTInvalid];
+
 /** The OAuth error code the provider answered with ("invalid_grant"), if that is the cause. Classes, not names: a build minifies names. */
 function providerCode(cause: unknown): string | undefined {
   return cause instanceof oauth.AuthorizationResponseError || cause instanceof oauth.ResponseBodyError ? cause.error : undefined;
@@ -63,6 +71,7 @@ function causeOf(error: Error): Cause {
 const typeOf = (error: Error) => ('type' in error && typeof error.type === 'string' ? error.type : error.name);
 
 function refusedRequest(type: string, cause: unknown): boolean {
+  if (type === 'OAuthProfileParseError') return REFUSED_TOKENS.some((kind) => cause instanceof kind);
   return REFUSED_REQUESTS.has(type) || (type === 'CallbackRouteError' && refusedAnswer(cause));
 }
 

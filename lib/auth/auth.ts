@@ -1,11 +1,14 @@
 import NextAuth from 'next-auth';
+import { cookies } from 'next/headers';
 import { getConfig } from '../config';
 import { siteOrigin } from '../tenancy/host';
 import { authLogger } from './auth-log';
 import { entraProvider, identityOf, type EntraIdentity } from './entra-provider';
+import { signInDirectory } from './sign-in-directory';
 
 // Auth.js runs the OpenID Connect dance with Microsoft on the apex only, so
-// Entra needs one redirect URI (https://<root>/api/auth/callback/microsoft-entra-id).
+// Entra needs one redirect URI for it (https://<root>/api/auth/callback/microsoft-entra-id),
+// whichever directory's authority the sign-in goes to (sign-in-directory.ts).
 // Its session is short and lives on the apex: it only carries the signed-in
 // identity to sign-up or to a tenant, which then opens a session of its own
 // (lib/auth/tenant-session.ts). Settings come from the environment on each
@@ -27,7 +30,7 @@ export function isSignInConfigured(): boolean {
   return Boolean(config.AUTH_MICROSOFT_ENTRA_ID_ID && config.AUTH_MICROSOFT_ENTRA_ID_SECRET && config.AUTH_SECRET);
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
   const config = getConfig();
   const { AUTH_MICROSOFT_ENTRA_ID_ID: clientId, AUTH_MICROSOFT_ENTRA_ID_SECRET: clientSecret, AUTH_SECRET: secret } = config;
   if (!clientId || !clientSecret || !secret) {
@@ -40,7 +43,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     // URLs come from AUTH_URL (set from ROOT_DOMAIN at start), never from the request's Host.
     trustHost: true,
     session: { strategy: 'jwt', maxAge: APEX_SESSION_SECONDS },
-    providers: [entraProvider({ clientId, clientSecret, issuerTemplate: config.AUTH_MICROSOFT_ENTRA_ID_ISSUER })],
+    // The request's cookies in route handlers; next/headers' in actions and pages, where Auth.js passes none.
+    providers: [entraProvider({ clientId, clientSecret, issuerTemplate: config.AUTH_MICROSOFT_ENTRA_ID_ISSUER }, signInDirectory(request?.cookies ?? (await cookies())))],
     pages: { signIn: '/login', error: '/login' },
     // Never the claims Auth.js's own logger prints, and refusals as warnings (auth-log.ts).
     logger: authLogger(),

@@ -3,9 +3,11 @@ import { platformDb } from '../db';
 import { siteOrigin } from '../tenancy/host';
 import { findTenant } from '../tenancy/tenant-lookup';
 import { admit } from './admission';
+import { newApexBinding, takeApexBinding } from './apex-binding';
 import { signOut } from './auth';
 import type { EntraIdentity } from './entra-provider';
-import { isBinding, issueSignInTicket } from './tenant-session';
+import { PERSONAL_ACCOUNTS_TID } from './entra-ids';
+import { issueSignInTicket } from './tenant-session';
 
 // Where a person signed in on the apex goes next: into the tenant they asked
 // for (or their directory's, when they named none) with a one-time ticket, to
@@ -17,18 +19,24 @@ import { isBinding, issueSignInTicket } from './tenant-session';
  * whose only job was to get the person this far. Call it from the request
  * the browser made (a route handler or a server action that redirects off
  * the apex), never behind a redirect Next.js might follow on the server: the
- * ticket works once.
+ * ticket works once, and the apex's binding cookie is read and set here.
  */
 export async function continueSignIn(identity: EntraIdentity, subdomain: string | null, binding: string | null): Promise<string> {
   const root = getConfig().ROOT_DOMAIN;
+  if (identity.tid === PERSONAL_ACCOUNTS_TID) {
+    await signOut({ redirect: false });
+    return `${siteOrigin(root)}/login?error=personal_account`;
+  }
   const tenant = subdomain ? await findTenant(subdomain) : await platformDb.findTenantByDirectory(identity.tid);
   if (!tenant) return `${siteOrigin(root)}${subdomain ? '/login?error=unknown_tenant' : '/signup'}`;
   const origin = siteOrigin(root, tenant.subdomain);
-  // Sign-in that started on the apex (Login there, or sign-up): let the tenant's host bind this browser first; it sends it back here.
-  if (!isBinding(binding)) return `${origin}/auth/start?resume=1`;
+  // A ticket only for the binding this browser's apex sign-in remembered. Any
+  // other (sign-in that started on the apex, or a link naming someone else's
+  // binding): the tenant's host binds this browser to one the apex chose now, and sends it back here.
+  if (!(await takeApexBinding(binding))) return `${origin}/auth/start?resume=${await newApexBinding()}`;
   const admission = await admit(tenant, identity);
   await signOut({ redirect: false });
   if (!admission.admitted) return `${origin}/login?refused=${admission.reason}`;
-  const ticket = await issueSignInTicket(tenant.id, admission.user.id, binding);
+  const ticket = await issueSignInTicket(tenant.id, admission.user.id, binding!);
   return `${origin}/auth/enter?ticket=${encodeURIComponent(ticket)}`;
 }

@@ -1,43 +1,33 @@
 import { getConfig } from '../config';
 import { siteOrigin } from '../tenancy/host';
 import { findTenant } from '../tenancy/tenant-lookup';
+import { hostCookie as cookie, type HostCookie } from './host-cookie';
 import { BINDING_COOKIE, endSession, isBinding, newBinding, redeemSignInTicket, SESSION_COOKIE, SESSION_MS } from './tenant-session';
 
 // The tenant host's side of signing in and out: which cookies to set and
-// where to send the browser. The cookies are host-only (no Domain), so no
-// other tenant's host ever receives them.
-
-export interface HostCookie {
-  name: string;
-  value: string;
-  httpOnly: true;
-  secure: boolean;
-  sameSite: 'lax';
-  path: '/';
-  maxAge: number;
-}
-
-function cookie(name: string, value: string, maxAgeSeconds: number): HostCookie {
-  // Secure wherever the site is served over https (everywhere but localhost).
-  const secure = siteOrigin(getConfig().ROOT_DOMAIN).startsWith('https:');
-  return { name, value, httpOnly: true, secure, sameSite: 'lax', path: '/', maxAge: maxAgeSeconds };
-}
+// where to send the browser.
 
 const BINDING_SECONDS = 10 * 60;
 
-/** /auth/start: binds this browser to the sign-in it starts, then off to the apex (its login page, or back to /auth/continue). */
-export function startSignIn(subdomain: string, resume: boolean): { url: string; cookie: HostCookie } {
-  const binding = newBinding();
+/**
+ * /auth/start: binds this browser to the sign-in it starts, then off to the
+ * apex: its login page, or back to /auth/continue with the binding the apex
+ * chose (`resume`) when the sign-in started there.
+ */
+export function startSignIn(subdomain: string, resume: string | null): { url: string; cookie: HostCookie } {
+  const resuming = isBinding(resume);
+  const binding = resuming ? resume : newBinding();
   const apex = siteOrigin(getConfig().ROOT_DOMAIN);
   const query = `tenant=${encodeURIComponent(subdomain)}&binding=${binding}`;
-  return { url: resume ? `${apex}/auth/continue?${query}` : `${apex}/login?${query}`, cookie: cookie(BINDING_COOKIE, binding, BINDING_SECONDS) };
+  return { url: resuming ? `${apex}/auth/continue?${query}` : `${apex}/login?${query}`, cookie: cookie(BINDING_COOKIE, binding, BINDING_SECONDS) };
 }
 
 /** /auth/enter: the ticket, redeemed by the browser it was made for, becomes the session cookie. */
 export async function enterTenant(subdomain: string, ticket: string, binding: string | undefined): Promise<{ url: string; cookies: HostCookie[] }> {
   const origin = siteOrigin(getConfig().ROOT_DOMAIN, subdomain);
   const tenant = await findTenant(subdomain);
-  const session = tenant && ticket && isBinding(binding) ? await redeemSignInTicket(tenant.id, ticket, binding) : null;
+  // A browser without the binding cookie redeems too: it fails, and burns the ticket.
+  const session = tenant && ticket ? await redeemSignInTicket(tenant.id, ticket, binding) : null;
   const spent = cookie(BINDING_COOKIE, '', 0);
   if (!session) return { url: `${origin}/login?refused=expired`, cookies: [spent] };
   return { url: `${origin}/`, cookies: [spent, cookie(SESSION_COOKIE, session.token, Math.floor(SESSION_MS / 1000))] };

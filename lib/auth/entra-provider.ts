@@ -1,12 +1,15 @@
-import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { customFetch } from 'next-auth';
 import type { OIDCConfig } from 'next-auth/providers';
 import * as oauth from 'oauth4webapi';
-import { isUuid } from '../db';
+import { issuerFor, verifyIdToken, type EntraSettings } from './id-token';
+
+export { identityOf, type EntraIdentity } from './id-token';
 
 // Microsoft Entra ID as a multi-tenant OpenID Connect provider. Sign-in goes
-// to the `organizations` authority, whose discovery document names the issuer
-// as the template `…/{tenantid}/v2.0`; each ID token is issued by the signer's
+// to a tenant's own directory when it is known (sign-in-directory.ts), whose
+// discovery document names that directory as the issuer, or else to the
+// `organizations` authority, whose discovery document names the issuer as
+// the template `…/{tenantid}/v2.0`; each ID token is issued by the signer's
 // own directory. So the issuer is checked against the token's own `tid`
 // (`iss` must equal the template with `tid` filled in), never switched off:
 // - oauth4webapi (under Auth.js) compares `iss` with what `_expectedIssuer`
@@ -15,32 +18,11 @@ import { isUuid } from '../db';
 // Auth.js's built-in Entra provider cannot do this for any host but
 // login.microsoftonline.com, and it calls Graph while signing in.
 
-export interface EntraIdentity {
-  tid: string;
-  oid: string;
-  /** preferred_username: the UPN, which SCIM provisions as userName. */
-  userName: string;
-  email: string | null;
-  name: string;
-}
-
 // oauth4webapi's hook for issuers that vary per token (exported, untyped). Its
 // version is pinned to the one Auth.js uses; if the hook ever goes, fail
 // loudly at start rather than accept tokens unchecked.
 const expectedIssuer = (oauth as unknown as { _expectedIssuer?: unknown })._expectedIssuer as symbol;
 if (typeof expectedIssuer !== 'symbol') throw new Error('oauth4webapi no longer offers _expectedIssuer; per-directory issuer checks need another way in.');
-
-export interface EntraSettings {
-  clientId: string;
-  clientSecret: string;
-  /** e.g. https://login.microsoftonline.com/{tid}/v2.0 */
-  issuerTemplate: string;
-}
-
-/** The issuer a directory's tokens must carry; a malformed `tid` gets one no token can match. */
-export function issuerFor(template: string, tid: unknown): string {
-  return typeof tid === 'string' && isUuid(tid) ? template.replace('{tid}', tid.toLowerCase()) : 'urn:invalid-tenant';
-}
 
 /** A discovery document whose parsed body keeps a Symbol-keyed property, which JSON cannot carry. */
 class DiscoveryResponse extends Response {
@@ -53,22 +35,9 @@ class DiscoveryResponse extends Response {
   }
 }
 
-const keySets = new Map<string, JWTVerifyGetKey>();
-
-function keysOf(issuer: string): JWTVerifyGetKey {
-  // Entra publishes a directory's keys at …/{tid}/discovery/v2.0/keys.
-  const url = `${issuer.replace(/\/v2\.0$/, '')}/discovery/v2.0/keys`;
-  let keys = keySets.get(url);
-  if (!keys) {
-    if (keySets.size > 1_000) keySets.clear();
-    keys = createRemoteJWKSet(new URL(url));
-    keySets.set(url, keys);
-  }
-  return keys;
-}
-
-export function entraProvider(settings: EntraSettings): OIDCConfig<Record<string, unknown>> {
-  const authority = settings.issuerTemplate.replace('{tid}', 'organizations');
+/** `directory`: sign in at that directory's own authority (its guests get its tid); null: at `organizations`. */
+export function entraProvider(settings: EntraSettings, directory: string | null = null): OIDCConfig<Record<string, unknown>> {
+  const authority = settings.issuerTemplate.replace('{tid}', directory ?? 'organizations');
   return {
     id: 'microsoft-entra-id',
     name: 'Microsoft',
@@ -80,8 +49,7 @@ export function entraProvider(settings: EntraSettings): OIDCConfig<Record<string
     checks: ['pkce', 'state', 'nonce'],
     authorization: { params: { scope: 'openid profile email', prompt: 'select_account' } },
     async profile(claims, tokens) {
-      const issuer = issuerFor(settings.issuerTemplate, claims.tid);
-      await jwtVerify(String(tokens.id_token), keysOf(issuer), { issuer, audience: settings.clientId });
+      await verifyIdToken(String(tokens.id_token), claims.tid, settings);
       return { id: String(claims.oid), name: String(claims.name ?? claims.preferred_username), email: typeof claims.email === 'string' ? claims.email : null };
     },
     async [customFetch](...args: Parameters<typeof fetch>) {
@@ -99,9 +67,3 @@ export function entraProvider(settings: EntraSettings): OIDCConfig<Record<string
   };
 }
 
-/** The identity of a signed-in Auth.js profile, as the rest of the app needs it. */
-export function identityOf(profile: Record<string, unknown>): EntraIdentity | null {
-  const { tid, oid, preferred_username: userName, email, name } = profile;
-  if (typeof tid !== 'string' || !isUuid(tid) || typeof oid !== 'string' || typeof userName !== 'string') return null;
-  return { tid: tid.toLowerCase(), oid, userName, email: typeof email === 'string' ? email : null, name: typeof name === 'string' ? name : userName };
-}

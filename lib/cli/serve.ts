@@ -20,7 +20,8 @@ const DATA_DIR = '.data';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { demo: { type: 'boolean', default: false }, port: { type: 'string' } },
+  // --idp-accounts: where the local identity provider keeps its accounts (a test server's own, thrown away with its database).
+  options: { demo: { type: 'boolean', default: false }, port: { type: 'string' }, 'idp-accounts': { type: 'string' } },
 });
 const mode = positionals[0] === 'dev' ? 'dev' : 'start';
 const root = getConfig().ROOT_DOMAIN;
@@ -38,7 +39,7 @@ if (values.demo) {
   }
 }
 // The demo signs in against the local identity provider unless Microsoft is configured.
-const idp = values.demo && !process.env.AUTH_MICROSOFT_ENTRA_ID_ID ? await launchDevIdp(root, Number(port), DATA_DIR) : null;
+const idp = values.demo && !process.env.AUTH_MICROSOFT_ENTRA_ID_ID ? await launchDevIdp(root, Number(port), DATA_DIR, values['idp-accounts']) : null;
 // Otherwise close this process's pool: the server opens its own.
 if (!idp) await disconnectDb();
 

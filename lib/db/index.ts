@@ -12,3 +12,4 @@ export { USER_BY_NAME } from './directory/name-order';
 export { searchTeamRows, searchPageRows, type TeamRow, type PageRow } from './directory/teams-and-pages';
 export * from './org';
 export { listManagerChain, type ManagerRow } from './directory/manager-chain';
+export { countSignInMatching, type MatchingCounts } from './directory/sign-in-matching';

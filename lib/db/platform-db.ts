@@ -15,13 +15,24 @@ export const platformDb = {
     return rootClient().tenant.findUnique({ where: { entraTenantId } });
   },
 
-  createTenant(data: { subdomain: string; displayName: string; entraTenantId?: string }): Promise<Tenant> {
+  createTenant(data: { subdomain: string; displayName: string; entraTenantId?: string; claimedByDirectoryAdmin?: boolean }): Promise<Tenant> {
     return rootClient().tenant.create({ data });
   },
 
   /** A tenant's own settings; the subdomain and the bound directory never change here. */
   updateTenantSettings(id: string, data: { displayName?: string; signInPolicy?: Tenant['signInPolicy'] }): Promise<Tenant> {
     return rootClient().tenant.update({ where: { id }, data });
+  },
+
+  /** Marks the tenant as claimed by a directory admin; false when one already had (of two at once, one wins). */
+  async claimForDirectoryAdmin(id: string): Promise<boolean> {
+    const { count } = await rootClient().tenant.updateMany({ where: { id, claimedByDirectoryAdmin: false }, data: { claimedByDirectoryAdmin: true } });
+    return count === 1;
+  },
+
+  /** Undoes claimForDirectoryAdmin when the takeover it began could not finish. */
+  async unclaim(id: string): Promise<void> {
+    await rootClient().tenant.update({ where: { id }, data: { claimedByDirectoryAdmin: false } });
   },
 
   listTenants(): Promise<Tenant[]> {

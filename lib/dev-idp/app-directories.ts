@@ -1,5 +1,5 @@
-import { platformDb, tenantDb } from '../db';
-import { objectId, STATIC_DIRECTORIES, type DevDirectory, type DevPerson } from './directories';
+import { isUuid, platformDb, tenantDb } from '../db';
+import { STATIC_DIRECTORIES, type DevDirectory, type DevPerson } from './directories';
 
 /** How many people of one directory the login page lists (the demo company has 200). */
 const LISTED = 300;
@@ -8,7 +8,10 @@ const LISTED = 300;
  * The directories the development identity provider offers: one per tenant
  * bound to a directory, with its people as provisioned (so that people SCIM
  * creates can sign in at once), plus the fixed directories of companies that
- * have not signed up.
+ * have not signed up. A person provisioned with their object id (bound at
+ * sign-in, or sent as externalId) is that account; the provider gives
+ * anyone else one of its own (accounts.ts). Someone without a work email has
+ * no mailbox.
  */
 export async function directoriesFromDatabase(): Promise<DevDirectory[]> {
   const tenants = (await platformDb.listTenants()).filter((t) => t.entraTenantId);
@@ -16,15 +19,16 @@ export async function directoriesFromDatabase(): Promise<DevDirectory[]> {
     tenants.map(async (tenant): Promise<DevDirectory> => {
       const tid = tenant.entraTenantId!;
       const users = await tenantDb(tenant.id).user.findMany({
-        select: { userName: true, displayName: true, workEmail: true, entraObjectId: true },
+        select: { userName: true, displayName: true, workEmail: true, entraObjectId: true, externalId: true },
         orderBy: [{ role: 'desc' }, { familyName: 'asc' }, { userName: 'asc' }],
         take: LISTED,
       });
       const people: DevPerson[] = users.map((u) => ({
-        oid: u.entraObjectId ?? objectId(tid, u.userName),
+        oid: u.entraObjectId ?? (u.externalId && isUuid(u.externalId) ? u.externalId.toLowerCase() : undefined),
         userName: u.userName,
         name: u.displayName ?? u.userName,
-        email: u.workEmail ?? u.userName,
+        email: u.workEmail,
+        directoryRoles: [],
       }));
       const fixed = STATIC_DIRECTORIES.find((d) => d.tid === tid);
       const named = new Set(people.map((p) => p.userName.toLowerCase()));

@@ -1,14 +1,20 @@
-import { v5 as uuidv5 } from 'uuid';
+import { DIRECTORY_ADMIN_ROLES, PERSONAL_ACCOUNTS_TID } from '../auth/entra-ids';
 
 // The people the development identity provider can sign in: Microsoft Entra
-// directories (tenants, by their `tid`) and their users.
+// directories (tenants, by their `tid`) and their users. Object ids are the
+// provider's to give (accounts.ts), unless a person was provisioned with one.
 
 export interface DevPerson {
-  /** Entra object id (`oid`): stable per directory and user name. */
-  oid: string;
+  /** Entra object id (`oid`), when the person is known by it (provisioned with it). */
+  oid?: string;
   userName: string;
   name: string;
-  email: string;
+  /** The mailbox address, or null for an account without a mailbox. */
+  email: string | null;
+  /** Directory role template ids beyond the member role. */
+  directoryRoles: string[];
+  /** For a B2B guest: the directory they come from. */
+  homeTid?: string;
 }
 
 export interface DevDirectory {
@@ -17,16 +23,10 @@ export interface DevDirectory {
   people: DevPerson[];
 }
 
-const OID_NAMESPACE = '6f1c1f5e-3c55-4a4e-9a55-0b1d1f1e7c10';
+export const GLOBAL_ADMINISTRATOR = Object.keys(DIRECTORY_ADMIN_ROLES).find((id) => DIRECTORY_ADMIN_ROLES[id] === 'Global Administrator')!;
 
-/** The object id a directory gives a user name (the same every time, as in Entra). */
-export function objectId(tid: string, userName: string): string {
-  return uuidv5(`${tid}:${userName.toLowerCase()}`, OID_NAMESPACE);
-}
-
-export function devPerson(tid: string, userName: string, name: string): DevPerson {
-  return { oid: objectId(tid, userName), userName, name, email: userName };
-}
+/** Someone with a mailbox at their user name, and no directory role. */
+export const devPerson = (userName: string, name: string, directoryRoles: string[] = []): DevPerson => ({ userName, name, email: userName, directoryRoles });
 
 /** Directories with no TheOrgWiki tenant yet: for signing up a new company, and for strangers. */
 export const STATIC_DIRECTORIES: DevDirectory[] = [
@@ -34,13 +34,21 @@ export const STATIC_DIRECTORIES: DevDirectory[] = [
     tid: 'c0ffee00-0000-4000-8000-000000000001',
     name: 'Contoso',
     people: [
-      devPerson('c0ffee00-0000-4000-8000-000000000001', 'megan.bowen@contoso.example', 'Megan Bowen'),
-      devPerson('c0ffee00-0000-4000-8000-000000000001', 'alex.wilber@contoso.example', 'Alex Wilber'),
+      devPerson('megan.bowen@contoso.example', 'Megan Bowen', [GLOBAL_ADMINISTRATOR]),
+      devPerson('alex.wilber@contoso.example', 'Alex Wilber'),
+      { userName: 'scanner@contoso.example', name: 'Office Scanner', email: null, directoryRoles: [] },
     ],
   },
   {
     tid: 'c0ffee00-0000-4000-8000-000000000002',
     name: 'Fabrikam',
-    people: [devPerson('c0ffee00-0000-4000-8000-000000000002', 'diego.siciliani@fabrikam.example', 'Diego Siciliani')],
+    people: [devPerson('diego.siciliani@fabrikam.example', 'Diego Siciliani', [GLOBAL_ADMINISTRATOR])],
   },
 ];
+
+/** Personal Microsoft accounts: offered only at the `common` and `consumers` authorities, as Microsoft does. */
+export const PERSONAL_ACCOUNTS: DevDirectory = {
+  tid: PERSONAL_ACCOUNTS_TID,
+  name: 'Personal Microsoft accounts',
+  people: [devPerson('sam@outlook.example', 'Sam Personal')],
+};

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { generate } from 'selfsigned';
+import { ADMIN_CONSENTED_PATH, SIGNED_OUT_PATH } from '../auth/microsoft-urls';
 import { siteOrigin } from '../tenancy/host';
 import { directoriesFromDatabase } from './app-directories';
+import { localhostCertificate } from './certificate';
 import { startDevIdp, type DevIdp } from './server';
 
 // Starts the development identity provider beside the demo and the browser
@@ -15,25 +16,22 @@ export interface LaunchedIdp {
   env: Record<string, string>;
 }
 
-export async function launchDevIdp(rootDomain: string, appPort: number, dataDir: string): Promise<LaunchedIdp> {
+export async function launchDevIdp(rootDomain: string, appPort: number, dataDir: string, accountsFile = path.join(dataDir, 'dev-idp-accounts.json')): Promise<LaunchedIdp> {
   const clientId = 'theorgwiki-dev';
   const clientSecret = randomBytes(24).toString('base64url');
-  // MSAL (the app's Graph calls) only talks to an https authority.
-  const tls = await generate([{ name: 'commonName', value: 'localhost' }], {
-    keySize: 2048,
-    algorithm: 'sha256',
-    extensions: [{ name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }] }],
-  } as Parameters<typeof generate>[1]);
+  const tls = await localhostCertificate();
   fs.mkdirSync(dataDir, { recursive: true });
   const caFile = path.join(dataDir, 'dev-idp-cert.pem');
   fs.writeFileSync(caFile, tls.cert);
   const idp = await startDevIdp({
     port: appPort + 1,
-    https: { port: appPort + 2, key: tls.private, cert: tls.cert },
+    https: { port: appPort + 2, ...tls },
     clientId,
     clientSecret,
-    redirectUris: [`${siteOrigin(rootDomain)}/api/auth/callback/microsoft-entra-id`],
+    // As the app registration lists them (README, Configuration).
+    redirectUris: [`${siteOrigin(rootDomain)}/api/auth/callback/microsoft-entra-id`, `${siteOrigin(rootDomain)}${SIGNED_OUT_PATH}`, `${siteOrigin(rootDomain)}${ADMIN_CONSENTED_PATH}`],
     directories: directoriesFromDatabase,
+    accountsFile,
     favicon: fs.readFileSync(new URL('../../public/favicon.ico', import.meta.url)),
   });
   return {

@@ -4,6 +4,14 @@ import type { DevDirectory } from './directories';
 // person of every directory it knows, plus a form for someone else) and an
 // error page. Plain HTML; the form posts back the authorization request.
 
+/** Test knobs: ID tokens Entra would never send, for the app to refuse. */
+const TAMPERS = {
+  foreign_issuer: "Another directory's issuer",
+  unknown_key: 'A key the directory does not publish',
+  other_audience: "Another app's audience",
+} as const;
+export type Tamper = keyof typeof TAMPERS;
+
 const escape = (value: string) =>
   value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -50,9 +58,19 @@ ${accounts}
 <label for="tid">Directory</label><select id="tid" name="tid">${options}</select>
 <label for="user">User name</label><input id="user" type="text" name="user" placeholder="someone@example.com" required>
 <label for="name">Display name</label><input id="name" type="text" name="name">
-<label><input type="checkbox" name="foreign_issuer"> Sign the token as another directory (tests the app's issuer check)</label>
+<label><input type="checkbox" name="mailbox" checked> Has a mailbox (its address is the user name)</label>
+<label><input type="checkbox" name="admin"> Global Administrator of the directory</label>
+<label><input type="checkbox" name="guest"> A guest (B2B) from another organization</label>
+<label for="tamper">Tamper with the ID token (tests the app's checks)</label><select id="tamper" name="tamper"><option value="">No</option>${Object.entries(TAMPERS)
+        .map(([value, label]) => `<option value="${value}">${escape(label)}</option>`)
+        .join('')}</select>
+<input type="hidden" name="someone_else" value="1">
 <button type="submit">Sign in as someone else</button></form>`,
     );
+  },
+
+  tamper(value: string | null): Tamper | null {
+    return value && value in TAMPERS ? (value as Tamper) : null;
   },
 
   error(message: string): string {

@@ -1,11 +1,12 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, jwtVerify, SignJWT, type JWK } from 'jose';
-import type { DevDirectory, DevPerson } from './directories';
-import { devPerson } from './directories';
-import { loginPage } from './login-page';
+import { createLocalJWKSet, exportJWK, generateKeyPair, jwtVerify, SignJWT, type JWK } from 'jose';
+import { DIRECTORY_MEMBER_ROLE, isDirectoryAdmin, PERSONAL_ACCOUNTS_TID } from '../auth/entra-ids';
+import { DevAccounts, type DevAccount } from './accounts';
+import { GLOBAL_ADMINISTRATOR, PERSONAL_ACCOUNTS, type DevDirectory } from './directories';
+import { loginPage, type Tamper } from './login-page';
 
 // A local OpenID Connect provider shaped like Microsoft Entra ID's v2.0
 // endpoints, for `npm run demo` and the browser tests (Microsoft cannot be
@@ -30,8 +31,10 @@ export interface DevIdpOptions {
   https?: { port: number; key: string; cert: string };
   clientId: string;
   clientSecret: string;
-  /** Where codes may be sent (the app's callback URLs). */
+  /** Where codes, consent answers and sign-out may send the browser (the app registration's redirect URIs). */
   redirectUris: string[];
+  /** Where accounts and consent are kept across restarts; none keeps them in memory. */
+  accountsFile?: string;
   /** The directories and people to offer, read on each sign-in so that newly provisioned people appear. */
   directories: () => Promise<DevDirectory[]>;
   /** Served at /favicon.ico: browsers ask every site for it, and log each 404. */
@@ -45,6 +48,12 @@ export interface DevIdp {
   authorityTemplate: string | null;
   /** Graph's base URL as this provider serves it. */
   graphUrl: string;
+  /** The directories' accounts, as an Entra admin would manage them. */
+  accounts: DevAccounts;
+  /** Signs with a new key from now on; the previous one stays published, the one before goes. */
+  rotateKeys(): Promise<void>;
+  /** Client-credential token requests so far, per directory (MSAL's cache keeps this at one per token lifetime). */
+  appTokenRequests(tid: string): number;
   close(): Promise<void>;
 }
 
@@ -55,11 +64,28 @@ interface PendingCode {
   codeChallenge: string;
   scope: string;
   tid: string;
-  person: DevPerson;
-  /** Testing knob: sign the ID token under another directory's issuer. */
-  foreignIssuer: boolean;
+  account: DevAccount;
+  /** Testing knob: an ID token Entra would never send. */
+  tamper: Tamper | null;
   expires: number;
 }
+
+interface SigningKey {
+  kid: string;
+  privateKey: CryptoKey;
+  jwk: JWK;
+}
+
+async function newKey(): Promise<SigningKey> {
+  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
+  const kid = randomBytes(8).toString('hex');
+  return { kid, privateKey, jwk: { ...(await exportJWK(publicKey)), kid, use: 'sig', alg: 'RS256' } };
+}
+
+const GRAPH_RESOURCE = 'https://graph.microsoft.com';
+/** The role template id every B2B guest holds ("Guest User"). */
+const GUEST_USER_ROLE = '10dae51f-b6af-4016-8d66-8c2a99b929b3';
+const GRAPH_PERMISSION = 'Organization.Read.All';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CODE_TTL_MS = 60_000;
@@ -93,28 +119,50 @@ const oauthError = (res: http.ServerResponse, status: number, error: string, des
   send(res, status, { error, error_description: description });
 
 export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
-  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
-  const kid = randomBytes(8).toString('hex');
-  const jwk: JWK = { ...(await exportJWK(publicKey)), kid, use: 'sig', alg: 'RS256' };
+  // Published keys, the one signing now first.
+  let keys: SigningKey[] = [await newKey()];
+  const accounts = new DevAccounts(options.accountsFile ?? null);
+  const appTokens = new Map<string, number>();
   const codes = new Map<string, PendingCode>();
   let httpBase = '';
   let httpsBase = '';
 
-  const sign = (claims: Record<string, unknown>, issuer: string, audience: string) =>
+  const sign = (claims: Record<string, unknown>, issuer: string, audience: string, key: SigningKey = keys[0]) =>
     new SignJWT(claims)
-      .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
+      .setProtectedHeader({ alg: 'RS256', kid: key.kid, typ: 'JWT' })
       .setIssuer(issuer)
       .setAudience(audience)
       .setIssuedAt()
       .setNotBefore('0s')
       .setExpirationTime(`${TOKEN_TTL_S}s`)
-      .sign(privateKey);
+      .sign(key.privateKey);
 
   const issuerOf = (base: string, tid: string) => `${base}/${tid}/v2.0`;
 
   async function findDirectory(tid: string): Promise<DevDirectory | undefined> {
     return (await options.directories()).find((d) => d.tid === tid);
   }
+
+  /** The directories an authority offers: one directory, or every organization; personal accounts only where Microsoft takes them. */
+  async function directoriesAt(tenant: string): Promise<DevDirectory[]> {
+    const all = [...(await options.directories()), PERSONAL_ACCOUNTS];
+    if (GUID.test(tenant)) return all.filter((d) => d.tid === tenant.toLowerCase());
+    if (tenant === 'consumers') return [PERSONAL_ACCOUNTS];
+    return tenant === 'common' ? all : all.filter((d) => d.tid !== PERSONAL_ACCOUNTS_TID);
+  }
+
+  /** A guest's home directory: the one whose people share their domain, or one named after it. */
+  async function homeDirectoryOf(userName: string, hostTid: string): Promise<string> {
+    const domain = userName.split('@')[1]?.toLowerCase() ?? userName.toLowerCase();
+    const known = (await options.directories()).find((d) => d.tid !== hostTid && d.people.some((p) => p.userName.toLowerCase().endsWith(`@${domain}`)));
+    if (known) return known.tid;
+    const hex = createHash('sha256').update(domain).digest('hex');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  }
+
+  /** A directory verifies the domains its people's user names are in (Entra only lets a UPN use a verified domain). */
+  const verifiedDomain = (directory: DevDirectory, email: string) =>
+    directory.people.some((p) => p.userName.split('@')[1]?.toLowerCase() === email.split('@')[1]?.toLowerCase());
 
   function discovery(base: string, tenant: string) {
     return {
@@ -165,18 +213,36 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
     if (!codeChallenge || params.get('code_challenge_method') !== 'S256') {
       return back({ error: 'invalid_request', error_description: 'AADSTS9002325: Proof Key for Code Exchange is required (S256).' });
     }
-    const directories = (await options.directories()).filter((d) => !GUID.test(tenant) || d.tid === tenant.toLowerCase());
+    const directories = await directoriesAt(tenant);
 
     if (req.method === 'GET') return send(res, 200, loginPage.render(directories, params));
 
     // The person picked on the login page, or typed in as "someone else".
     const tid = (params.get('tid') ?? '').toLowerCase();
     const directory = directories.find((d) => d.tid === tid);
+    if (tid === PERSONAL_ACCOUNTS_TID && !directory) {
+      return send(res, 400, loginPage.error("AADSTS50020: You can't sign in here with a personal account. Use your work or school account instead."));
+    }
     if (!directory) return send(res, 400, loginPage.error('AADSTS90002: Tenant not found.'));
     const userName = (params.get('user') ?? '').trim();
-    const person = directory.people.find((p) => p.userName.toLowerCase() === userName.toLowerCase())
-      ?? (userName ? devPerson(tid, userName, params.get('name')?.trim() || userName) : null);
-    if (!person) return send(res, 400, loginPage.error('AADSTS50034: The user account does not exist.'));
+    const listed = directory.people.find((p) => p.userName.toLowerCase() === userName.toLowerCase());
+    const typed = params.get('someone_else') === '1';
+    if (!userName || (!listed && !typed)) return send(res, 400, loginPage.error('AADSTS50034: The user account does not exist.'));
+    const form = typed
+      ? {
+          oid: listed?.oid,
+          userName: listed?.userName ?? userName,
+          name: params.get('name')?.trim() || listed?.name || userName,
+          email: params.get('mailbox') === 'on' ? (listed?.email ?? userName) : null,
+          directoryRoles: params.get('admin') === 'on' ? [GLOBAL_ADMINISTRATOR] : (listed?.directoryRoles ?? []),
+        }
+      : listed!;
+    // A B2B guest: their own object in this directory at its own authority; at `organizations`, Entra signs them in at home.
+    const home = typed && params.get('guest') === 'on' ? await homeDirectoryOf(userName, tid) : null;
+    const tokenTid = home && !GUID.test(tenant) ? home : tid;
+    const account = home
+      ? accounts.resolve(tokenTid, { ...form, oid: undefined, directoryRoles: [], homeTid: tokenTid === tid ? home : undefined }, true)
+      : accounts.resolve(tid, form, typed);
     const code = randomBytes(32).toString('base64url');
     codes.set(code, {
       clientId,
@@ -184,9 +250,9 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
       nonce: params.get('nonce'),
       codeChallenge,
       scope: params.get('scope') ?? 'openid',
-      tid,
-      person,
-      foreignIssuer: params.get('foreign_issuer') === 'on',
+      tid: tokenTid,
+      account,
+      tamper: loginPage.tamper(params.get('tamper')),
       expires: Date.now() + CODE_TTL_MS,
     });
     back({ code, session_state: randomBytes(8).toString('hex') });
@@ -202,7 +268,14 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
     if (grant === 'client_credentials') {
       if (!GUID.test(tenant)) return oauthError(res, 400, 'invalid_request', 'AADSTS90002: client credentials need a directory id in the authority.');
       const tid = tenant.toLowerCase();
-      const accessToken = await sign({ tid, roles: ['Organization.Read.All'], appid: client.id }, `https://sts.localhost/${tid}/`, 'https://graph.microsoft.com');
+      if (form.get('scope') !== `${GRAPH_RESOURCE}/.default`) {
+        return oauthError(res, 400, 'invalid_scope', `AADSTS1002012: The provided value for scope ${form.get('scope')} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier.`);
+      }
+      if (!(await findDirectory(tid))) return oauthError(res, 400, 'unauthorized_client', `AADSTS700016: Application with identifier '${client.id}' was not found in the directory '${tid}'.`);
+      appTokens.set(tid, (appTokens.get(tid) ?? 0) + 1);
+      // Application permissions only once a directory admin has consented to them.
+      const roles = accounts.hasConsent(tid) ? { roles: [GRAPH_PERMISSION] } : {};
+      const accessToken = await sign({ tid, ...roles, appid: client.id }, `https://sts.localhost/${tid}/`, GRAPH_RESOURCE);
       return send(res, 200, { token_type: 'Bearer', expires_in: TOKEN_TTL_S, ext_expires_in: TOKEN_TTL_S, access_token: accessToken });
     }
     if (grant !== 'authorization_code') return oauthError(res, 400, 'unsupported_grant_type', 'AADSTS70003: unsupported grant type.');
@@ -216,21 +289,63 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
     if (sha256url(form.get('code_verifier') ?? '') !== pending.codeChallenge) {
       return oauthError(res, 400, 'invalid_grant', 'AADSTS501481: The Code_Verifier does not match the code_challenge supplied in the authorization request.');
     }
-    const { person, tid } = pending;
-    const issuerTid = pending.foreignIssuer ? (await options.directories()).find((d) => d.tid !== tid)?.tid ?? tid : tid;
+    const { account, tid, tamper } = pending;
+    const directory = tid === PERSONAL_ACCOUNTS_TID ? PERSONAL_ACCOUNTS : await findDirectory(tid);
+    const mailbox = account.email && directory ? { email: account.email, xms_edov: verifiedDomain(directory, account.email) } : {};
     const claims = {
       ver: '2.0',
       tid,
-      oid: person.oid,
-      sub: sha256url(`${person.oid}:${client.id}`),
-      preferred_username: person.userName,
-      email: person.email,
-      name: person.name,
+      oid: account.oid,
+      sub: sha256url(`${account.oid}:${client.id}`),
+      preferred_username: account.userName,
+      name: account.name,
+      ...mailbox,
+      ...(tid === PERSONAL_ACCOUNTS_TID ? {} : { wids: account.homeTid ? [GUEST_USER_ROLE] : [DIRECTORY_MEMBER_ROLE, ...account.directoryRoles] }),
+      // A guest's token says where they come from (https://learn.microsoft.com/en-us/entra/identity-platform/id-token-claims-reference).
+      ...(account.homeTid ? { idp: `https://sts.windows.net/${account.homeTid}/`, acct: 1 } : {}),
       ...(pending.nonce ? { nonce: pending.nonce } : {}),
     };
-    const idToken = await sign(claims, issuerOf(base, issuerTid), client.id);
+    const foreignTid = (await options.directories()).find((d) => d.tid !== tid)?.tid ?? randomUUID();
+    const idToken = await sign(
+      claims,
+      issuerOf(base, tamper === 'foreign_issuer' ? foreignTid : tid),
+      tamper === 'other_audience' ? randomUUID() : client.id,
+      // The published key's id, another key's signature: only a signature check tells.
+      tamper === 'unknown_key' ? { ...(await newKey()), kid: keys[0].kid } : keys[0],
+    );
     const accessToken = await sign({ ...claims, scp: pending.scope }, issuerOf(base, tid), options.clientId);
     send(res, 200, { token_type: 'Bearer', scope: pending.scope, expires_in: TOKEN_TTL_S, ext_expires_in: TOKEN_TTL_S, access_token: accessToken, id_token: idToken });
+  }
+
+  /** The admin-consent endpoint: a directory admin grants the app's application permissions for the directory. */
+  async function adminConsent(req: http.IncomingMessage, res: http.ServerResponse, tenant: string, url: URL): Promise<void> {
+    const params = req.method === 'POST' ? await readForm(req) : url.searchParams;
+    const redirectUri = params.get('redirect_uri') ?? '';
+    if (params.get('client_id') !== options.clientId) return send(res, 400, loginPage.error(`AADSTS700016: Application with identifier '${params.get('client_id')}' was not found.`));
+    if (!options.redirectUris.includes(redirectUri)) return send(res, 400, loginPage.error(`AADSTS50011: The redirect URI '${redirectUri}' does not match the redirect URIs configured for the application.`));
+    const directories = (await directoriesAt(tenant)).filter((d) => d.tid !== PERSONAL_ACCOUNTS_TID);
+    if (req.method === 'GET') return send(res, 200, loginPage.render(directories, params));
+    const tid = (params.get('tid') ?? '').toLowerCase();
+    const directory = directories.find((d) => d.tid === tid);
+    const person = directory?.people.find((p) => p.userName.toLowerCase() === (params.get('user') ?? '').trim().toLowerCase());
+    if (!directory || !person) return send(res, 400, loginPage.error('AADSTS50034: The user account does not exist.'));
+    if (!isDirectoryAdmin(accounts.resolve(tid, person).directoryRoles)) {
+      return send(res, 403, loginPage.error('AADSTS90094: Admin consent is required: this permission can only be granted by an administrator of the directory.'));
+    }
+    accounts.grantConsent(tid);
+    const target = new URL(redirectUri);
+    target.searchParams.set('admin_consent', 'True');
+    target.searchParams.set('tenant', tid);
+    if (params.get('state') !== null) target.searchParams.set('state', params.get('state')!);
+    res.writeHead(302, { Location: target.toString(), 'Cache-Control': 'no-store' }).end();
+  }
+
+  /** Sign-out: back only to a redirect URI of the app registration, as Entra does. */
+  function logout(res: http.ServerResponse, url: URL): void {
+    const back = url.searchParams.get('post_logout_redirect_uri');
+    if (back === null) return send(res, 200, loginPage.error('You signed out of your account. It is a good idea to close all browser windows.'));
+    if (!options.redirectUris.includes(back)) return send(res, 400, loginPage.error(`AADSTS50011: The post logout redirect URI '${back}' does not match the redirect URIs configured for the application.`));
+    res.writeHead(302, { Location: back, 'Cache-Control': 'no-store' }).end();
   }
 
   /** Bearer tokens this provider signed (any audience), for userinfo and Graph. */
@@ -238,7 +353,8 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
     const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
     if (!match) return null;
     try {
-      return (await jwtVerify(match[1], async () => publicKey)).payload;
+      const keySet = { keys: keys.map((k) => k.jwk) };
+      return (await jwtVerify(match[1], createLocalJWKSet(keySet))).payload;
     } catch {
       return null;
     }
@@ -261,14 +377,19 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
       }
       if (url.pathname === '/v1.0/organization' && req.method === 'GET') {
         const claims = await bearer(req);
-        if (!claims || typeof claims.tid !== 'string') return send(res, 401, { error: { code: 'InvalidAuthenticationToken', message: 'Access token is empty or invalid.' } });
+        if (!claims || typeof claims.tid !== 'string' || claims.aud !== GRAPH_RESOURCE) return send(res, 401, { error: { code: 'InvalidAuthenticationToken', message: 'Access token is empty or invalid.' } });
+        if (!(Array.isArray(claims.roles) && claims.roles.includes(GRAPH_PERMISSION))) {
+          return send(res, 403, { error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' } });
+        }
         const directory = await findDirectory(claims.tid);
         return send(res, 200, { value: directory ? [{ id: directory.tid, displayName: directory.name }] : [] });
       }
-      if (!tenant || !(GUID.test(tenant) || tenant === 'organizations' || tenant === 'common')) return send(res, 404, { error: 'not_found' });
+      if (!tenant || !(GUID.test(tenant) || ['organizations', 'common', 'consumers'].includes(tenant))) return send(res, 404, { error: 'not_found' });
       if (rest === 'v2.0/.well-known/openid-configuration') return send(res, 200, discovery(base(), tenant));
-      if (rest === 'discovery/v2.0/keys') return send(res, 200, { keys: [jwk] });
+      if (rest === 'discovery/v2.0/keys') return send(res, 200, { keys: keys.map((k) => k.jwk) });
       if (rest === 'oauth2/v2.0/authorize') return await authorize(req, res, tenant, url);
+      if (rest === 'adminconsent') return await adminConsent(req, res, tenant, url);
+      if (rest === 'oauth2/v2.0/logout') return logout(res, url);
       if (rest === 'oauth2/v2.0/token' && req.method === 'POST') return await token(req, res, tenant, base());
       send(res, 404, { error: 'not_found' });
     } catch (error) {
@@ -294,6 +415,11 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
     issuerTemplate: `${httpBase}/{tid}/v2.0`,
     authorityTemplate: secure ? `${httpsBase}/{tid}` : null,
     graphUrl: httpBase,
+    accounts,
+    async rotateKeys() {
+      keys = [await newKey(), keys[0]];
+    },
+    appTokenRequests: (tid) => appTokens.get(tid) ?? 0,
     async close() {
       plain.closeAllConnections();
       secure?.closeAllConnections();

@@ -87,7 +87,8 @@ export function generateCompany(options: { size: number; domain: string; seed?: 
       level: draft.level,
       managerId: draft.managerIndex === null ? null : drafts[draft.managerIndex].id,
       userName,
-      externalId: base.replace('.', '') + (seen === 1 ? '' : seen),
+      // Entra's object id, as the mapping docs/sign-in.md recommends sends it: sign-in matches people on it.
+      externalId: randomUUID(),
       givenName,
       familyName,
       displayName: `${givenName} ${familyName}`,

@@ -7,6 +7,7 @@ export const createTenantInput = z.object({
   subdomain: subdomainSchema,
   displayName: z.string().trim().min(1, 'A company name is required.').max(120),
   entraTenantId: z.uuid().optional(),
+  claimedByDirectoryAdmin: z.boolean().optional(),
 });
 
 export type CreateTenantInput = z.input<typeof createTenantInput>;

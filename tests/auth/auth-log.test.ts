@@ -1,4 +1,5 @@
-import { CallbackRouteError, InvalidCheck, MissingSecret, UnknownAction } from '@auth/core/errors';
+import { CallbackRouteError, InvalidCheck, MissingSecret, OAuthProfileParseError, UnknownAction } from '@auth/core/errors';
+import { errors as jose } from 'jose';
 import { OperationProcessingError, ResponseBodyError } from 'oauth4webapi';
 import { describe, expect, it } from 'vitest';
 import { authLogger } from '../../lib/auth/auth-log';
@@ -64,6 +65,20 @@ describe('the sign-in log', () => {
     ]);
     expect(entries()[2]).toMatchObject({ reason: 'fetch failed', stack: expect.stringContaining('TypeError: fetch failed') });
     expect(text()).not.toContain('AADSTS7000215');
+  });
+
+  it('writes an ID token our signature check refuses as a refusal, and the directory\'s keys out of reach as ours', () => {
+    const { logger, entries } = capture();
+    // As Auth.js wraps what profile() throws (@auth/core lib/actions/callback/oauth/callback).
+    const profileError = (cause: Error) => new OAuthProfileParseError(cause as unknown as string, { provider: 'microsoft-entra-id' } as ErrorOptions);
+    logger.error(profileError(new jose.JWSSignatureVerificationFailed()));
+    logger.error(profileError(new jose.JOSEAlgNotAllowed('"alg" (Algorithm) Header Parameter value not allowed')));
+    logger.error(profileError(new jose.JWKSTimeout()));
+    expect(entries().map((entry) => [entry.level, entry.authError, entry.code])).toEqual([
+      ['warn', 'OAuthProfileParseError', 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED'],
+      ['warn', 'OAuthProfileParseError', 'ERR_JOSE_ALG_NOT_ALLOWED'],
+      ['error', 'OAuthProfileParseError', 'ERR_JWKS_TIMEOUT'],
+    ]);
   });
 
   it('writes a code used twice as a refusal', () => {

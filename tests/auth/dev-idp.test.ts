@@ -1,7 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STATIC_DIRECTORIES } from '../../lib/dev-idp/directories';
+import { DIRECTORY_MEMBER_ROLE, PERSONAL_ACCOUNTS_TID } from '../../lib/auth/entra-ids';
+import { GLOBAL_ADMINISTRATOR, STATIC_DIRECTORIES } from '../../lib/dev-idp/directories';
 import { startDevIdp, type DevIdp } from '../../lib/dev-idp/server';
 
 // The development identity provider is what every sign-in test trusts to
@@ -23,17 +27,26 @@ const verifier = randomBytes(32).toString('base64url');
 const challenge = createHash('sha256').update(verifier).digest('base64url');
 
 /** Picks `userName` on the login page (as its form would) and answers the code. */
-async function authorize(userName: string, extra: Record<string, string> = {}): Promise<string> {
+async function authorize(userName: string, extra: Record<string, string> = {}, authority = 'organizations'): Promise<string> {
   const form = new URLSearchParams({
     client_id: CLIENT.id, redirect_uri: REDIRECT, response_type: 'code', scope: 'openid profile email', state: 's1', nonce: 'n1',
     code_challenge: challenge, code_challenge_method: 'S256', tid: CONTOSO.tid, user: userName, ...extra,
   });
-  const response = await fetch(`${base}/organizations/oauth2/v2.0/authorize`, { method: 'POST', body: form, redirect: 'manual' });
+  const response = await fetch(`${base}/${authority}/oauth2/v2.0/authorize`, { method: 'POST', body: form, redirect: 'manual' });
   expect(response.status).toBe(302);
   const location = new URL(response.headers.get('location')!);
   expect(location.searchParams.get('state')).toBe('s1');
   return location.searchParams.get('code')!;
 }
+
+/** The ID token's claims for a sign-in as `userName` (typed in as "someone else" when `extra` says so). */
+async function claimsOf(userName: string, extra: Record<string, string> = {}, authority = 'organizations') {
+  const response = await redeem(await authorize(userName, extra, authority));
+  expect(response.status).toBe(200);
+  return decodeJwt((await response.json()).id_token);
+}
+
+const someoneElse = (extra: Record<string, string> = {}) => ({ someone_else: '1', mailbox: 'on', ...extra });
 
 const redeem = (code: string, codeVerifier = verifier) =>
   fetch(`${base}/organizations/oauth2/v2.0/token`, {
@@ -50,14 +63,128 @@ describe('the development identity provider', () => {
     expect(contoso.issuer).toBe(`${base}/${CONTOSO.tid}/v2.0`);
   });
 
-  it('issues an ID token signed by the person\'s own directory, with tid, oid, preferred_username and the nonce', async () => {
+  it('issues an ID token signed by the person\'s own directory, with tid, oid, preferred_username, wids, a verified email and the nonce', async () => {
     const person = CONTOSO.people[0];
     const response = await redeem(await authorize(person.userName.toUpperCase()));
     expect(response.status).toBe(200);
     const { id_token: idToken } = await response.json();
     const keys = createRemoteJWKSet(new URL(`${base}/${CONTOSO.tid}/discovery/v2.0/keys`));
     const { payload } = await jwtVerify(idToken, keys, { issuer: `${base}/${CONTOSO.tid}/v2.0`, audience: CLIENT.id });
-    expect(payload).toMatchObject({ tid: CONTOSO.tid, oid: person.oid, preferred_username: person.userName, name: person.name, nonce: 'n1' });
+    expect(payload).toMatchObject({
+      tid: CONTOSO.tid,
+      oid: idp.accounts.find(CONTOSO.tid, person.userName)!.oid,
+      preferred_username: person.userName,
+      name: person.name,
+      email: person.email,
+      xms_edov: true,
+      wids: [DIRECTORY_MEMBER_ROLE, GLOBAL_ADMINISTRATOR],
+      nonce: 'n1',
+    });
+  });
+
+  it('sends no email for an account without a mailbox, and does not vouch for a domain the directory has not verified', async () => {
+    const scanner = await claimsOf('scanner@contoso.example');
+    expect(scanner).not.toHaveProperty('email');
+    expect(scanner).not.toHaveProperty('xms_edov');
+    expect(scanner.wids).toEqual([DIRECTORY_MEMBER_ROLE]);
+    expect(await claimsOf('guesswork@elsewhere.example', someoneElse())).toMatchObject({ email: 'guesswork@elsewhere.example', xms_edov: false });
+  });
+
+  it('gives each account a random object id: kept across a rename and a restart, new for an account created again', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dev-idp-')), 'accounts.json');
+    const start = () => startDevIdp({ port: 0, clientId: CLIENT.id, clientSecret: CLIENT.secret, redirectUris: [REDIRECT], directories: async () => STATIC_DIRECTORIES, accountsFile: file });
+    const first = await start();
+    const pat = first.accounts.resolve(CONTOSO.tid, { userName: 'pat@contoso.example', name: 'Pat', email: null, directoryRoles: [] });
+    const lee = first.accounts.resolve(CONTOSO.tid, { userName: 'lee@contoso.example', name: 'Lee', email: null, directoryRoles: [] });
+    expect(pat.oid).not.toBe(lee.oid);
+    expect(first.accounts.rename(CONTOSO.tid, 'pat@contoso.example', 'patricia@contoso.example').oid).toBe(pat.oid);
+    await first.close();
+
+    const second = await start();
+    expect(second.accounts.find(CONTOSO.tid, 'patricia@contoso.example')?.oid).toBe(pat.oid);
+    second.accounts.remove(CONTOSO.tid, 'lee@contoso.example');
+    const again = second.accounts.resolve(CONTOSO.tid, { userName: 'lee@contoso.example', name: 'Lee', email: null, directoryRoles: [] });
+    expect(again.oid).not.toBe(lee.oid);
+    await second.close();
+  });
+
+  it('signs with the newest of several published keys, and retires a key two rotations on', async () => {
+    const keysUrl = `${base}/${CONTOSO.tid}/discovery/v2.0/keys`;
+    const kidOf = async () => (await (await redeem(await authorize(CONTOSO.people[1].userName))).json()).id_token.split('.')[0];
+    const header = async () => JSON.parse(Buffer.from(await kidOf(), 'base64url').toString()).kid as string;
+    const before = await header();
+    await idp.rotateKeys();
+    const after = await header();
+    expect(after).not.toBe(before);
+    expect((await (await fetch(keysUrl)).json()).keys.map((k: { kid: string }) => k.kid)).toEqual([after, before]);
+    await idp.rotateKeys();
+    expect((await (await fetch(keysUrl)).json()).keys.map((k: { kid: string }) => k.kid)).not.toContain(before);
+  });
+
+  it('offers personal Microsoft accounts at common only, never at organizations', async () => {
+    const refused = await fetch(`${base}/organizations/oauth2/v2.0/authorize`, {
+      method: 'POST',
+      body: new URLSearchParams({ client_id: CLIENT.id, redirect_uri: REDIRECT, response_type: 'code', code_challenge: challenge, code_challenge_method: 'S256', tid: PERSONAL_ACCOUNTS_TID, user: 'sam@outlook.example' }),
+      redirect: 'manual',
+    });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('AADSTS50020');
+    const personal = await claimsOf('sam@outlook.example', { tid: PERSONAL_ACCOUNTS_TID }, 'common');
+    expect(personal).toMatchObject({ tid: PERSONAL_ACCOUNTS_TID, iss: `${base}/${PERSONAL_ACCOUNTS_TID}/v2.0` });
+    expect(personal).not.toHaveProperty('wids');
+  });
+
+  it('grants the app permission only through a directory admin\'s consent, and Graph refuses a token without it', async () => {
+    const appToken = async () => {
+      const response = await fetch(`${base}/${CONTOSO.tid}/oauth2/v2.0/token`, {
+        method: 'POST',
+        body: new URLSearchParams({ grant_type: 'client_credentials', client_id: CLIENT.id, client_secret: CLIENT.secret, scope: 'https://graph.microsoft.com/.default' }),
+      });
+      expect(response.status).toBe(200);
+      return (await response.json()).access_token as string;
+    };
+    const organization = async () => (await fetch(`${idp.graphUrl}/v1.0/organization`, { headers: { Authorization: `Bearer ${await appToken()}` } })).status;
+    expect(await organization()).toBe(403);
+    const consent = (userName: string) =>
+      fetch(`${base}/${CONTOSO.tid}/adminconsent`, {
+        method: 'POST',
+        body: new URLSearchParams({ client_id: CLIENT.id, redirect_uri: REDIRECT, state: 'c1', tid: CONTOSO.tid, user: userName }),
+        redirect: 'manual',
+      });
+    const refused = await consent('alex.wilber@contoso.example');
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain('AADSTS90094');
+    expect(await organization()).toBe(403);
+    const granted = await consent('megan.bowen@contoso.example');
+    expect(granted.status).toBe(302);
+    expect(Object.fromEntries(new URL(granted.headers.get('location')!).searchParams)).toEqual({ admin_consent: 'True', tenant: CONTOSO.tid, state: 'c1' });
+    expect(await organization()).toBe(200);
+    // A wrong scope is refused, as Entra refuses one without /.default.
+    const wrongScope = await fetch(`${base}/${CONTOSO.tid}/oauth2/v2.0/token`, {
+      method: 'POST',
+      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: CLIENT.id, client_secret: CLIENT.secret, scope: 'User.Read' }),
+    });
+    expect((await wrongScope.json()).error).toBe('invalid_scope');
+  });
+
+  it('signs a B2B guest in as the host directory\'s guest at its authority, and at home at organizations', async () => {
+    const guest = someoneElse({ guest: 'on' });
+    const there = await claimsOf('guest@fabrikam.example', guest, CONTOSO.tid);
+    const fabrikam = STATIC_DIRECTORIES[1].tid;
+    expect(there).toMatchObject({ tid: CONTOSO.tid, iss: `${base}/${CONTOSO.tid}/v2.0`, idp: `https://sts.windows.net/${fabrikam}/`, acct: 1 });
+    expect(there.oid).toBe(idp.accounts.find(CONTOSO.tid, 'guest@fabrikam.example')!.oid);
+    const home = await claimsOf('guest@fabrikam.example', guest);
+    expect(home).toMatchObject({ tid: fabrikam, iss: `${base}/${fabrikam}/v2.0` });
+    expect(home.oid).not.toBe(there.oid);
+    expect(home).not.toHaveProperty('idp');
+  });
+
+  it('signs out back to a registered redirect URI only', async () => {
+    const out = (uri: string) => fetch(`${base}/${CONTOSO.tid}/oauth2/v2.0/logout?post_logout_redirect_uri=${encodeURIComponent(uri)}`, { redirect: 'manual' });
+    const good = await out(REDIRECT);
+    expect(good.status).toBe(302);
+    expect(good.headers.get('location')).toBe(REDIRECT);
+    expect((await out('http://evil.example/')).status).toBe(400);
   });
 
   it('takes a code once, and only with the right PKCE verifier', async () => {
@@ -85,10 +212,17 @@ describe('the development identity provider', () => {
     expect(await page.text()).toContain('AADSTS50011');
   });
 
-  it('signs under another directory only when asked to (the issuer-check test knob)', async () => {
-    const response = await redeem(await authorize(CONTOSO.people[0].userName, { foreign_issuer: 'on' }));
-    const claims = decodeJwt((await response.json()).id_token);
-    expect(claims.tid).toBe(CONTOSO.tid);
-    expect(claims.iss).not.toBe(`${base}/${CONTOSO.tid}/v2.0`);
+  it('tampers with an ID token only when asked to (test knobs for the app\'s checks)', async () => {
+    const ok = await claimsOf('knob@contoso.example', someoneElse());
+    expect(ok).toMatchObject({ tid: CONTOSO.tid, iss: `${base}/${CONTOSO.tid}/v2.0`, aud: CLIENT.id });
+    const foreign = await claimsOf('knob@contoso.example', someoneElse({ tamper: 'foreign_issuer' }));
+    expect(foreign.tid).toBe(CONTOSO.tid);
+    expect(foreign.iss).not.toBe(`${base}/${CONTOSO.tid}/v2.0`);
+    expect((await claimsOf('knob@contoso.example', someoneElse({ tamper: 'other_audience' }))).aud).not.toBe(CLIENT.id);
+    // Same key id as the published key, another key's signature.
+    const response = await redeem(await authorize('knob@contoso.example', someoneElse({ tamper: 'unknown_key' })));
+    const { id_token: forged } = await response.json();
+    const keys = createRemoteJWKSet(new URL(`${base}/${CONTOSO.tid}/discovery/v2.0/keys`));
+    await expect(jwtVerify(forged, keys)).rejects.toThrow(/signature verification failed/);
   });
 });

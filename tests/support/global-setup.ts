@@ -1,7 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import pg from 'pg';
 import { migrate, readMigrations } from '../../lib/db/migrate';
+import { localhostCertificate } from '../../lib/dev-idp/certificate';
 import { createDatabase, dropDatabase, dropDatabasesLike } from '../../lib/db/server-admin';
 import { findPostgresServer, onEmbeddedDatabase, stopEmbeddedServer, TEST_DATABASE_PREFIX } from './postgres-server';
 
@@ -47,10 +51,20 @@ export default async function setup(project: TestProject) {
   console.log(`Tests run on ${which} at ${new URL(serverUrl).host} (one database per test file, from ${template}).`);
   const prefix = `${TEST_DATABASE_PREFIX}${randomBytes(3).toString('hex')}_`;
   project.provide('testDatabaseServer', { serverUrl, template, prefix });
+  // A certificate for identity providers the tests start over https, trusted
+  // by every test process as the demo's server trusts its provider's
+  // (NODE_EXTRA_CA_CERTS, read at start: the test processes start after this).
+  const tlsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'orgwiki-test-tls-'));
+  const tls = await localhostCertificate();
+  fs.writeFileSync(path.join(tlsDir, 'key.pem'), tls.key);
+  fs.writeFileSync(path.join(tlsDir, 'cert.pem'), tls.cert);
+  process.env.NODE_EXTRA_CA_CERTS = path.join(tlsDir, 'cert.pem');
+  process.env.TEST_TLS_DIR = tlsDir;
 
   return async () => {
     // Files drop their own databases; this catches those of a file that crashed.
     await dropDatabasesLike(serverUrl, prefix);
     await stopEmbeddedServer();
+    fs.rmSync(tlsDir, { recursive: true, force: true });
   };
 }

@@ -98,6 +98,7 @@ export const PAGES: Record<string, PageRule> = {
   'apex /': { access: 'public', reason: 'the landing page' },
   'apex /login': { access: 'public', reason: SIGN_IN_FLOW },
   'apex /signup': { access: 'public', reason: 'sign-up of a new company; creating one needs a Microsoft sign-in (createCompany)' },
+  'apex /signed-out': { access: 'public', reason: "where Microsoft's sign-out comes back to; shows nothing of anyone" },
   'tenant /login': { access: 'public', reason: SIGN_IN_FLOW },
   'tenant /[...missing]': { access: 'public', reason: 'addresses no other route matches: the 404 page inside the tenant\'s header, which names only the company' },
   'tenant /': memberPage(() => '/'),
@@ -146,6 +147,14 @@ export const ACTIONS: Record<string, ActionRule> = {
     access: 'apex-identity',
     args: () => ({ form: { displayName: 'Intruder Inc', subdomain: 'iso-intruder' } }),
     claims: 'iso-intruder',
+    refused: {
+      anonymous: { kind: 'action-error', error: 'Your Microsoft sign-in has expired. Sign in again to continue.' },
+      otherTenant: { kind: 'action-error', error: 'Your Microsoft sign-in has expired. Sign in again to continue.' },
+    },
+  },
+  'app/signup/actions.ts#takeOverCompany': {
+    access: 'apex-identity',
+    args: () => ({ form: {} }),
     refused: {
       anonymous: { kind: 'action-error', error: 'Your Microsoft sign-in has expired. Sign in again to continue.' },
       otherTenant: { kind: 'action-error', error: 'Your Microsoft sign-in has expired. Sign in again to continue.' },

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { currentUser } from '@/lib/auth/guard';
+import { microsoftSignOutUrl } from '@/lib/auth/microsoft-urls';
 import { requireTenant } from '@/lib/tenancy/get-tenant';
 
 export const metadata: Metadata = { title: 'Login' };
@@ -11,6 +12,9 @@ const REASONS = {
   wrong_directory: 'This company signs in with a different Microsoft directory. Sign in with your account at this company.',
   deactivated: 'Your account at this company has been deactivated. Ask your administrator if you think this is a mistake.',
   not_provisioned: 'Your Microsoft account has not been given access to this company yet. Ask your administrator to assign you to TheOrgWiki in Microsoft Entra ID.',
+  personal_account: 'That is a personal Microsoft account. Sign in with your work account at this company.',
+  unmatched:
+    'Your Microsoft account could not be matched safely to your profile here, so nobody was signed in. Ask your administrator: the Admin Console explains how to fix this.',
   expired: 'That sign-in link has expired or was already used. Please sign in again.',
 } as const;
 
@@ -42,7 +46,15 @@ export default async function TenantLoginPage({ params, searchParams }: Props) {
           <p>If you still need access, ask your IT administrator to reactivate your account in Microsoft Entra ID. Once they have, sign in again.</p>
         </div>
       ) : null}
-      {signed_out === '1' ? <p className="mt-4 text-slate-700">You are signed out.</p> : null}
+      {signed_out === '1' && tenant.entraTenantId ? (
+        <p className="mt-4 text-slate-700">
+          You are signed out of {tenant.displayName}. On a shared computer,{' '}
+          <a href={microsoftSignOutUrl(tenant.entraTenantId)} className="font-medium text-indigo-700 underline">
+            sign out of Microsoft too
+          </a>
+          , so that the next person is not signed back in as you.
+        </p>
+      ) : null}
       <p className="mt-4 text-slate-600">{tenant.displayName} signs in with Microsoft work accounts.</p>
       <a href={signIn} className="mt-6 inline-block rounded-md bg-indigo-600 px-4 py-2 font-medium text-on-accent hover:bg-indigo-700">
         Sign in with Microsoft

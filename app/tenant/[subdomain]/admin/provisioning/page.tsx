@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
 import { ActivityTable, PageLinks } from '@/components/admin/activity-table';
 import { CopyButton } from '@/components/admin/copy-button';
+import { SignInMatchingPanel } from '@/components/admin/sign-in-matching';
 import { listProvisioningActivity } from '@/lib/admin/activity';
 import { readActivityQuery } from '@/lib/admin/activity-query';
 import { provisioningStatus, type Counts } from '@/lib/admin/provisioning-status';
+import { signInMatching } from '@/lib/admin/sign-in-matching';
 import { requireAdmin } from '@/lib/auth/guard';
 import { getConfig } from '@/lib/config';
 import { formatUtc } from '@/lib/format-time';
@@ -34,7 +36,7 @@ function CountsRow({ label, c }: { label: string; c: Counts }) {
 export default async function ProvisioningPage({ params, searchParams }: Props) {
   const { tenant } = await requireAdmin((await params).subdomain);
   const filters = readActivityQuery(await searchParams);
-  const [status, log] = await Promise.all([provisioningStatus(tenant.id), listProvisioningActivity(tenant.id, filters, filters.page)]);
+  const [status, matching, log] = await Promise.all([provisioningStatus(tenant.id), signInMatching(tenant.id), listProvisioningActivity(tenant.id, filters, filters.page)]);
   const tenantUrl = `${siteOrigin(getConfig().ROOT_DOMAIN, tenant.subdomain)}${SCIM_BASE_PATH}/`;
   const query = { outcome: filters.outcome, operation: filters.operation, search: filters.search };
   const field = 'mt-1 block rounded-md border border-slate-300 px-2 py-1.5';
@@ -88,10 +90,16 @@ export default async function ProvisioningPage({ params, searchParams }: Props) 
           <li>
             Secret Token: a token from <a href="/admin/settings/service-accounts" className="text-indigo-700 underline">Settings → Service Accounts</a>.
           </li>
+          <li>
+            Mappings → Provision Microsoft Entra ID Users: set the source of <strong>externalId</strong> to <strong>objectId</strong>, so that people are matched to
+            their profile by an id that never changes (see below).
+          </li>
           <li>Press <strong>Test Connection</strong> (its request appears in the log below), then <strong>Save</strong>.</li>
           <li>Assign one user to the app first and provision on demand to check; then assign the rest (users with the Default Access role are not provisioned), set the scope, and turn provisioning <strong>On</strong>.</li>
         </ol>
       </section>
+
+      <SignInMatchingPanel matching={matching} />
 
       <section aria-labelledby="activity">
         <h2 id="activity" className="text-xl font-semibold">Activity log</h2>

@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STATIC_DIRECTORIES } from '../../lib/dev-idp/directories';
+import { startDevIdp, type DevIdp } from '../../lib/dev-idp/server';
+import { organizationName } from '../../lib/graph/organization-name';
+
+// The app's own Graph call, through MSAL, against the local identity
+// provider over https (MSAL talks to nothing else), with the settings that
+// point it at Microsoft in production.
+
+const [CONTOSO, FABRIKAM] = STATIC_DIRECTORIES;
+let idp: DevIdp;
+
+beforeAll(async () => {
+  // Made and trusted by the test run (tests/support/global-setup.ts).
+  const tlsDir = process.env.TEST_TLS_DIR!;
+  const tls = { key: fs.readFileSync(path.join(tlsDir, 'key.pem'), 'utf8'), cert: fs.readFileSync(path.join(tlsDir, 'cert.pem'), 'utf8') };
+  idp = await startDevIdp({
+    port: 0,
+    https: { port: 0, ...tls },
+    clientId: 'graph-test',
+    clientSecret: 'graph-secret',
+    redirectUris: ['http://localhost:9/signup'],
+    directories: async () => STATIC_DIRECTORIES,
+  });
+  Object.assign(process.env, {
+    AUTH_MICROSOFT_ENTRA_ID_ID: 'graph-test',
+    AUTH_MICROSOFT_ENTRA_ID_SECRET: 'graph-secret',
+    GRAPH_AUTHORITY: idp.authorityTemplate!,
+    GRAPH_URL: idp.graphUrl,
+  });
+});
+afterAll(() => idp.close());
+
+describe('organizationName', () => {
+  it('is null until a directory admin consents, then reads the name, asking for the app token once per directory', async () => {
+    expect(await organizationName(CONTOSO.tid)).toBeNull();
+    idp.accounts.grantConsent(CONTOSO.tid);
+    // The token Graph refused is not reused: the next call asks for a fresh one, which carries the consented permission.
+    expect(await organizationName(CONTOSO.tid)).toBe('Contoso');
+    expect(await organizationName(CONTOSO.tid)).toBe('Contoso');
+    expect(await organizationName(CONTOSO.tid)).toBe('Contoso');
+    expect(idp.appTokenRequests(CONTOSO.tid)).toBe(2);
+
+    idp.accounts.grantConsent(FABRIKAM.tid);
+    expect(await organizationName(FABRIKAM.tid)).toBe('Fabrikam');
+    expect(await organizationName(FABRIKAM.tid)).toBe('Fabrikam');
+    expect(idp.appTokenRequests(FABRIKAM.tid)).toBe(1);
+  });
+});
