@@ -166,21 +166,31 @@ test('a tampered state, a replayed code and a forged or misdirected ID token sig
   }
 });
 
-test('a sign-in link made in one browser signs nobody in in another (no login CSRF)', async ({ page, browser }) => {
-  const { tenant, tid } = await provisionedTenant('mallory@e2e.example');
-  // Mallory signs in, but keeps the hand-off link instead of following it:
-  // her browser's requests are replayed one hop at a time with its cookies.
+/**
+ * Signs `userName` in from the tenant's site, but stops where Microsoft sends
+ * the browser back: answers the apex's /auth/continue address that the
+ * callback leads to, for the test to replay one hop at a time with this
+ * browser's cookies.
+ */
+async function holdSignIn(page: Page, subdomain: string, who: { tid: string; userName: string }): Promise<URL> {
   let callback = '';
   await page.route((url) => url.pathname.endsWith('/oauth2/v2.0/authorize'), async (route) => {
     if (route.request().method() !== 'POST') return route.continue();
     callback = (await route.fetch({ maxRedirects: 0 })).headers().location;
     await route.fulfill({ status: 200, contentType: 'text/plain', body: 'held' });
   });
-  await startSignIn(page, tenant.subdomain);
-  await pickAccount(page, { tid, userName: 'mallory@e2e.example' });
+  await startSignIn(page, subdomain);
+  await pickAccount(page, who);
   await expect.poll(() => callback).toContain('code=');
-  const continued = (await page.request.get(callback, { maxRedirects: 0 })).headers().location;
-  const handOff = (await page.request.get(new URL(continued, callback).toString(), { maxRedirects: 0 })).headers().location;
+  await page.unrouteAll();
+  return new URL((await page.request.get(callback, { maxRedirects: 0 })).headers().location, callback);
+}
+
+test('a sign-in link made in one browser signs nobody in in another (no login CSRF)', async ({ page, browser }) => {
+  const { tenant, tid } = await provisionedTenant('mallory@e2e.example');
+  // Mallory signs in, but keeps the hand-off link instead of following it.
+  const continued = await holdSignIn(page, tenant.subdomain, { tid, userName: 'mallory@e2e.example' });
+  const handOff = (await page.request.get(continued.toString(), { maxRedirects: 0 })).headers().location;
   expect(handOff).toContain(tenantUrl(tenant.subdomain, '/auth/enter?ticket='));
 
   const victim = await browser.newPage();
@@ -196,16 +206,7 @@ test('a sign-in link made in one browser signs nobody in in another (no login CS
 
 test('the apex gives a ticket only for the binding its own sign-in remembered', async ({ page }) => {
   const { tenant, tid } = await provisionedTenant('eve@e2e.example');
-  let callback = '';
-  await page.route((url) => url.pathname.endsWith('/oauth2/v2.0/authorize'), async (route) => {
-    if (route.request().method() !== 'POST') return route.continue();
-    callback = (await route.fetch({ maxRedirects: 0 })).headers().location;
-    await route.fulfill({ status: 200, contentType: 'text/plain', body: 'held' });
-  });
-  await startSignIn(page, tenant.subdomain);
-  await pickAccount(page, { tid, userName: 'eve@e2e.example' });
-  await expect.poll(() => callback).toContain('code=');
-  const continued = new URL((await page.request.get(callback, { maxRedirects: 0 })).headers().location, callback);
+  const continued = await holdSignIn(page, tenant.subdomain, { tid, userName: 'eve@e2e.example' });
   // A link naming another browser's binding (one an attacker holds) gets no ticket: the browser is bound afresh instead.
   const forged = new URL(continued);
   forged.searchParams.set('binding', 'A'.repeat(43));
@@ -213,7 +214,6 @@ test('the apex gives a ticket only for the binding its own sign-in remembered', 
   expect(answer).toMatch(new RegExp(`^${tenantUrl(tenant.subdomain, '/auth/start\\?resume=').replace(/\./g, '\\.')}`));
   expect(answer).not.toContain('A'.repeat(43));
   // Following it through signs this browser in.
-  await page.unrouteAll();
   await page.goto(answer);
   await expectHome(page, tenant.subdomain);
 });

@@ -68,5 +68,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
 
 /** The Microsoft identity signed in on the apex, if any. */
 export async function signedInIdentity(): Promise<EntraIdentity | null> {
-  return (await auth())?.entra ?? null;
+  const identity = (await auth())?.entra;
+  // A session from before the identity carried its directory roles: sign in again.
+  return identity && Array.isArray(identity.directoryRoles) ? identity : null;
 }

@@ -24,8 +24,10 @@ export interface DevAccount {
 
 interface Stored {
   accounts: DevAccount[];
-  /** Directories whose admin granted the app's application permissions. */
+  /** Directories whose admin granted the app's application permissions (the admin-consent endpoint). */
   consented: string[];
+  /** Directories whose admin consented, for everyone, to the app signing people in. */
+  signInConsented: string[];
 }
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -34,7 +36,7 @@ export class DevAccounts {
   private readonly data: Stored;
 
   constructor(private readonly file: string | null) {
-    this.data = file && fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Stored) : { accounts: [], consented: [] };
+    this.data = file && fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Stored) : { accounts: [], consented: [], signInConsented: [] };
   }
 
   find(tid: string, userName: string): DevAccount | undefined {
@@ -81,13 +83,24 @@ export class DevAccounts {
     return account;
   }
 
+  /** Admin consent: the application permissions, and signing in for everyone. */
   grantConsent(tid: string): void {
     if (!this.data.consented.includes(tid)) this.data.consented.push(tid);
-    this.save();
+    this.grantSignInConsent(tid);
   }
 
   hasConsent(tid: string): boolean {
     return this.data.consented.includes(tid);
+  }
+
+  /** As a directory admin's first sign-in consents on behalf of the organization. */
+  grantSignInConsent(tid: string): void {
+    if (!this.data.signInConsented.includes(tid)) this.data.signInConsented.push(tid);
+    this.save();
+  }
+
+  hasSignInConsent(tid: string): boolean {
+    return this.data.signInConsented.includes(tid);
   }
 
   private save(): void {

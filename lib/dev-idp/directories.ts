@@ -21,6 +21,14 @@ export interface DevDirectory {
   tid: string;
   name: string;
   people: DevPerson[];
+  /**
+   * Whether the app may sign people in without an admin's consent: a
+   * company already using it (its admin consented at sign-up), or a
+   * directory whose settings let users consent for themselves. Elsewhere a
+   * directory admin must consent first, as Microsoft's default for apps of
+   * unverified publishers has it.
+   */
+  consented?: boolean;
 }
 
 export const GLOBAL_ADMINISTRATOR = Object.keys(DIRECTORY_ADMIN_ROLES).find((id) => DIRECTORY_ADMIN_ROLES[id] === 'Global Administrator')!;
@@ -43,6 +51,8 @@ export const STATIC_DIRECTORIES: DevDirectory[] = [
     tid: 'c0ffee00-0000-4000-8000-000000000002',
     name: 'Fabrikam',
     people: [devPerson('diego.siciliani@fabrikam.example', 'Diego Siciliani', [GLOBAL_ADMINISTRATOR])],
+    // Fabrikam lets its users consent to apps themselves.
+    consented: true,
   },
 ];
 
@@ -51,4 +61,5 @@ export const PERSONAL_ACCOUNTS: DevDirectory = {
   tid: PERSONAL_ACCOUNTS_TID,
   name: 'Personal Microsoft accounts',
   people: [devPerson('sam@outlook.example', 'Sam Personal')],
+  consented: true,
 };

@@ -238,11 +238,19 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
         }
       : listed!;
     // A B2B guest: their own object in this directory at its own authority; at `organizations`, Entra signs them in at home.
-    const home = typed && params.get('guest') === 'on' ? await homeDirectoryOf(userName, tid) : null;
-    const tokenTid = home && !GUID.test(tenant) ? home : tid;
-    const account = home
-      ? accounts.resolve(tokenTid, { ...form, oid: undefined, directoryRoles: [], homeTid: tokenTid === tid ? home : undefined }, true)
+    const guestOf = typed && params.get('guest') === 'on' ? await homeDirectoryOf(userName, tid) : null;
+    const tokenTid = guestOf && !GUID.test(tenant) ? guestOf : tid;
+    const account = guestOf
+      ? accounts.resolve(tokenTid, { ...form, oid: undefined, directoryRoles: [], homeTid: tokenTid === tid ? guestOf : undefined }, true)
       : accounts.resolve(tid, form, typed);
+    // Consent to the app signing people in: a directory admin gives it for everyone, anyone else needs it given.
+    const home = tokenTid === tid ? directory : await findDirectory(tokenTid);
+    if (home && !home.consented && !accounts.hasSignInConsent(tokenTid)) {
+      if (!isDirectoryAdmin(account.directoryRoles)) {
+        return send(res, 403, loginPage.error(`AADSTS90094: Need admin approval. ${options.clientId} needs permission to access resources in your organization that only an admin can grant.`));
+      }
+      accounts.grantSignInConsent(tokenTid);
+    }
     const code = randomBytes(32).toString('base64url');
     codes.set(code, {
       clientId,

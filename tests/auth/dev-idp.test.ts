@@ -63,6 +63,20 @@ describe('the development identity provider', () => {
     expect(contoso.issuer).toBe(`${base}/${CONTOSO.tid}/v2.0`);
   });
 
+  it('signs nobody but a directory admin in until the directory has consented to the app, as Microsoft\'s default has it', async () => {
+    const alex = CONTOSO.people[1].userName;
+    const refused = await fetch(`${base}/organizations/oauth2/v2.0/authorize`, {
+      method: 'POST',
+      body: new URLSearchParams({ client_id: CLIENT.id, redirect_uri: REDIRECT, response_type: 'code', code_challenge: challenge, code_challenge_method: 'S256', tid: CONTOSO.tid, user: alex }),
+      redirect: 'manual',
+    });
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain('AADSTS90094');
+    // The admin's sign-in consents for everyone.
+    await claimsOf(CONTOSO.people[0].userName);
+    expect((await claimsOf(alex)).preferred_username).toBe(alex);
+  });
+
   it('issues an ID token signed by the person\'s own directory, with tid, oid, preferred_username, wids, a verified email and the nonce', async () => {
     const person = CONTOSO.people[0];
     const response = await redeem(await authorize(person.userName.toUpperCase()));
