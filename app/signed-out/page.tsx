@@ -4,7 +4,7 @@ import { SiteHeader } from '@/components/layout/site-header';
 
 export const metadata: Metadata = { title: 'Signed out' };
 
-// Where Microsoft's sign-out sends the browser back (lib/auth/microsoft-sign-out.ts).
+// Where Microsoft's sign-out sends the browser back (lib/auth/microsoft-urls.ts).
 export default function SignedOutPage() {
   return (
     <>

@@ -93,8 +93,8 @@ export default async function SignUpPage() {
           <>
             <SignedInAs identity={identity} />
             <p className="mt-4">
-              Your Microsoft directory already has TheOrgWiki at <strong>{standing.tenant.subdomain}</strong> ({standing.tenant.displayName}), signed up by someone who was
-              not a directory administrator. As a directory administrator you can take it over:
+              Your Microsoft directory already has TheOrgWiki at <strong>{standing.tenant.subdomain}</strong> ({standing.tenant.displayName}). Nobody known to be a
+              directory administrator signed it up, or it has no active admin left. As a directory administrator you can take it over:
             </p>
             <ul className="mt-2 list-disc space-y-1 pl-6">
               <li>you become its admin, and everyone who was an admin becomes a member;</li>

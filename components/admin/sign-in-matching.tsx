@@ -7,21 +7,24 @@ const MAPPING = {
   none: 'Nobody has been provisioned yet.',
 } as const;
 
+const people = (n: number) => `${n} provisioned ${n === 1 ? 'person' : 'people'}`;
+
 /** How provisioned people are matched to their Microsoft account at sign-in, and who cannot be (lib/admin/sign-in-matching.ts). */
 export function SignInMatchingPanel({ matching }: { matching: SignInMatching }) {
-  const warn = matching.unmatchable > 0 || (matching.mapping === 'other' && matching.byEmail > 0);
+  const warn = matching.unmatchable > 0 || matching.byEmail > 0;
   return (
     <section aria-labelledby="matching">
       <h2 id="matching" className="text-xl font-semibold">Matching people at sign-in</h2>
       <p className="mt-2">{MAPPING[matching.mapping]}</p>
       <p className="mt-1 text-sm text-slate-600">
-        Signed in already: {matching.bound}. Matchable by object id: {matching.byObjectId}. By verified email only: {matching.byEmail}. Not matchable:{' '}
+        Signed in already: {matching.bound}. Sent with their object id as externalId: {matching.byObjectId}. Matchable by verified email only: {matching.byEmail}. Not matchable:{' '}
         {matching.unmatchable}.
       </p>
       {warn ? (
         <div role="status" className="mt-3 space-y-1 rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-900">
           <p>
-            {matching.unmatchable > 0 ? `${matching.unmatchable} provisioned ${matching.unmatchable === 1 ? 'person' : 'people'} cannot be matched safely and will be refused at sign-in. ` : ''}
+            {matching.unmatchable > 0 ? `${people(matching.unmatchable)} cannot be matched safely and will be refused at sign-in. ` : ''}
+            {matching.byEmail > 0 ? `${people(matching.byEmail)} can be matched only by a work email in a domain your directory verified. ` : ''}
             User names and email addresses can change and be reused in Entra, so TheOrgWiki does not trust them to say who someone is.
           </p>
           <p>

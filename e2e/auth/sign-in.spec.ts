@@ -206,7 +206,18 @@ test('a sign-in link made in one browser signs nobody in in another (no login CS
 
 test('the apex gives a ticket only for the binding its own sign-in remembered', async ({ page }) => {
   const { tenant, tid } = await provisionedTenant('eve@e2e.example');
+  // No link chooses a tenant's binding: /auth/start makes its own, whatever `resume` it is handed.
+  const planted = 'A'.repeat(43);
+  const start = await page.request.get(tenantUrl(tenant.subdomain, `/auth/start?resume=${planted}`), { maxRedirects: 0 });
+  const made = /orgwiki_signin=([^;]*)/.exec(start.headers()['set-cookie'])![1];
+  expect(made).not.toBe(planted);
+  expect(start.headers().location).toContain(`binding=${made}&resume=${planted}`);
+
   const continued = await holdSignIn(page, tenant.subdomain, { tid, userName: 'eve@e2e.example' });
+  // A resume value this browser was not given: no ticket, and no second round either (a browser keeping no cookies would loop).
+  const wrongResume = new URL(continued);
+  wrongResume.searchParams.set('resume', planted);
+  expect((await page.request.get(wrongResume.toString(), { maxRedirects: 0 })).headers().location).toBe(tenantUrl(tenant.subdomain, '/login?refused=expired'));
   // A link naming another browser's binding (one an attacker holds) gets no ticket: the browser is bound afresh instead.
   const forged = new URL(continued);
   forged.searchParams.set('binding', 'A'.repeat(43));
@@ -235,7 +246,7 @@ test('a directory admin takes over a tenant an employee claimed: audited, old ad
   await page.goto('/signup');
   await page.getByRole('button', { name: 'Sign in with Microsoft' }).click();
   await pickAccount(page, { tid, userName: 'it.admin@e2e.example', name: 'IT Admin', directoryAdmin: true });
-  await expect(page.getByText(/signed up by someone who was not a directory administrator/)).toBeVisible();
+  await expect(page.getByText(/Nobody known to be a directory administrator signed it up/)).toBeVisible();
   await page.getByRole('button', { name: /^Take over / }).click();
   await expectHome(page, tenant.subdomain);
   expect((await tenant.scim.get('/Users')).status).toBe(401);

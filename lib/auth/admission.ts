@@ -1,6 +1,6 @@
-import { isUniqueViolation, isUuid, tenantDb, type Tenant, type User } from '../db';
+import { isUniqueViolation, isUuid, platformDb, tenantDb, type Tenant, type User } from '../db';
 import type { EntraIdentity } from './entra-provider';
-import { PERSONAL_ACCOUNTS_TID } from './entra-ids';
+import { isDirectoryAdmin, PERSONAL_ACCOUNTS_TID } from './entra-ids';
 import { createUserFromIdentity } from './identity-user';
 
 // Who may enter a tenant's site: people of the tenant's own Microsoft
@@ -9,9 +9,9 @@ import { createUserFromIdentity } from './identity-user';
 // 1. the object id (`oid`) recorded at an earlier sign-in;
 // 2. else the object id as SCIM's externalId, where the tenant maps Entra's
 //    objectId to it (the mapping the Admin Console recommends);
-// 3. else, for a row no one is bound to yet, the work email, only when the
-//    token says its domain is the directory's own (`xms_edov`), only when one
-//    row has it, and never a row that holds the admin role or whose
+// 3. else the work email, only when the token says its domain is the
+//    directory's own (`xms_edov`), only when one profile has it, and never a
+//    profile someone is bound to, that holds the admin role, or whose
 //    externalId names another object id.
 // The user name (UPN) is never matched: Entra lets it change and be reused,
 // so a renamed or recreated account re-points nothing. The first match
@@ -32,12 +32,12 @@ async function findPerson(tenantId: string, identity: EntraIdentity): Promise<Ma
   if (byExternalId.length === 1) return { person: byExternalId[0] };
   if (byExternalId.length > 1) return { ambiguous: true };
   if (!identity.email || !identity.emailVerified) return null;
-  // workEmail is citext: equality ignores case.
-  const byEmail = await db.user.findMany({ where: { entraObjectId: null, workEmail: identity.email }, take: 2 });
+  // workEmail is citext: equality ignores case. Any other profile with the address, bound or not, makes it no proof.
+  const byEmail = await db.user.findMany({ where: { workEmail: identity.email }, take: 2 });
   if (byEmail.length > 1) return { ambiguous: true };
   const [person] = byEmail;
   if (!person) return null;
-  if (person.role === 'admin' || (person.externalId && isUuid(person.externalId))) return { ambiguous: true };
+  if (person.entraObjectId || person.role === 'admin' || (person.externalId && isUuid(person.externalId))) return { ambiguous: true };
   return { person };
 }
 
@@ -65,6 +65,8 @@ export async function admit(tenant: Tenant, identity: EntraIdentity): Promise<Ad
     // A walk-in let in under an earlier policy is held to today's.
     if (!person.provisioned && person.role !== 'admin' && !(await mayEnterUnprovisioned(tenant))) return { admitted: false, reason: 'not_provisioned' };
     const user = await db.user.update({ where: { id: person.id }, data: { entraObjectId: identity.oid, lastSignInAt: new Date() } });
+    // An admin of ours who is a directory admin too: the tenant is a directory admin's, and nobody may take it over.
+    if (user.role === 'admin' && !tenant.claimedByDirectoryAdmin && isDirectoryAdmin(identity.directoryRoles)) await platformDb.claimForDirectoryAdmin(tenant.id);
     return { admitted: true, user };
   }
   if (!(await mayEnterUnprovisioned(tenant))) return { admitted: false, reason: 'not_provisioned' };

@@ -3,7 +3,7 @@ import { platformDb } from '../db';
 import { siteOrigin } from '../tenancy/host';
 import { findTenant } from '../tenancy/tenant-lookup';
 import { admit } from './admission';
-import { newApexBinding, takeApexBinding } from './apex-binding';
+import { newResumeValue, takeApexBinding } from './apex-binding';
 import { signOut } from './auth';
 import type { EntraIdentity } from './entra-provider';
 import { PERSONAL_ACCOUNTS_TID } from './entra-ids';
@@ -21,7 +21,7 @@ import { issueSignInTicket } from './tenant-session';
  * the apex), never behind a redirect Next.js might follow on the server: the
  * ticket works once, and the apex's binding cookie is read and set here.
  */
-export async function continueSignIn(identity: EntraIdentity, subdomain: string | null, binding: string | null): Promise<string> {
+export async function continueSignIn(identity: EntraIdentity, subdomain: string | null, binding: string | null, resume: string | null = null): Promise<string> {
   const root = getConfig().ROOT_DOMAIN;
   if (identity.tid === PERSONAL_ACCOUNTS_TID) {
     await signOut({ redirect: false });
@@ -30,10 +30,14 @@ export async function continueSignIn(identity: EntraIdentity, subdomain: string 
   const tenant = subdomain ? await findTenant(subdomain) : await platformDb.findTenantByDirectory(identity.tid);
   if (!tenant) return `${siteOrigin(root)}${subdomain ? '/login?error=unknown_tenant' : '/signup'}`;
   const origin = siteOrigin(root, tenant.subdomain);
-  // A ticket only for the binding this browser's apex sign-in remembered. Any
-  // other (sign-in that started on the apex, or a link naming someone else's
-  // binding): the tenant's host binds this browser to one the apex chose now, and sends it back here.
-  if (!(await takeApexBinding(binding))) return `${origin}/auth/start?resume=${await newApexBinding()}`;
+  // A ticket only for a binding this browser proves it set out with
+  // (apex-binding.ts). Otherwise (sign-in that started on the apex, or a link
+  // naming someone else's binding) the tenant's host binds this browser and
+  // sends it back here, once: a browser that comes back without the proof
+  // (it keeps no cookies) starts again rather than going round in circles.
+  if (!(await takeApexBinding(binding, resume))) {
+    return resume ? `${origin}/login?refused=expired` : `${origin}/auth/start?resume=${await newResumeValue()}`;
+  }
   const admission = await admit(tenant, identity);
   await signOut({ redirect: false });
   if (!admission.admitted) return `${origin}/login?refused=${admission.reason}`;

@@ -10,16 +10,16 @@ import { BINDING_COOKIE, endSession, isBinding, newBinding, redeemSignInTicket, 
 const BINDING_SECONDS = 10 * 60;
 
 /**
- * /auth/start: binds this browser to the sign-in it starts, then off to the
- * apex: its login page, or back to /auth/continue with the binding the apex
- * chose (`resume`) when the sign-in started there.
+ * /auth/start: binds this browser to the sign-in it starts with a binding of
+ * its own making, then off to the apex: its login page, or, when the sign-in
+ * started on the apex, back to /auth/continue with the apex's `resume` value.
  */
 export function startSignIn(subdomain: string, resume: string | null): { url: string; cookie: HostCookie } {
-  const resuming = isBinding(resume);
-  const binding = resuming ? resume : newBinding();
+  const binding = newBinding();
   const apex = siteOrigin(getConfig().ROOT_DOMAIN);
   const query = `tenant=${encodeURIComponent(subdomain)}&binding=${binding}`;
-  return { url: resuming ? `${apex}/auth/continue?${query}` : `${apex}/login?${query}`, cookie: cookie(BINDING_COOKIE, binding, BINDING_SECONDS) };
+  const url = isBinding(resume) ? `${apex}/auth/continue?${query}&resume=${resume}` : `${apex}/login?${query}`;
+  return { url, cookie: cookie(BINDING_COOKIE, binding, BINDING_SECONDS) };
 }
 
 /** /auth/enter: the ticket, redeemed by the browser it was made for, becomes the session cookie. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { platformDb, type Tenant } from '../db';
+import { platformDb, tenantDb, type Tenant } from '../db';
 import { AppError } from '../errors';
 import { createTenant } from '../tenancy/create-tenant';
 import type { EntraIdentity } from './entra-provider';
@@ -26,11 +26,16 @@ export type SignUpStanding =
   | { kind: 'has_tenant'; tenant: Tenant }
   | { kind: 'may_take_over'; tenant: Tenant };
 
+/** Whether a directory admin may take the tenant over: nobody known to be one claimed it, or it has no active admin left. */
+async function open(tenant: Tenant): Promise<boolean> {
+  return !tenant.claimedByDirectoryAdmin || (await tenantDb(tenant.id).user.count({ where: { role: 'admin', active: true }, take: 1 })) === 0;
+}
+
 export async function signUpStanding(identity: EntraIdentity): Promise<SignUpStanding> {
   if (identity.tid === PERSONAL_ACCOUNTS_TID) return { kind: 'personal_account' };
   const tenant = await platformDb.findTenantByDirectory(identity.tid);
   const admin = isDirectoryAdmin(identity.directoryRoles);
-  if (tenant) return admin && !tenant.claimedByDirectoryAdmin ? { kind: 'may_take_over', tenant } : { kind: 'has_tenant', tenant };
+  if (tenant) return admin && (await open(tenant)) ? { kind: 'may_take_over', tenant } : { kind: 'has_tenant', tenant };
   return admin ? { kind: 'may_sign_up' } : { kind: 'not_admin' };
 }
 

@@ -27,6 +27,10 @@ const MINT_ATTEMPTS = 10;
 
 /** A new token of an account, inside the caller's transaction, with its audit record; refused past the cap. */
 async function mintToken(tx: TenantTx, tenantId: string, account: { id: string; name: string }, tokenName: string, expiresAt: Date | undefined, actor: AuditActor): Promise<CreatedToken> {
+  // The minter's role, read again inside the transaction: a takeover that demotes them at this moment conflicts with it (lib/auth/take-over.ts).
+  if (actor.type === 'user' && (await tx.user.count({ where: { id: actor.id, role: 'admin', active: true } })) === 0) {
+    throw new AppError('forbidden', 'Only an admin can make tokens.');
+  }
   const active = await tx.apiToken.count({ where: { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] } });
   if (active >= MAX_ACTIVE_TOKENS) {
     throw new AppError('conflict', `This organization already has ${MAX_ACTIVE_TOKENS} active tokens, the most it can have. Revoke one that is no longer used, then try again.`);

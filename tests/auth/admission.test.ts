@@ -7,6 +7,7 @@ import type { EntraIdentity } from '../../lib/auth/entra-provider';
 import { DIRECTORY_MEMBER_ROLE, PERSONAL_ACCOUNTS_TID } from '../../lib/auth/entra-ids';
 import { signUpTenant } from '../../lib/auth/sign-up';
 import { takeOverTenant } from '../../lib/auth/take-over';
+import { createServiceAccountWithToken } from '../../lib/tokens/create-service-account-token';
 import { findSessionUser, issueSignInTicket, newBinding, redeemSignInTicket, signedOutByDeactivation } from '../../lib/auth/tenant-session';
 import { createTenant } from '../../lib/tenancy/create-tenant';
 import { withTestDatabase } from '../support/database';
@@ -81,6 +82,11 @@ describe('admit', () => {
     expect(await admit(tenant, { ...person(tid, 'mallory@dunder.example'), email: 'boss@dunder.example' })).toEqual({ admitted: false, reason: 'unmatched' });
     expect(await admit(tenant, { ...person(tid, 'mallory@dunder.example'), email: 'twin@dunder.example' })).toEqual({ admitted: false, reason: 'unmatched' });
     expect(await admit(tenant, { ...person(tid, 'mallory@dunder.example'), email: 'kim@dunder.example' })).toEqual({ admitted: false, reason: 'unmatched' });
+    // A colleague bound already shares the address with an unbound profile: the address proves nothing.
+    const bound = await db.user.create({ data: { tenantId: tenant.id, userName: 'lee@dunder.example', workEmail: 'lee@dunder.example', entraObjectId: randomUUID(), provisioned: true } });
+    await db.user.create({ data: { tenantId: tenant.id, userName: 'lee2@dunder.example', workEmail: 'lee@dunder.example', provisioned: true } });
+    expect(await admit(tenant, { ...person(tid, 'mallory@dunder.example'), email: 'lee@dunder.example' })).toEqual({ admitted: false, reason: 'unmatched' });
+    await db.user.delete({ where: { id: bound.id } });
     expect(await db.user.count({ where: { entraObjectId: { not: null } } })).toBe(0);
   });
 
@@ -182,7 +188,47 @@ describe('sign-up', () => {
       details: { directoryRole: 'Global Administrator', adminsDemoted: 1, tokensRevoked: 1 },
     });
     // Claimed by a directory admin now: nobody takes it over again.
-    await expect(takeOverTenant(directoryAdmin(tid, 'other@hooli.example'))).rejects.toThrow(/Only an administrator/);
+    await expect(takeOverTenant(directoryAdmin(tid, 'other@hooli.example'))).rejects.toThrow(/already has a directory admin/);
+  });
+
+  it('takes over past the rows a claimer left in the way, and opens again when no active admin is left', async () => {
+    const { tenant, tid } = await boundTenant('bachmanity');
+    const db = tenantDb(tenant.id);
+    const admin = directoryAdmin(tid, 'monica@bachmanity.example');
+    // With the SCIM tokens, the claimer made a deactivated row carrying the admin's object id, and one with their user name.
+    await db.user.create({ data: { tenantId: tenant.id, userName: 'decoy@bachmanity.example', externalId: admin.oid, active: false, provisioned: true } });
+    await db.user.create({ data: { tenantId: tenant.id, userName: 'monica@bachmanity.example', provisioned: true } });
+    await takeOverTenant(admin);
+    expect(await db.user.findFirst({ where: { entraObjectId: admin.oid } })).toMatchObject({ userName: 'decoy@bachmanity.example', role: 'admin', active: true });
+    expect(await db.auditEvent.findFirst({ where: { action: 'tenant.takeover' } })).toMatchObject({ details: { matchedBy: 'externalId' } });
+    await expect(takeOverTenant(directoryAdmin(tid, 'other@bachmanity.example'))).rejects.toThrow(/already has a directory admin/);
+
+    // Entra deactivates the only admin: another directory admin may take over.
+    await db.user.updateMany({ where: { role: 'admin' }, data: { active: false } });
+    const next = directoryAdmin(tid, 'monica@bachmanity.example');
+    await takeOverTenant(next);
+    expect(await db.user.findFirst({ where: { entraObjectId: next.oid } })).toMatchObject({ userName: 'monica@bachmanity.example', role: 'admin' });
+  });
+
+  it('counts a tenant as a directory admin\'s once one of its admins signs in with a directory role', async () => {
+    const { tenant, tid } = await boundTenant('raviga', 'directory');
+    const db = tenantDb(tenant.id);
+    const laurie = directoryAdmin(tid, 'laurie@raviga.example');
+    await db.user.create({ data: { tenantId: tenant.id, userName: 'laurie@raviga.example', externalId: laurie.oid, role: 'admin', provisioned: true } });
+    // An ordinary member who is an admin here proves nothing about the directory.
+    expect((await admit(tenant, person(tid, 'x@raviga.example'))).admitted).toBe(true);
+    expect((await platformDb.findTenantByDirectory(tid))!.claimedByDirectoryAdmin).toBe(false);
+    expect((await admit(tenant, laurie)).admitted).toBe(true);
+    expect((await platformDb.findTenantByDirectory(tid))!.claimedByDirectoryAdmin).toBe(true);
+    await expect(takeOverTenant(directoryAdmin(tid, 'cloud.admin@raviga.example'))).rejects.toThrow(/already has a directory admin/);
+  });
+
+  it('lets nobody demoted mint a token, though they passed the admin check before', async () => {
+    const { tenant } = await boundTenant('aviato');
+    const db = tenantDb(tenant.id);
+    const erlich = await db.user.create({ data: { tenantId: tenant.id, userName: 'erlich@aviato.example', role: 'member' } });
+    await expect(createServiceAccountWithToken(tenant.id, 'Entra', { type: 'user', id: erlich.id, label: 'Erlich' })).rejects.toThrow(/Only an admin/);
+    expect(await db.apiToken.count()).toBe(0);
   });
 });
 

@@ -12,23 +12,24 @@ const TID = randomUUID();
 const CLIENT_ID = 'app';
 let server: http.Server;
 let issuerTemplate: string;
-const keys: Record<'rsa' | 'ec', { privateKey: CryptoKey; jwk: JWK }> = {} as never;
+const keys: Record<'rsa' | 'next' | 'ec', { privateKey: CryptoKey; jwk: JWK }> = {} as never;
 
 beforeAll(async () => {
-  for (const [name, alg] of [['rsa', 'RS256'], ['ec', 'ES256']] as const) {
+  // As Entra publishes them: the key signing now, the next one ahead of its use, and (here) an EC key.
+  for (const [name, alg] of [['rsa', 'RS256'], ['next', 'RS256'], ['ec', 'ES256']] as const) {
     const pair = await generateKeyPair(alg, { extractable: true });
     keys[name] = { privateKey: pair.privateKey, jwk: { ...(await exportJWK(pair.publicKey)), kid: name, alg, use: 'sig' } };
   }
   server = http.createServer((req, res) => {
     res.writeHead(req.url === `/${TID}/discovery/v2.0/keys` ? 200 : 404, { 'Content-Type': 'application/json' });
-    res.end(JSON.stringify({ keys: [keys.rsa.jwk, keys.ec.jwk] }));
+    res.end(JSON.stringify({ keys: [keys.rsa.jwk, keys.next.jwk, keys.ec.jwk] }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   issuerTemplate = `http://127.0.0.1:${(server.address() as AddressInfo).port}/{tid}/v2.0`;
 });
 afterAll(() => new Promise((resolve) => server.close(resolve)));
 
-const token = (key: 'rsa' | 'ec', alg: string, claims: Record<string, unknown> = {}) =>
+const token = (key: 'rsa' | 'next' | 'ec', alg: string, claims: Record<string, unknown> = {}) =>
   new SignJWT({ tid: TID, ...claims })
     .setProtectedHeader({ alg, kid: key })
     .setIssuer(issuerTemplate.replace('{tid}', TID))
@@ -38,8 +39,9 @@ const token = (key: 'rsa' | 'ec', alg: string, claims: Record<string, unknown> =
     .sign(keys[key].privateKey);
 
 describe('verifyIdToken', () => {
-  it('accepts an RS256 token signed by a key the directory publishes', async () => {
+  it('accepts an RS256 token signed by any key the directory publishes (a rollover signs with the next one)', async () => {
     await expect(verifyIdToken(await token('rsa', 'RS256'), TID, { issuerTemplate, clientId: CLIENT_ID })).resolves.toBeUndefined();
+    await expect(verifyIdToken(await token('next', 'RS256'), TID, { issuerTemplate, clientId: CLIENT_ID })).resolves.toBeUndefined();
   });
 
   it('refuses any other algorithm, even signed by a published key', async () => {

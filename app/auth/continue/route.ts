@@ -7,6 +7,7 @@ export async function GET(request: NextRequest) {
   const tenant = request.nextUrl.searchParams.get('tenant');
   const identity = await signedInIdentity();
   if (!identity) return NextResponse.redirect(new URL(`/login${tenant ? `?tenant=${encodeURIComponent(tenant)}` : ''}`, request.nextUrl));
-  // The binding travels with the request (it came from the tenant's /auth/start); continueSignIn checks its form.
-  return NextResponse.redirect(await continueSignIn(identity, tenant, request.nextUrl.searchParams.get('binding')));
+  // The binding (and the resume value) travel with the request from the tenant's /auth/start; continueSignIn checks them.
+  const query = request.nextUrl.searchParams;
+  return NextResponse.redirect(await continueSignIn(identity, tenant, query.get('binding'), query.get('resume')));
 }

@@ -10,5 +10,7 @@ ALTER TABLE "Tenant" ADD COLUMN "claimedByDirectoryAdmin" BOOLEAN NOT NULL DEFAU
 -- browser whose binding it names; a redemption with another binding burns it.
 ALTER TABLE "Session" ADD COLUMN "bindingHash" TEXT;
 
--- For the idle limit of tenants that SCIM does not keep up to date.
+-- For the idle limit of tenants that SCIM does not keep up to date. Live
+-- sessions count from now, so that nobody is signed out by the deploy.
 ALTER TABLE "Session" ADD COLUMN "lastSeenAt" TIMESTAMPTZ(3);
+UPDATE "Session" SET "lastSeenAt" = now() WHERE "activatedAt" IS NOT NULL;
