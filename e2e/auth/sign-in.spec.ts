@@ -1,6 +1,8 @@
 import { devices, type Page } from '@playwright/test';
 import { STATIC_DIRECTORIES } from '../../lib/dev-idp/directories';
+import { E2E_PORT } from '../../playwright.config';
 import { LAYOUT_RULES, seriousViolations } from '../support/axe';
+import { httpRequest } from '../support/http';
 import { homeHeading, openUserMenu, pickAccount, signIn, signInToDemo, startSignIn } from '../support/sign-in';
 import { tenantUrl } from '../support/sites';
 import { expect, test } from '../support/test';
@@ -208,10 +210,12 @@ test('the apex gives a ticket only for the binding its own sign-in remembered', 
   const { tenant, tid } = await provisionedTenant('eve@e2e.example');
   // No link chooses a tenant's binding: /auth/start makes its own, whatever `resume` it is handed.
   const planted = 'A'.repeat(43);
-  const start = await page.request.get(tenantUrl(tenant.subdomain, `/auth/start?resume=${planted}`), { maxRedirects: 0 });
-  const made = /orgwiki_signin=([^;]*)/.exec(start.headers()['set-cookie'])![1];
+  // Node cannot resolve *.localhost: to 127.0.0.1 with the site in the Host header.
+  const startUrl = new URL(tenantUrl(tenant.subdomain, `/auth/start?resume=${planted}`));
+  const start = await httpRequest({ port: E2E_PORT, host: startUrl.host, path: startUrl.pathname + startUrl.search });
+  const made = /orgwiki_signin=([^;]*)/.exec(String(start.headers['set-cookie']))![1];
   expect(made).not.toBe(planted);
-  expect(start.headers().location).toContain(`binding=${made}&resume=${planted}`);
+  expect(start.headers.location).toContain(`binding=${made}&resume=${planted}`);
 
   const continued = await holdSignIn(page, tenant.subdomain, { tid, userName: 'eve@e2e.example' });
   // A resume value this browser was not given: no ticket, and no second round either (a browser keeping no cookies would loop).
