@@ -1,12 +1,13 @@
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { createLocalJWKSet, exportJWK, generateKeyPair, jwtVerify, SignJWT, type JWK } from 'jose';
+import { createLocalJWKSet, jwtVerify, SignJWT } from 'jose';
 import { DIRECTORY_MEMBER_ROLE, isDirectoryAdmin, PERSONAL_ACCOUNTS_TID } from '../auth/entra-ids';
 import { DevAccounts, type DevAccount } from './accounts';
 import { GLOBAL_ADMINISTRATOR, PERSONAL_ACCOUNTS, type DevDirectory } from './directories';
 import { loginPage, type Tamper } from './login-page';
+import { clientFrom, newKey, oauthError, readForm, sameSecret, send, sha256url, type SigningKey } from './oauth-http';
 
 // A local OpenID Connect provider shaped like Microsoft Entra ID's v2.0
 // endpoints, for `npm run demo` and the browser tests (Microsoft cannot be
@@ -70,18 +71,6 @@ interface PendingCode {
   expires: number;
 }
 
-interface SigningKey {
-  kid: string;
-  privateKey: CryptoKey;
-  jwk: JWK;
-}
-
-async function newKey(): Promise<SigningKey> {
-  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
-  const kid = randomBytes(8).toString('hex');
-  return { kid, privateKey, jwk: { ...(await exportJWK(publicKey)), kid, use: 'sig', alg: 'RS256' } };
-}
-
 const GRAPH_RESOURCE = 'https://graph.microsoft.com';
 /** The role template id every B2B guest holds ("Guest User"). */
 const GUEST_USER_ROLE = '10dae51f-b6af-4016-8d66-8c2a99b929b3';
@@ -90,33 +79,6 @@ const GRAPH_PERMISSION = 'Organization.Read.All';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CODE_TTL_MS = 60_000;
 const TOKEN_TTL_S = 3_600;
-
-const sha256url = (value: string) => createHash('sha256').update(value).digest('base64url');
-
-function sameSecret(a: string, b: string): boolean {
-  const x = createHash('sha256').update(a).digest();
-  const y = createHash('sha256').update(b).digest();
-  return timingSafeEqual(x, y);
-}
-
-async function readForm(req: http.IncomingMessage): Promise<URLSearchParams> {
-  let body = '';
-  for await (const chunk of req) {
-    body += chunk;
-    if (body.length > 64_000) throw new Error('body too large');
-  }
-  return new URLSearchParams(body);
-}
-
-function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': typeof body === 'string' ? 'text/html; charset=utf-8' : 'application/json', 'Cache-Control': 'no-store', ...headers });
-  res.end(text);
-}
-
-/** Entra's error body: `error`, `error_description` with an AADSTS code. */
-const oauthError = (res: http.ServerResponse, status: number, error: string, description: string) =>
-  send(res, status, { error, error_description: description });
 
 export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
   // Published keys, the one signing now first.
@@ -183,16 +145,6 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
       tenant_region_scope: 'EU',
       cloud_instance_name: 'localhost',
     };
-  }
-
-  function clientFrom(req: http.IncomingMessage, form: URLSearchParams): { id: string; secret: string } | null {
-    const basic = /^Basic\s+(.+)$/i.exec(req.headers.authorization ?? '');
-    if (basic) {
-      const [id, secret] = Buffer.from(basic[1], 'base64').toString().split(':').map((p) => decodeURIComponent(p.replace(/\+/g, ' ')));
-      return { id, secret: secret ?? '' };
-    }
-    const id = form.get('client_id');
-    return id ? { id, secret: form.get('client_secret') ?? '' } : null;
   }
 
   async function authorize(req: http.IncomingMessage, res: http.ServerResponse, tenant: string, url: URL): Promise<void> {
