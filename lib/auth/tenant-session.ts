@@ -12,11 +12,11 @@ import { mayEnterUnprovisioned } from './admission';
 // pinned to the tenant. Only hashes are stored.
 //
 // A ticket is bound to the browser that asked for it: the tenant's host set
-// a random binding cookie when sign-in started (/auth/start), the apex named
-// the same binding in its own cookie when it sent the browser to Microsoft
-// (lib/auth/apex-binding.ts), and the ticket records its hash. Only a browser
-// holding that cookie can redeem it; any other redemption burns the ticket,
-// so a ticket link sent to someone else signs nobody in, then or later.
+// a random binding cookie when sign-in started (/auth/start), the apex issues
+// a ticket only to a browser that proves it set out with that binding
+// (lib/auth/apex-binding.ts), and the ticket records the binding's hash. Only
+// a browser holding that cookie can redeem it; any other redemption burns the
+// ticket, so a ticket link sent to someone else signs nobody in, then or later.
 //
 // A session token is the person's id, a dot, and 32 random bytes. The id is
 // for after the session is gone: deactivating a person over SCIM deletes their
