@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 // Every setting the product reads from the environment, parsed once. README's
-// configuration table mirrors this schema; keep the two in step.
+// Configuration table and .env.example name each of them
+// (tests/config/settings-docs.test.ts checks).
 const schema = z.object({
   ROOT_DOMAIN: z
     .string()

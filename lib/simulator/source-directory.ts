@@ -86,6 +86,3 @@ export function generateSourceDirectory(options: { users: number; groups: number
   }
   return { users, groups, random };
 }
-
-/** Users still in the source (active or not). */
-export const liveUsers = (source: SourceDirectory) => source.users.filter((u) => !u.deleted);

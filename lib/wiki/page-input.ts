@@ -26,6 +26,3 @@ export const pageEditInput = z.object({
   /** The page version the editor started from (optimistic concurrency). */
   version: z.coerce.number({ message: 'Reload the page: the form did not say which version you started from.' }).int().positive('Reload the page: the form did not say which version you started from.'),
 });
-
-export type NewPageInput = z.infer<typeof newPageInput>;
-export type PageEditInput = z.infer<typeof pageEditInput>;
