@@ -23,12 +23,14 @@ export type Admission = { admitted: true; user: User } | { admitted: false; reas
 
 type Match = { person: User } | { ambiguous: true } | null;
 
+/** Profiles no one is bound to whose externalId is this object id (Entra sends it in lower case; another client might not). */
+export const unboundWithObjectId = (oid: string) => ({ entraObjectId: null, externalId: { in: [oid, oid.toUpperCase()] } });
+
 async function findPerson(tenantId: string, identity: EntraIdentity): Promise<Match> {
   const db = tenantDb(tenantId);
   const bound = await db.user.findFirst({ where: { entraObjectId: identity.oid } });
   if (bound) return { person: bound };
-  // Entra sends objectId in lower case; another client might not.
-  const byExternalId = await db.user.findMany({ where: { entraObjectId: null, externalId: { in: [identity.oid, identity.oid.toUpperCase()] } }, take: 2 });
+  const byExternalId = await db.user.findMany({ where: unboundWithObjectId(identity.oid), take: 2 });
   if (byExternalId.length === 1) return { person: byExternalId[0] };
   if (byExternalId.length > 1) return { ambiguous: true };
   if (!identity.email || !identity.emailVerified) return null;

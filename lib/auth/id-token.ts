@@ -26,6 +26,9 @@ export interface EntraIdentity {
   name: string;
 }
 
+/** A directory's authority (https://login.microsoftonline.com/{tid}) from its issuer (…/{tid}/v2.0). */
+export const authorityOf = (issuer: string) => issuer.replace(/\/v2\.0$/, '');
+
 /** The issuer a directory's tokens must carry; a malformed `tid` gets one no token can match. */
 export function issuerFor(template: string, tid: unknown): string {
   return typeof tid === 'string' && isUuid(tid) ? template.replace('{tid}', tid.toLowerCase()) : 'urn:invalid-tenant';
@@ -35,7 +38,7 @@ const keySets = new Map<string, JWTVerifyGetKey>();
 
 function keysOf(issuer: string): JWTVerifyGetKey {
   // Entra publishes a directory's keys at …/{tid}/discovery/v2.0/keys.
-  const url = `${issuer.replace(/\/v2\.0$/, '')}/discovery/v2.0/keys`;
+  const url = `${authorityOf(issuer)}/discovery/v2.0/keys`;
   let keys = keySets.get(url);
   if (!keys) {
     if (keySets.size > 1_000) keySets.clear();

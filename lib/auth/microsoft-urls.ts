@@ -1,5 +1,6 @@
 import { getConfig } from '../config';
 import { siteOrigin } from '../tenancy/host';
+import { authorityOf } from './id-token';
 
 // Pages of Microsoft's the browser is sent to, in a directory's own
 // authority. Entra sends the browser back only to a redirect URI of the app
@@ -10,7 +11,7 @@ export const SIGNED_OUT_PATH = '/signed-out';
 export const ADMIN_CONSENTED_PATH = '/signup';
 
 function authority(tid: string): string {
-  return getConfig().AUTH_MICROSOFT_ENTRA_ID_ISSUER.replace('{tid}', tid).replace(/\/v2\.0$/, '');
+  return authorityOf(getConfig().AUTH_MICROSOFT_ENTRA_ID_ISSUER.replace('{tid}', tid));
 }
 
 const back = (path: string) => encodeURIComponent(`${siteOrigin(getConfig().ROOT_DOMAIN)}${path}`);

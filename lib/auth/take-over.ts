@@ -2,6 +2,7 @@ import { recordAuditEvent } from '../audit/record-event';
 import { isSerializationFailure, isUniqueViolation, platformDb, tenantDb, type Tenant, type TenantTx, type User } from '../db';
 import { AppError } from '../errors';
 import { forgetTokens } from '../tokens/authenticate-token';
+import { unboundWithObjectId } from './admission';
 import type { EntraIdentity } from './entra-provider';
 import { DIRECTORY_ADMIN_ROLES, isDirectoryAdmin } from './entra-ids';
 import { identityUserData } from './identity-user';
@@ -25,7 +26,7 @@ import { signUpStanding } from './sign-up';
 async function bindAdmin(tx: TenantTx, tenantId: string, identity: EntraIdentity): Promise<{ admin: User; matchedBy: string }> {
   const candidates: [string, () => Promise<User | null>][] = [
     ['objectId', () => tx.user.findFirst({ where: { entraObjectId: identity.oid } })],
-    ['externalId', () => tx.user.findFirst({ where: { entraObjectId: null, externalId: { in: [identity.oid, identity.oid.toUpperCase()] } }, orderBy: { createdAt: 'asc' } })],
+    ['externalId', () => tx.user.findFirst({ where: unboundWithObjectId(identity.oid), orderBy: { createdAt: 'asc' } })],
     ['userName', () => tx.user.findFirst({ where: { entraObjectId: null, userName: identity.userName } })],
   ];
   for (const [matchedBy, find] of candidates) {
