@@ -10,6 +10,13 @@ const prismaInternals = {
 // Raw SQL runs through tenantSql() in lib/db, which pins the tenant; tests may inspect the database directly.
 const rawDriver = { group: ['pg', 'pg-pool'], message: 'Only lib/db talks to PostgreSQL; use tenantSql() or a function of lib/db.' };
 
+// tools/ (CLI, simulator, local identity provider, seeding, cluster launcher) drives the product from outside; the product never needs it.
+const tooling = { group: ['**/tools/**', '@/tools/**'], message: 'The running product never imports tools/; move what both need into lib/.' };
+
+const domainNotDb = { group: ['@/lib/db', '@/lib/db/*', '**/lib/db', '**/lib/db/*'], message: 'Call a domain function in lib/<area>/ instead of the database.' };
+const ui = { group: ['@/app/**', '@/components/**'], message: 'lib/ is below the routes and components: it never imports them.' };
+const routes = { group: ['@/app/**', '**/app/**'], message: 'Components never import from app/: take the server action as a prop.' };
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -22,7 +29,17 @@ const config = [
   {
     files: ['lib/**', 'app/**', 'components/**', 'proxy.ts'],
     ignores: ['lib/db/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [prismaInternals, rawDriver] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [prismaInternals, rawDriver, tooling] }] },
+  },
+  {
+    // Domain code knows nothing of pages or components.
+    files: ['lib/**'],
+    ignores: ['lib/db/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [prismaInternals, rawDriver, tooling, ui] }] },
+  },
+  {
+    files: ['lib/db/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [tooling, ui] }] },
   },
   {
     // Specs take `test` from e2e/support/test.ts, whose fixture fails a test on a server error nobody expected.
@@ -43,13 +60,13 @@ const config = [
   },
   {
     // Routes and UI call domain functions; they never query the database themselves.
-    files: ['app/**', 'components/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [prismaInternals, rawDriver, { group: ['@/lib/db', '@/lib/db/*', '**/lib/db', '**/lib/db/*'], message: 'Call a domain function in lib/<area>/ instead of the database.' }] },
-      ],
-    },
+    files: ['app/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [prismaInternals, rawDriver, tooling, domainNotDb] }] },
+  },
+  {
+    // Components sit below the routes: a route passes its server actions in as props.
+    files: ['components/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [prismaInternals, rawDriver, tooling, domainNotDb, routes] }] },
   },
 ];
 

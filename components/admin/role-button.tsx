@@ -1,10 +1,17 @@
 'use client';
 
 import { useState, useTransition } from 'react';
-import { setRoleAction } from '@/app/tenant/[subdomain]/admin/actions';
+import type { ActionResult } from '@/lib/action-result';
 
 /** Make admin / Remove admin, with the refusal (e.g. the last admin) said in words. */
-export function RoleButton({ userId, name, role }: { userId: string; name: string; role: 'admin' | 'member' }) {
+interface Props {
+  userId: string;
+  name: string;
+  role: 'admin' | 'member';
+  setRole: (userId: string, role: string) => Promise<ActionResult>;
+}
+
+export function RoleButton({ userId, name, role, setRole }: Props) {
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const next = role === 'admin' ? 'member' : 'admin';
@@ -16,7 +23,7 @@ export function RoleButton({ userId, name, role }: { userId: string; name: strin
         aria-label={`${role === 'admin' ? 'Remove admin from' : 'Make admin:'} ${name}`}
         onClick={() =>
           start(async () => {
-            const result = await setRoleAction(userId, next);
+            const result = await setRole(userId, next);
             setError(result.ok ? null : result.error);
           })
         }

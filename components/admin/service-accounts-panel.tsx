@@ -1,7 +1,7 @@
 'use client';
 
-import { useActionState, useState, useTransition } from 'react';
-import { addServiceAccount, addToken, deleteServiceAccountAction, revokeTokenAction, type ActionResult, type TokenResult } from '@/app/tenant/[subdomain]/admin/actions';
+import { createContext, use, useActionState, useState, useTransition } from 'react';
+import type { ActionResult, FormAction, TokenResult } from '@/lib/action-result';
 import { formatUtc } from '@/lib/format-time';
 import type { ServiceAccountSummary, TokenSummary } from '@/lib/tokens/service-accounts';
 import { CopyButton } from './copy-button';
@@ -12,6 +12,22 @@ import { Modal } from './modal';
 // Save, Manage Tokens for SCIM provisioning, Active Tokens.
 
 type Fresh = { accountId: string; token: string; tokenName: string };
+
+/** The route's server actions, passed in as a prop and reached by every dialog of the panel. */
+export interface ServiceAccountActions {
+  addServiceAccount: FormAction<TokenResult>;
+  addToken: FormAction<TokenResult>;
+  revokeToken: (tokenId: string) => Promise<ActionResult>;
+  deleteServiceAccount: (accountId: string) => Promise<ActionResult>;
+}
+
+const Actions = createContext<ServiceAccountActions | null>(null);
+
+function useActions(): ServiceAccountActions {
+  const actions = use(Actions);
+  if (!actions) throw new Error('A service-account dialog outside ServiceAccountsPanel');
+  return actions;
+}
 
 const button = 'rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600';
 const primary = `${button} bg-indigo-600 text-on-accent hover:bg-indigo-700 disabled:opacity-60`;
@@ -100,6 +116,7 @@ function ConfirmStep({ label, message, confirm, run, onCancel, onDone }: {
 }
 
 function TokenRow({ token }: { token: TokenSummary }) {
+  const { revokeToken } = useActions();
   const [confirming, setConfirming] = useState(false);
   return (
     <li className="border-b border-slate-200 py-3 last:border-0" aria-label={`Token ${token.name}`}>
@@ -127,7 +144,7 @@ function TokenRow({ token }: { token: TokenSummary }) {
           label={`Confirm revoking ${token.name}`}
           message={`Revoke “${token.name}”? Whatever uses it (Microsoft Entra ID) is refused from its next request.`}
           confirm="Revoke token"
-          run={() => revokeTokenAction(token.id)}
+          run={() => revokeToken(token.id)}
           onCancel={() => setConfirming(false)}
         />
       ) : null}
@@ -136,6 +153,7 @@ function TokenRow({ token }: { token: TokenSummary }) {
 }
 
 function GenerateToken({ account, onCreated }: { account: ServiceAccountSummary; onCreated: (fresh: Fresh) => void }) {
+  const { addToken } = useActions();
   const [result, action, pending] = useActionState(async (previous: TokenResult | null, formData: FormData) => {
     const next = await addToken(previous, formData);
     if (next.ok) onCreated(next);
@@ -175,6 +193,7 @@ function GenerateToken({ account, onCreated }: { account: ServiceAccountSummary;
 }
 
 function ManageTokens({ account, fresh, onFresh, onClose }: { account: ServiceAccountSummary; fresh: Fresh | null; onFresh: (f: Fresh) => void; onClose: () => void }) {
+  const { deleteServiceAccount } = useActions();
   const [confirmDelete, setConfirmDelete] = useState(false);
   return (
     <Modal title="Manage Tokens for SCIM provisioning" onClose={onClose}>
@@ -199,7 +218,7 @@ function ManageTokens({ account, fresh, onFresh, onClose }: { account: ServiceAc
             label="Confirm deleting the service account"
             message={`Delete “${account.name}” and revoke all its tokens? Provisioning with them stops at once.`}
             confirm="Delete service account"
-            run={() => deleteServiceAccountAction(account.id)}
+            run={() => deleteServiceAccount(account.id)}
             onCancel={() => setConfirmDelete(false)}
             onDone={onClose}
           />
@@ -214,6 +233,7 @@ function ManageTokens({ account, fresh, onFresh, onClose }: { account: ServiceAc
 }
 
 function AddServiceAccount({ onCreated, onClose }: { onCreated: (fresh: Fresh) => void; onClose: () => void }) {
+  const { addServiceAccount } = useActions();
   const [result, action, pending] = useActionState(async (previous: TokenResult | null, formData: FormData) => {
     const next = await addServiceAccount(previous, formData);
     if (next.ok) onCreated(next);
@@ -250,13 +270,13 @@ function AddServiceAccount({ onCreated, onClose }: { onCreated: (fresh: Fresh) =
   );
 }
 
-export function ServiceAccountsPanel({ accounts }: { accounts: ServiceAccountSummary[] }) {
+export function ServiceAccountsPanel({ accounts, actions }: { accounts: ServiceAccountSummary[]; actions: ServiceAccountActions }) {
   const [adding, setAdding] = useState(false);
   const [managing, setManaging] = useState<string | null>(null);
   const [fresh, setFresh] = useState<Fresh | null>(null);
   const managed = accounts.find((a) => a.id === managing) ?? null;
   return (
-    <>
+    <Actions value={actions}>
       <div className="flex items-center justify-between gap-4">
         <h2 className="text-xl font-semibold">Service Accounts</h2>
         <button type="button" className={primary} onClick={() => setAdding(true)}>
@@ -313,6 +333,6 @@ export function ServiceAccountsPanel({ accounts }: { accounts: ServiceAccountSum
         />
       ) : null}
       {managed ? <ManageTokens account={managed} fresh={fresh?.accountId === managed.id ? fresh : null} onFresh={setFresh} onClose={() => { setManaging(null); setFresh(null); }} /> : null}
-    </>
+    </Actions>
   );
 }

@@ -1,19 +1,19 @@
 'use client';
 
 import { useActionState } from 'react';
-import { saveSettings } from '@/app/tenant/[subdomain]/admin/actions';
 import { ResultMessage, SubmitButton } from '@/components/forms/form-parts';
-import type { ActionResult } from '@/lib/action-result';
+import type { ActionResult, FormAction } from '@/lib/action-result';
 
 interface Props {
   displayName: string;
   signInPolicy: string;
   policies: readonly { value: string; label: string }[];
+  save: FormAction;
 }
 
 /** The editable settings: organization name and who may sign in. */
-export function SettingsForm({ displayName, signInPolicy, policies }: Props) {
-  const [result, action, pending] = useActionState<ActionResult | null, FormData>(saveSettings, null);
+export function SettingsForm({ displayName, signInPolicy, policies, save }: Props) {
+  const [result, action, pending] = useActionState<ActionResult | null, FormData>(save, null);
   return (
     <form action={action} className="space-y-4">
       <div>

@@ -1,13 +1,12 @@
 'use client';
 
 import { useActionState } from 'react';
-import { saveOwnProfile } from '@/app/tenant/[subdomain]/people/[key]/actions';
 import { ResultMessage, SubmitButton } from '@/components/forms/form-parts';
-import type { ActionResult } from '@/lib/action-result';
+import type { ActionResult, FormAction } from '@/lib/action-result';
 
 /** The two profile fields a person writes themselves. */
-export function OwnProfileForm({ aboutMe, skills }: { aboutMe: string; skills: string[] }) {
-  const [result, action, pending] = useActionState<ActionResult | null, FormData>(saveOwnProfile, null);
+export function OwnProfileForm({ aboutMe, skills, save }: { aboutMe: string; skills: string[]; save: FormAction }) {
+  const [result, action, pending] = useActionState<ActionResult | null, FormData>(save, null);
   return (
     <form action={action} className="space-y-3">
       <div>

@@ -1,13 +1,12 @@
 'use client';
 
 import { useActionState } from 'react';
-import { saveTeamDescription } from '@/app/tenant/[subdomain]/teams/[id]/actions';
 import { ResultMessage, SubmitButton } from '@/components/forms/form-parts';
-import type { ActionResult } from '@/lib/action-result';
+import type { ActionResult, FormAction } from '@/lib/action-result';
 
 /** For admins: what the team does, in TheOrgWiki's own words (Entra provisions the rest). */
-export function TeamDescriptionForm({ teamId, description }: { teamId: string; description: string }) {
-  const [result, action, pending] = useActionState<ActionResult | null, FormData>(saveTeamDescription, null);
+export function TeamDescriptionForm({ teamId, description, save }: { teamId: string; description: string; save: FormAction }) {
+  const [result, action, pending] = useActionState<ActionResult | null, FormData>(save, null);
   return (
     <form action={action} className="space-y-2">
       <input type="hidden" name="teamId" value={teamId} />

@@ -1,13 +1,12 @@
 'use client';
 
 import { useActionState, useId } from 'react';
-import { setOwnerAction } from '@/app/tenant/[subdomain]/wiki/actions';
 import { ResultMessage, SubmitButton } from '@/components/forms/form-parts';
-import type { ActionResult } from '@/lib/action-result';
+import type { ActionResult, FormAction } from '@/lib/action-result';
 
 /** Hands the page to someone else, named by their work email or user name. */
-export function OwnerForm({ slug }: { slug: string }) {
-  const [result, action, pending] = useActionState<ActionResult | null, FormData>(setOwnerAction, null);
+export function OwnerForm({ slug, setOwner }: { slug: string; setOwner: FormAction }) {
+  const [result, action, pending] = useActionState<ActionResult | null, FormData>(setOwner, null);
   const id = useId();
   return (
     <form action={action} className="flex flex-col gap-2 sm:flex-row sm:items-end">

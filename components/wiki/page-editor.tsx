@@ -1,9 +1,8 @@
 'use client';
 
 import { useActionState, useDeferredValue, useMemo, useState, type FormEvent } from 'react';
-import { createPageAction, savePageAction } from '@/app/tenant/[subdomain]/wiki/actions';
 import { ResultMessage, SubmitButton } from '@/components/forms/form-parts';
-import type { ActionResult } from '@/lib/action-result';
+import type { ActionResult, FormAction } from '@/lib/action-result';
 import { newPageInput, pageEditInput } from '@/lib/wiki/page-input';
 import { renderMarkdown } from '@/lib/wiki/render-markdown';
 import { slugify } from '@/lib/wiki/slug';
@@ -26,9 +25,16 @@ export interface EditorPage {
 
 const INPUT = 'mt-1 w-full rounded-md border border-slate-300 px-3 py-2';
 
-export function PageEditor({ page, parents }: { page: EditorPage; parents: { slug: string; title: string; depth: number }[] }) {
+interface Props {
+  page: EditorPage;
+  parents: { slug: string; title: string; depth: number }[];
+  /** Creates the page when page.slug is null, else saves it. */
+  save: FormAction;
+}
+
+export function PageEditor({ page, parents, save }: Props) {
   const isNew = page.slug === null;
-  const [result, action, pending] = useActionState<ActionResult | null, FormData>(isNew ? createPageAction : savePageAction, null);
+  const [result, action, pending] = useActionState<ActionResult | null, FormData>(save, null);
   const [title, setTitle] = useState(page.title);
   const [slug, setSlug] = useState(page.slug ?? '');
   const [parentSlug, setParentSlug] = useState(page.parentSlug);

@@ -1,5 +1,5 @@
 import { devices, type Page } from '@playwright/test';
-import { STATIC_DIRECTORIES } from '../../lib/dev-idp/directories';
+import { STATIC_DIRECTORIES } from '../../tools/dev-idp/directories';
 import { E2E_PORT } from '../../playwright.config';
 import { LAYOUT_RULES, seriousViolations } from '../support/axe';
 import { httpRequest } from '../support/http';

@@ -5,7 +5,7 @@ import { admit } from '../../lib/auth/admission';
 import { issueSignInTicket, newBinding, redeemSignInTicket, SESSION_COOKIE } from '../../lib/auth/tenant-session';
 import { disconnectDb, platformDb, type Tenant } from '../../lib/db';
 import { setRole } from '../../lib/admin/members';
-import type { Cluster } from '../../lib/cluster/start-cluster';
+import type { Cluster } from '../../tools/cluster/start-cluster';
 import { call, CLUSTER_PORT, clusterUnavailable, createClusterDatabase, startTestCluster, type ClusterDatabase, type Reply } from '../support/cluster-site';
 import { expect, test } from '../support/test';
 

@@ -115,7 +115,7 @@ test('npm run demo: sign-in, the tutorial’s token, Test Connection, a provisio
 
   await test.step('Ctrl+C stops the demo cleanly and frees its ports', async () => {
     const { status, exit, allGone, stillListening } = await demo.interrupt();
-    // lib/cli/serve.ts exits 130 (128 + SIGINT) when told to stop, 0 when its server ended by itself; npm
+    // tools/cli/serve.ts exits 130 (128 + SIGINT) when told to stop, 0 when its server ended by itself; npm
     // ends as its script did, by the signal if that is how the script ended, which a shell shows as 130.
     expect([0, 130], `npm run demo exited with ${JSON.stringify(exit)}\n${demo.output().slice(-2_000)}`).toContain(status);
     // The HTTP server's last word when it has drained its requests and closed the database (lib/server/shutdown.ts).

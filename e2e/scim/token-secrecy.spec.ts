@@ -1,5 +1,5 @@
 import { E2E_PORT } from '../../playwright.config';
-import { EntraSimulation } from '../../lib/simulator/simulation';
+import { EntraSimulation } from '../../tools/simulator/simulation';
 import { SCIM_BASE_PATH } from '../../lib/tenancy/routing';
 import { TOKEN_PREFIX } from '../../lib/tokens/token-secret';
 import { columnsHolding } from '../../tests/support/find-secret';

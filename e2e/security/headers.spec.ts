@@ -27,7 +27,7 @@ const PROTECTIONS = {
 };
 const API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** Forms may go to our sites and to the identity provider the tests' server signs in with (lib/dev-idp, at port + 1). */
+/** Forms may go to our sites and to the identity provider the tests' server signs in with (tools/dev-idp, at port + 1). */
 const PAGE_POLICY = new RegExp(
   `^default-src 'self'; script-src 'self' 'nonce-([A-Za-z0-9+/]{22}==)' 'strict-dynamic'; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; ` +
     `form-action 'self' ${escape(`http://${E2E_ROOT} http://*.${E2E_ROOT} http://localhost:${E2E_PORT + 1}`)}; frame-ancestors 'none'$`,

@@ -7,8 +7,8 @@ import { ACTIONS, HANDLERS, PAGES, type Intruder, type PageRule, type Refusal } 
 import { actionExports, builtActions, handlerMethods, pageFiles, urlOf, type BuiltAction } from './support/app-routes';
 import { fingerprints, type Fingerprints } from './support/fingerprint';
 import { encodeAction, type ActionArgs } from './support/next-action';
-import { SCIM_ROUTES, UNROUTED, type ScimTarget } from './support/scim-table';
-import { buildWorld, scimTarget, SETUP_LANES, tenantWithTokens, type Tenant, type World } from './support/world';
+import { SCIM_ROUTES, UNROUTED } from './support/scim-table';
+import { buildWorld, scimTarget, SETUP_LANES, tenantWithTokens, type ScimTarget, type Tenant, type World } from './support/world';
 
 // The tenant-isolation matrix: every SCIM request the route table answers ×
 // every kind of bad credential, and every page, route handler and server

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import { promisify } from 'node:util';
 import { E2E_PORT } from '../../playwright.config';
-import { nginxPath, startCluster, type Cluster } from '../../lib/cluster/start-cluster';
+import { nginxPath, startCluster, type Cluster } from '../../tools/cluster/start-cluster';
 import { migrate } from '../../lib/db/migrate';
 import { createDatabase, dropDatabase, dropDatabasesLike } from '../../lib/db/server-admin';
 import { findPostgresServer } from '../../tests/support/postgres-server';
@@ -73,7 +73,7 @@ export async function createClusterDatabase(): Promise<ClusterDatabase> {
     url,
     orgwiki: async (...args) =>
       (
-        await run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'lib/cli/orgwiki.ts', ...args], {
+        await run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'tools/cli/orgwiki.ts', ...args], {
           env: { ...process.env, DATABASE_URL: url, DATABASE_POOL_SIZE: '1', ROOT_DOMAIN: `localhost:${CLUSTER_PORT}` },
           encoding: 'utf8',
         })

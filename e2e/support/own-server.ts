@@ -7,7 +7,7 @@ import { watchServerOutput } from './test';
 
 // A production server of a test's own, for tests that stop it or read its
 // logs, which the shared one (start-server.ts) must not be put through: the
-// built app run as lib/cli/serve.ts runs it, on a fresh migrated database,
+// built app run as tools/cli/serve.ts runs it, on a fresh migrated database,
 // with its output captured, and checked for errors the test did not expect
 // (test.ts).
 

@@ -17,7 +17,7 @@ export interface ScimTenant {
 
 /** The operator CLI on the database at `databaseUrl`. */
 function orgwikiOn(databaseUrl: string, ...args: string[]): string {
-  return execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'lib/cli/orgwiki.ts', ...args], {
+  return execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'tools/cli/orgwiki.ts', ...args], {
     env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: '1' },
     encoding: 'utf8',
   });

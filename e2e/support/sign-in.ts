@@ -15,7 +15,7 @@ export interface Person {
   directoryAdmin?: boolean;
   /** A B2B guest from another organization. */
   guest?: boolean;
-  /** Have the provider send an ID token Entra never would (lib/dev-idp/login-page.ts). */
+  /** Have the provider send an ID token Entra never would (tools/dev-idp/login-page.ts). */
   tamper?: 'foreign_issuer' | 'unknown_key' | 'other_audience';
 }
 

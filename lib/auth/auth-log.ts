@@ -1,7 +1,7 @@
 import { errors as jose } from 'jose';
 import * as oauth from 'oauth4webapi';
 import type { Logger } from 'pino';
-import { log as processLog } from '../ops/log';
+import { log as processLog } from '../log/log';
 
 // What Auth.js reports, in our log. Its own logger writes every refused
 // sign-in at error level and, after it, what its checks compared

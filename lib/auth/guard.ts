@@ -5,7 +5,7 @@ import type { AuditActor } from '../audit/record-event';
 import { getConfig } from '../config';
 import type { Tenant, User } from '../db';
 import { personName } from '../directory/person-name';
-import { CLIENT_ADDRESS_HEADER } from '../server/client-address';
+import { CLIENT_ADDRESS_HEADER } from '../security/client-address';
 import { parseHost } from '../tenancy/host';
 import { requireTenant } from '../tenancy/get-tenant';
 import { findSessionUser, SESSION_COOKIE, signedOutByDeactivation } from './tenant-session';

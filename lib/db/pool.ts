@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { getConfig, requireDatabaseUrl } from '../config';
-import { log } from '../ops/log';
+import { log } from '../log/log';
 
 /**
  * Settings every session starts with, sent when a connection opens. pg_trgm's word

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listManagerChain, tenantDb, tenantSql, USER_BY_NAME, type User } from '../db';
+import { contactOf, type Contact } from './contact';
 import { findPerson } from './find-person';
 import { AppError } from '../errors';
 import { personName } from './person-name';
@@ -17,6 +18,7 @@ export interface PersonLink {
 export interface Profile {
   person: User;
   name: string;
+  contact: Contact;
   managers: PersonLink[];
   /** SCIM named a manager who is not a user of the tenant (yet): shown where the manager would be. */
   managerNotInDirectory: boolean;
@@ -67,6 +69,7 @@ export async function findProfile(tenantId: string, key: string): Promise<Profil
   return {
     person,
     name: personName(person),
+    contact: contactOf(person),
     managers: managers.map(link), // from the top down to the direct manager
     managerNotInDirectory: person.unresolvedManagerId !== null,
     reports,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { directoryFacetRows, isUuid, searchPeopleRows, tenantSql, type PeopleQuery, type PersonRow, type TenantSql } from '../db';
-import { searchWords } from '../search/search-words';
+import { searchWords } from './search-words';
 import { personName } from './person-name';
 
 // The people directory: who matches the search box and the filters, one page

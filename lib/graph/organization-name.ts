@@ -1,7 +1,7 @@
 import { ConfidentialClientApplication, LogLevel } from '@azure/msal-node';
 import { getConfig } from '../config';
 import { isUuid } from '../db';
-import { log } from '../ops/log';
+import { log } from '../log/log';
 
 // The app's own calls to Microsoft Graph, with its client credentials (MSAL),
 // in the directory of whoever is signing up. Nothing here may fail a page: a

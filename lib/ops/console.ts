@@ -1,5 +1,5 @@
 import { format, stripVTControlCharacters } from 'node:util';
-import { log } from './log';
+import { log } from '../log/log';
 
 // Our code logs through `log`; Next.js and other libraries write to the console
 // (Next's start-up notes, the error of a page that threw). Routed through the

@@ -1,5 +1,5 @@
 import { unappliedMigrations } from '../db/migration-status';
-import { log } from './log';
+import { log } from '../log/log';
 
 // Whether this instance should get traffic (GET /api/ready, for the load
 // balancer): not while it shuts down, not while the database does not answer,

@@ -1,5 +1,5 @@
 import { insertAuditRows, isDatabaseUnavailable, tenantSql, type AuditRow } from '../db';
-import { log } from '../ops/log';
+import { log } from '../log/log';
 
 // Reads and refusals are logged in batches: writing one row per GET in the
 // request's own path would double the database work of a provisioning cycle.

@@ -1,7 +1,7 @@
 import { isDatabaseUnavailable, tenantSql, type Tenant } from '../db';
-import { log } from '../ops/log';
+import { log } from '../log/log';
 import { countScimOperation } from '../ops/metrics';
-import { CLIENT_ADDRESS_HEADER } from '../server/client-address';
+import { CLIENT_ADDRESS_HEADER } from '../security/client-address';
 import { parseHost, siteOrigin } from '../tenancy/host';
 import { SCIM_BASE_PATH } from '../tenancy/routing';
 import { findTenant } from '../tenancy/tenant-lookup';

@@ -1,7 +1,7 @@
 import { searchPageRows, searchTeamRows, tenantSql } from '../db';
 import { findPeopleRows, summarize, type PersonSummary } from '../directory/search-people';
 import { plainSnippet } from './plain-snippet';
-import { searchWords } from './search-words';
+import { searchWords } from '../directory/search-words';
 
 // The one search box: people, teams and pages together, grouped by kind.
 

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { log } from '../ops/log';
+import { log } from '../log/log';
 import { observeHttpRequest } from '../ops/metrics';
-import { requestIdFrom, runInRequest } from '../ops/request-context';
+import { requestIdFrom, runInRequest } from '../log/request-context';
 import { parseHost } from '../tenancy/host';
 import { routeLabel } from './route-label';
 

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getConfig } from '../config';
-import { log } from '../ops/log';
+import { log } from '../log/log';
 import { METRICS_CONTENT_TYPE, metricsText } from '../ops/metrics';
 import { metricsAccess } from '../ops/metrics-access';
 import { checkReadiness } from '../ops/readiness';

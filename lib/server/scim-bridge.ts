@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { log } from '../ops/log';
+import { log } from '../log/log';
 import { handleScimRequest } from '../scim/handle-request';
 import type { ScimRequest } from '../scim/http';
 import { MAX_BODY_BYTES } from '../scim/limits';

@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import { log } from '../ops/log';
+import { log } from '../log/log';
 
 // Stopping without cutting anyone off, on SIGTERM (the orchestrator) or SIGINT
 // (Ctrl+C):

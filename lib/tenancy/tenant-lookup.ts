@@ -1,11 +1,11 @@
-import { listen, publish } from '../cluster/broadcast';
+import { listen, publish } from '../ops/broadcast';
 import { platformDb, type Tenant } from '../db';
 import { isValidSubdomain } from './subdomain';
 
 // Every request starts by finding its tenant; a subdomain never changes, so a
 // short-lived per-process copy saves a query per request. A settings change
 // calls forgetTenant(), which drops the copy here and, through Redis, on every
-// other instance (lib/cluster/broadcast.ts); without Redis, thirty seconds
+// other instance (lib/ops/broadcast.ts); without Redis, thirty seconds
 // bounds how long another instance serves the old settings (the sign-in
 // policy among them). A lookup under way while copies were dropped is not
 // kept: it may have read the row before the change. On globalThis because

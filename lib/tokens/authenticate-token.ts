@@ -1,4 +1,4 @@
-import { listen, publish } from '../cluster/broadcast';
+import { listen, publish } from '../ops/broadcast';
 import { tenantDb } from '../db';
 import { dropTenantTokens, findTenantToken, type TokenPrincipal } from './tenant-tokens';
 import { tokenDigest } from './token-secret';
@@ -7,7 +7,7 @@ export type { TokenPrincipal };
 
 // Revoking a token (or deleting its account) calls forgetTokens(), which drops
 // this process's copy of the tenant's tokens and, through Redis, every other
-// instance's (lib/cluster/broadcast.ts), so the revocation holds on the next
+// instance's (lib/ops/broadcast.ts), so the revocation holds on the next
 // request everywhere; without Redis, another instance notices within a second
 // (tenant-tokens.ts). Minting needs no notice: a token an instance does not
 // hold is looked for in a read that begins after the request arrived.

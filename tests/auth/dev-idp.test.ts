@@ -5,8 +5,8 @@ import path from 'node:path';
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIRECTORY_MEMBER_ROLE, PERSONAL_ACCOUNTS_TID } from '../../lib/auth/entra-ids';
-import { GLOBAL_ADMINISTRATOR, STATIC_DIRECTORIES } from '../../lib/dev-idp/directories';
-import { startDevIdp, type DevIdp } from '../../lib/dev-idp/server';
+import { GLOBAL_ADMINISTRATOR, STATIC_DIRECTORIES } from '../../tools/dev-idp/directories';
+import { startDevIdp, type DevIdp } from '../../tools/dev-idp/server';
 
 // The development identity provider is what every sign-in test trusts to
 // behave like Entra; here it is held to that over real HTTP.

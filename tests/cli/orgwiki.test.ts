@@ -12,7 +12,7 @@ const tsx = path.resolve('node_modules/.bin/tsx');
 
 async function orgwiki(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(tsx, ['lib/cli/orgwiki.ts', ...args], {
+    const { stdout, stderr } = await run(tsx, ['tools/cli/orgwiki.ts', ...args], {
       env: { ...process.env, DATABASE_URL: database.url, ROOT_DOMAIN: 'theorgwiki.test' },
     });
     return { code: 0, stdout, stderr };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeBroadcast, listen, publish } from '../../lib/cluster/broadcast';
+import { closeBroadcast, listen, publish } from '../../lib/ops/broadcast';
 import { redisAnswers, TEST_REDIS_URL } from '../support/redis-server';
 
 // The broadcast inside one process; tests/… cannot run two app instances, so

@@ -29,7 +29,7 @@ async function client(): Promise<pg.Client> {
 async function orgwiki(...args: string[]): Promise<string> {
   const env: NodeJS.ProcessEnv = { ...process.env, EMBEDDED_DB_PORT: new URL(db.url).port };
   delete env.DATABASE_URL;
-  const { stdout } = await run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'lib/cli/orgwiki.ts', ...args], { env, encoding: 'utf8' });
+  const { stdout } = await run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'tools/cli/orgwiki.ts', ...args], { env, encoding: 'utf8' });
   return stdout;
 }
 

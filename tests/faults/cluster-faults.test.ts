@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { expect, test } from 'vitest';
-import { nginxPath, startCluster } from '../../lib/cluster/start-cluster';
+import { nginxPath, startCluster } from '../../tools/cluster/start-cluster';
 import { TEST_REDIS_URL } from '../support/redis-server';
 import { afterRequests, expectConverged, freshDatabase, PORTS, simulation, skipWhereFaultsCannotRun, statusCounts, tenantWithToken } from './support/fault-run';
 import { checkedCluster } from './support/server-errors';

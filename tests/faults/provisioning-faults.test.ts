@@ -6,7 +6,7 @@ import { privatePostgres } from './support/private-postgres';
 
 // Entra's cycles meet production's faults: the database restarting and the
 // app killed outright (Redis going away: redis-faults.test.ts). Each test breaks one thing mid-cycle,
-// lets the simulator (lib/simulator) carry on as Entra would, and ends with
+// lets the simulator (tools/simulator) carry on as Entra would, and ends with
 // the tenant equal to the source directory.
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

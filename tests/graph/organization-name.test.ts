@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STATIC_DIRECTORIES } from '../../lib/dev-idp/directories';
-import { startDevIdp, type DevIdp } from '../../lib/dev-idp/server';
+import { STATIC_DIRECTORIES } from '../../tools/dev-idp/directories';
+import { startDevIdp, type DevIdp } from '../../tools/dev-idp/server';
 import { organizationName } from '../../lib/graph/organization-name';
 
 // The app's own Graph call, through MSAL, against the local identity

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requestIdFrom, runInRequest } from '../../lib/ops/request-context';
+import { requestIdFrom, runInRequest } from '../../lib/log/request-context';
 import { captureLog } from '../support/capture-log';
 
 describe('the logger', () => {

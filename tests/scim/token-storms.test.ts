@@ -4,7 +4,7 @@ import { flushScimLog } from '../../lib/scim/audit-queue';
 import { handleScimRequest } from '../../lib/scim/handle-request';
 import type { ScimRequest } from '../../lib/scim/http';
 import { closeScimLimiters } from '../../lib/scim/rate-limit';
-import { CLIENT_ADDRESS_HEADER } from '../../lib/server/client-address';
+import { CLIENT_ADDRESS_HEADER } from '../../lib/security/client-address';
 import { createTenant } from '../../lib/tenancy/create-tenant';
 import { SCIM_BASE_PATH } from '../../lib/tenancy/routing';
 import { dropTenantTokens } from '../../lib/tokens/tenant-tokens';

@@ -3,7 +3,7 @@ import { tenantDb, type Tenant } from '../../lib/db';
 import { searchPeople, type DirectorySearch } from '../../lib/directory/search-people';
 import { searchEverything } from '../../lib/search/search-everything';
 import { plainSnippet } from '../../lib/search/plain-snippet';
-import { searchWords } from '../../lib/search/search-words';
+import { searchWords } from '../../lib/directory/search-words';
 import { createTenant } from '../../lib/tenancy/create-tenant';
 import { withTestDatabase } from '../support/database';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tenantDb } from '../../lib/db';
-import { generateCompany, orgDepth } from '../../lib/seed/generate-company';
-import { seedTenant } from '../../lib/seed/seed-tenant';
+import { generateCompany, orgDepth } from '../../tools/seed/generate-company';
+import { seedTenant } from '../../tools/seed/seed-tenant';
 import { withTestDatabase } from '../support/database';
 
 withTestDatabase();

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { createLogger } from '../../lib/ops/log';
+import { createLogger } from '../../lib/log/log';
 
 /** A logger writing into an array, one parsed JSON object per line. */
 export function captureLog() {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import pg from 'pg';
 import { migrate, readMigrations } from '../../lib/db/migrate';
-import { localhostCertificate } from '../../lib/dev-idp/certificate';
+import { localhostCertificate } from '../../tools/dev-idp/certificate';
 import { createDatabase, dropDatabase, dropDatabasesLike } from '../../lib/db/server-admin';
 import { findPostgresServer, onEmbeddedDatabase, stopEmbeddedServer, TEST_DATABASE_PREFIX } from './postgres-server';
 

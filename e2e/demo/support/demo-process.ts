@@ -10,7 +10,7 @@ import { freePort } from '../../../lib/ports';
 import { listeningPorts } from './ports';
 
 // `npm run demo` exactly as the README starts it (it builds, then runs
-// lib/cli/serve.ts start --demo), on the demo's own port, on an embedded
+// tools/cli/serve.ts start --demo), on the demo's own port, on an embedded
 // database in a fresh folder.
 
 /** `next build` alone can take ~3 minutes on a busy two-core machine. */

@@ -1,6 +1,6 @@
 // Where the demo under test answers. Its own port, away from a developer's demo
 // (3000-3002) and the browser tests' server (3100-3102); the demo's local
-// identity provider takes the next two ports (lib/dev-idp/launch.ts).
+// identity provider takes the next two ports (tools/dev-idp/launch.ts).
 // DEMO_E2E_PORT moves it, e.g. for two checkouts running this side by side.
 
 export const DEMO_PORT = Number(process.env.DEMO_E2E_PORT ?? 3700);

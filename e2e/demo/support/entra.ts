@@ -37,7 +37,7 @@ export interface SimulatedPhase {
 }
 
 /**
- * The phases table `simulate:entra` prints (lib/cli/simulate-entra.ts):
+ * The phases table `simulate:entra` prints (tools/cli/simulate-entra.ts):
  * phase, requests, req/s, p50 ms, p99 ms, retries, 5xx, errors, seconds, in
  * columns two or more spaces apart. A 5xx that a retry papered over still
  * counts in its 5xx column.

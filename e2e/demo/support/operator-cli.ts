@@ -2,11 +2,11 @@ import { expect } from '@playwright/test';
 import type { EmbeddedDb } from './newcomer-env';
 import { runTool } from './tools';
 
-// The operator CLI (lib/cli/orgwiki.ts) from a second terminal while the demo
+// The operator CLI (tools/cli/orgwiki.ts) from a second terminal while the demo
 // runs: it finds the demo's embedded database on EMBEDDED_DB_PORT and shares
 // it, as README's "Operator CLI" says.
 
-const ORGWIKI = 'lib/cli/orgwiki.ts';
+const ORGWIKI = 'tools/cli/orgwiki.ts';
 
 /** tenant:list, read-only: answers the subdomains it lists. */
 export async function listTenants(db: EmbeddedDb): Promise<string[]> {

@@ -2,7 +2,7 @@ import type { Exit } from './child';
 import type { EmbeddedDb } from './newcomer-env';
 import { startTool } from './tools';
 
-// `npm run simulate:entra -- --url … --token … --users N` (lib/cli/simulate-entra.ts)
+// `npm run simulate:entra -- --url … --token … --users N` (tools/cli/simulate-entra.ts)
 // against the running demo: Entra's first provisioning cycle and an
 // incremental one, then a comparison of the tenant with the source directory
 // over SCIM; it exits 1 when they differ.
@@ -23,7 +23,7 @@ export async function simulateEntra(
   db: EmbeddedDb,
   options: { withinMs: number; shouldStop: () => string | null },
 ): Promise<SimulatorRun> {
-  const { child, exited } = startTool('lib/cli/simulate-entra.ts', ['--url', target.tenantUrl, '--token', target.token, '--users', String(target.users)], db);
+  const { child, exited } = startTool('tools/cli/simulate-entra.ts', ['--url', target.tenantUrl, '--token', target.token, '--users', String(target.users)], db);
   const until = Date.now() + options.withinMs;
   let stoppedBecause: string | null = null;
   while (child.running && !stoppedBecause) {

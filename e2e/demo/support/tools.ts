@@ -14,7 +14,7 @@ export interface ToolRun {
   exited: Promise<Exit>;
 }
 
-/** Starts `script` (a path under lib/cli) with `args`; the tools reach the demo's database by its port. */
+/** Starts `script` (a path under tools/cli) with `args`; the tools reach the demo's database by its port. */
 export function startTool(script: string, args: string[], db: EmbeddedDb): ToolRun {
   const child = new Child(process.execPath, [TSX, script, ...args], newcomerEnv(db));
   return { child, exited: child.exited };

@@ -15,8 +15,8 @@ async function open(page: Page, pathname: string): Promise<Response> {
 /**
  * README: open acme, Login → Sign in with Microsoft → pick an Acme person on
  * the local identity provider's page. The provider lists a company's admins
- * first (lib/dev-idp/app-directories.ts), and the demo's admins are its CEO
- * and head of IT (lib/seed/seed-tenant.ts), so the first person listed is one;
+ * first (tools/dev-idp/app-directories.ts), and the demo's admins are its CEO
+ * and head of IT (tools/seed/seed-tenant.ts), so the first person listed is one;
  * the Admin Console check below holds us to it. Answers the person's name.
  */
 export async function signInAsDemoAdmin(page: Page): Promise<string> {

@@ -1,4 +1,4 @@
-import type { Tenant } from './world';
+import type { ScimTarget } from './world';
 
 // The isolation matrix's table for SCIM: for every endpoint of the route
 // table (lib/scim/endpoints.ts, by its `route`), the paths to ask for and, for
@@ -6,11 +6,6 @@ import type { Tenant } from './world';
 // request were let through. Every SCIM request needs a token of the tenant,
 // discovery included; 404 and 405 come after authentication, so unknown paths
 // and methods are refused the same way (UNROUTED).
-
-export interface ScimTarget extends Tenant {
-  userId: string;
-  groupId: string;
-}
 
 const CORE_USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const CORE_GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';

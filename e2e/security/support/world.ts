@@ -1,7 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { scimClient, type ScimClient } from '../../support/scim-client';
 import { useTestDatabase } from '../../support/scim-fixtures';
-import type { ScimTarget } from './scim-table';
 
 // The tenants the isolation matrix attacks, made in this process with the
 // functions the operator CLI and the sign-in flow call (the CLI costs 2-5 s a
@@ -61,6 +60,12 @@ export interface TargetTenant extends Tenant {
 export interface OtherTenant extends Tenant {
   memberId: string;
   sessions: { admin: string; member: string };
+}
+
+/** A tenant with one provisioned user and group, for the SCIM table (scim-table.ts). */
+export interface ScimTarget extends Tenant {
+  userId: string;
+  groupId: string;
 }
 
 export interface World {

@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import { disconnectDb } from '../../../lib/db';
 import { migrate } from '../../../lib/db/migrate';
 import { createDatabase, dropDatabase } from '../../../lib/db/server-admin';
-import { EntraSimulation } from '../../../lib/simulator/simulation';
+import { EntraSimulation } from '../../../tools/simulator/simulation';
 import { createTenant } from '../../../lib/tenancy/create-tenant';
 import { findPostgresServer } from '../../support/postgres-server';
 import { SCIM_BASE_PATH } from '../../../lib/tenancy/routing';

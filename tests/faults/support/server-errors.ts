@@ -1,6 +1,6 @@
 import { onTestFinished } from 'vitest';
 import { errorLines } from '../../../e2e/support/server-log';
-import type { ClusterOptions } from '../../../lib/cluster/start-cluster';
+import type { ClusterOptions } from '../../../tools/cluster/start-cluster';
 
 // The fault tests' servers, held to the browser tests' rule (e2e/support/test.ts):
 // once the test has finished, every error line of a server it started

@@ -1,4 +1,4 @@
-import { openDatabase } from '../../../lib/cli/database';
+import { openDatabase } from '../../../tools/cli/database';
 
 // Opens the database exactly as `npm run demo` does (the embedded one when
 // DATABASE_URL is unset, data in EMBEDDED_DB_DIR), says where it is, and holds

@@ -4,15 +4,12 @@ import { revalidatePath } from 'next/cache';
 import { setRole } from '@/lib/admin/members';
 import { updateSettings } from '@/lib/admin/settings';
 import { requireAdminAction } from '@/lib/auth/guard';
-import { attempt, type ActionResult } from '@/lib/action-result';
+import { attempt, type ActionResult, type TokenResult } from '@/lib/action-result';
 import { createServiceAccount, deleteServiceAccount, generateToken, revokeToken } from '@/lib/tokens/service-accounts';
 
 // The Admin Console's actions. Each one re-checks on the server that the
 // caller is an admin of the tenant whose host it was sent to; ids in the
 // arguments are looked up within that tenant only, so a forged id names nothing.
-
-export type { ActionResult };
-export type TokenResult = { ok: true; token: string; accountId: string; tokenName: string } | { ok: false; error: string };
 
 /** The work, then every page shows what it changed. */
 async function run<T extends { ok: true }>(work: () => Promise<T>): Promise<T | { ok: false; error: string }> {

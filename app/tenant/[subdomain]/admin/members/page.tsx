@@ -4,6 +4,7 @@ import { RoleButton } from '@/components/admin/role-button';
 import { listMembers } from '@/lib/admin/members';
 import { requireAdmin } from '@/lib/auth/guard';
 import { readPageNumber } from '@/lib/paging';
+import { setRoleAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Members' };
 
@@ -38,7 +39,7 @@ export default async function MembersPage({ params, searchParams }: Props) {
                 <td className="py-2 pr-3">{m.active ? 'Active' : <span className="text-red-700">Deactivated</span>}</td>
                 <td className="py-2 pr-3">{m.source}</td>
                 <td className="py-2 pr-3">{m.role === 'admin' ? 'Admin' : 'Member'}</td>
-                <td className="py-2">{m.active || m.role === 'admin' ? <RoleButton userId={m.id} name={m.name} role={m.role} /> : null}</td>
+                <td className="py-2">{m.active || m.role === 'admin' ? <RoleButton userId={m.id} name={m.name} role={m.role} setRole={setRoleAction} /> : null}</td>
               </tr>
             ))}
           </tbody>

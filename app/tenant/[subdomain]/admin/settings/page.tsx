@@ -7,6 +7,7 @@ import { requireAdmin } from '@/lib/auth/guard';
 import { getConfig } from '@/lib/config';
 import { siteOrigin } from '@/lib/tenancy/host';
 import { SCIM_BASE_PATH } from '@/lib/tenancy/routing';
+import { saveSettings } from '../actions';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -21,7 +22,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ subdo
           <h2 id="general" className="mb-3 text-xl font-semibold">
             General
           </h2>
-          <SettingsForm displayName={tenant.displayName} signInPolicy={tenant.signInPolicy} policies={SIGN_IN_POLICIES} />
+          <SettingsForm displayName={tenant.displayName} signInPolicy={tenant.signInPolicy} policies={SIGN_IN_POLICIES} save={saveSettings} />
         </section>
         <section aria-labelledby="connection" className="space-y-4">
           <h2 id="connection" className="text-xl font-semibold">

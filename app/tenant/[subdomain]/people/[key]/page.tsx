@@ -6,17 +6,12 @@ import { OwnProfileForm } from '@/components/directory/own-profile-form';
 import { requireMember } from '@/lib/auth/guard';
 import { findProfile, type PersonLink } from '@/lib/directory/profile';
 import { Breadcrumbs } from '@/components/layout/breadcrumbs';
+import { saveOwnProfile } from './actions';
 
 type Props = { params: Promise<{ subdomain: string; key: string }> };
 
 // Once per request: the title and the page both need it.
 const profileOf = cache(findProfile);
-
-type Plural = { value?: string; type?: string; primary?: boolean | string; locality?: string; region?: string; country?: string; formatted?: string };
-
-const plural = (value: unknown): Plural[] => (Array.isArray(value) ? (value as Plural[]) : []);
-/** Only ordinary phone characters reach a tel: link. */
-const telHref = (phone: string) => `tel:${phone.replace(/[^\d+]/g, '')}`;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { subdomain, key } = await params;
@@ -85,9 +80,7 @@ export default async function ProfilePage({ params }: Props) {
   const profile = await profileOf(tenant.id, decodeURIComponent(key));
   if (!profile) notFound();
   const { person, name } = profile;
-  const emails = plural(person.emails).filter((e) => e.value);
-  const phones = plural(person.phoneNumbers).filter((p) => p.value);
-  const office = plural(person.addresses).find((a) => a.type === 'work') ?? plural(person.addresses)[0];
+  const { emails, phones, office } = profile.contact;
   const details: [string, string | null][] = [
     ['Employee number', person.employeeNumber],
     ['Cost center', person.costCenter],
@@ -138,7 +131,7 @@ export default async function ProfilePage({ params }: Props) {
               <div key={`p${i}`} className="flex gap-2">
                 <dt className="w-24 shrink-0 text-slate-600">Phone{p.type ? ` (${p.type})` : ''}</dt>
                 <dd>
-                  <a href={telHref(p.value!)} className="text-indigo-700 underline">
+                  <a href={p.href} className="text-indigo-700 underline">
                     {p.value}
                   </a>
                 </dd>
@@ -147,7 +140,7 @@ export default async function ProfilePage({ params }: Props) {
             {office ? (
               <div className="flex gap-2">
                 <dt className="w-24 shrink-0 text-slate-600">Office</dt>
-                <dd>{office.formatted ?? [office.locality, office.region, office.country].filter(Boolean).join(', ')}</dd>
+                <dd>{office}</dd>
               </div>
             ) : null}
           </dl>
@@ -201,7 +194,7 @@ export default async function ProfilePage({ params }: Props) {
 
       <Section title="About">
         {isSelf ? (
-          <OwnProfileForm aboutMe={person.aboutMe ?? ''} skills={person.skills} />
+          <OwnProfileForm aboutMe={person.aboutMe ?? ''} skills={person.skills} save={saveOwnProfile} />
         ) : (
           <>
             <p className="whitespace-pre-line">{person.aboutMe ?? `${name} has not written anything yet.`}</p>

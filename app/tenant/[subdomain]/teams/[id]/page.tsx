@@ -5,6 +5,7 @@ import { TeamDescriptionForm } from '@/components/directory/team-description-for
 import { requireMember } from '@/lib/auth/guard';
 import { findTeam, TEAM_MEMBERS_SHOWN } from '@/lib/directory/teams';
 import { Breadcrumbs } from '@/components/layout/breadcrumbs';
+import { saveTeamDescription } from './actions';
 
 type Props = { params: Promise<{ subdomain: string; id: string }> };
 
@@ -27,7 +28,7 @@ export default async function TeamPage({ params }: Props) {
       <Breadcrumbs trail={[{ href: '/teams', label: 'Teams' }]} />
       <h1 className="text-2xl font-bold">{team.name}</h1>
       {user.role === 'admin' ? (
-        <TeamDescriptionForm teamId={team.id} description={team.description ?? ''} />
+        <TeamDescriptionForm teamId={team.id} description={team.description ?? ''} save={saveTeamDescription} />
       ) : (
         <p className="text-slate-700">{team.description ?? 'No description yet.'}</p>
       )}

@@ -4,6 +4,7 @@ import { requireMember } from '@/lib/auth/guard';
 import { flattenTree } from '@/lib/wiki/page-tree';
 import { pageTree } from '@/lib/wiki/wiki-index';
 import { Breadcrumbs } from '@/components/layout/breadcrumbs';
+import { createPageAction } from '../actions';
 
 export const metadata: Metadata = { title: 'New page' };
 
@@ -19,7 +20,7 @@ export default async function NewPage({ params, searchParams }: Props) {
     <div className="space-y-4">
       <Breadcrumbs trail={[{ href: '/wiki', label: 'Wiki' }]} />
       <h1 className="text-2xl font-bold">New page</h1>
-      <PageEditor page={{ slug: null, title: '', body: '', parentSlug, version: 1 }} parents={parents} />
+      <PageEditor page={{ slug: null, title: '', body: '', parentSlug, version: 1 }} parents={parents} save={createPageAction} />
     </div>
   );
 }

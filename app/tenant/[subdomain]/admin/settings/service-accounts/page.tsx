@@ -3,6 +3,7 @@ import { SettingsTabs } from '@/components/admin/admin-tabs';
 import { ServiceAccountsPanel } from '@/components/admin/service-accounts-panel';
 import { requireAdmin } from '@/lib/auth/guard';
 import { listServiceAccounts } from '@/lib/tokens/service-accounts';
+import { addServiceAccount, addToken, deleteServiceAccountAction, revokeTokenAction } from '../../actions';
 
 export const metadata: Metadata = { title: 'Service Accounts' };
 
@@ -12,7 +13,10 @@ export default async function ServiceAccountsPage({ params }: { params: Promise<
     <>
       <SettingsTabs />
       <div className="mt-6">
-        <ServiceAccountsPanel accounts={await listServiceAccounts(tenant.id)} />
+        <ServiceAccountsPanel
+          accounts={await listServiceAccounts(tenant.id)}
+          actions={{ addServiceAccount, addToken, revokeToken: revokeTokenAction, deleteServiceAccount: deleteServiceAccountAction }}
+        />
       </div>
     </>
   );

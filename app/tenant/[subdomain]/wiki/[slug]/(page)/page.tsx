@@ -54,7 +54,7 @@ export default async function WikiPageView({ params, searchParams }: Props) {
           {owner.suggestion ? (
             <ActionForm action={setOwnerAction} fields={{ slug: page.slug, owner: owner.suggestion.id }} label={`Make ${owner.suggestion.name} the owner`} busyLabel="Saving…" />
           ) : null}
-          <OwnerForm slug={page.slug} />
+          <OwnerForm slug={page.slug} setOwner={setOwnerAction} />
         </section>
       ) : null}
 
@@ -103,7 +103,7 @@ export default async function WikiPageView({ params, searchParams }: Props) {
         <details className="text-sm">
           <summary className="cursor-pointer text-indigo-700 focus-visible:outline-2 focus-visible:outline-indigo-600">Change the owner</summary>
           <div className="mt-2">
-            <OwnerForm slug={page.slug} />
+            <OwnerForm slug={page.slug} setOwner={setOwnerAction} />
           </div>
         </details>
       ) : null}

@@ -7,6 +7,7 @@ import { findPage } from '@/lib/wiki/read-page';
 import { pageTree } from '@/lib/wiki/wiki-index';
 import { slugFromPath } from '@/lib/wiki/slug';
 import { Breadcrumbs } from '@/components/layout/breadcrumbs';
+import { savePageAction } from '../../actions';
 
 export const metadata: Metadata = { title: 'Edit page' };
 
@@ -23,7 +24,7 @@ export default async function EditWikiPage({ params }: Props) {
       <Breadcrumbs trail={[{ href: '/wiki', label: 'Wiki' }, { href: `/wiki/${page.slug}`, label: page.title }]} />
       <h1 className="text-2xl font-bold">Edit “{page.title}”</h1>
       {/* A page cannot move under itself or under a page inside it; the server refuses that too. */}
-      <PageEditor page={{ slug: page.slug, title: page.title, body: page.body, parentSlug: page.parentSlug, version: page.version }} parents={flattenTree(withoutSubtree(tree, page.slug))} />
+      <PageEditor page={{ slug: page.slug, title: page.title, body: page.body, parentSlug: page.parentSlug, version: page.version }} parents={flattenTree(withoutSubtree(tree, page.slug))} save={savePageAction} />
     </div>
   );
 }

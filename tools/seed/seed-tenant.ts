@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { platformDb, tenantDb, type Tenant } from '../db';
-import { createTenant } from '../tenancy/create-tenant';
-import { recordRevision } from '../wiki/record-revision';
+import { platformDb, tenantDb, type Tenant } from '../../lib/db';
+import { createTenant } from '../../lib/tenancy/create-tenant';
+import { recordRevision } from '../../lib/wiki/record-revision';
 import { demoGroups, demoPages } from './demo-content';
 import { generateCompany, type GeneratedPerson } from './generate-company';
 import { insertPeople } from './insert-people';

@@ -1,4 +1,4 @@
-import { tenantDb } from '../db';
+import { tenantDb } from '../../lib/db';
 import { ENTERPRISE, managerOf } from './entra-resources';
 import type { ScimSession } from './scim-session';
 import type { SourceDirectory } from './source-directory';

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { findTenant } from '../tenancy/tenant-lookup';
-import { SCIM_BASE_PATH } from '../tenancy/routing';
-import { createServiceAccountToken } from '../tokens/create-service-account-token';
+import { findTenant } from '../../lib/tenancy/tenant-lookup';
+import { SCIM_BASE_PATH } from '../../lib/tenancy/routing';
+import { createServiceAccountToken } from '../../lib/tokens/create-service-account-token';
 import { EntraSimulation, phaseCells, type Comparison, type SimulationOptions } from '../simulator/simulation';
 import { printTable, runBench, shownServer } from './bench-harness';
 import { progressBar } from './progress';

@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { getConfig } from '../config';
-import { disconnectDb } from '../db';
+import { getConfig } from '../../lib/config';
+import { disconnectDb } from '../../lib/db';
 import { seedTenant } from '../seed/seed-tenant';
-import { siteOrigin } from '../tenancy/host';
-import { SCIM_BASE_PATH } from '../tenancy/routing';
+import { siteOrigin } from '../../lib/tenancy/host';
+import { SCIM_BASE_PATH } from '../../lib/tenancy/routing';
 import { launchDevIdp } from '../dev-idp/launch';
 import { DEMO_DIRECTORY_ID } from '../seed/demo-directory';
 import { openDatabase } from './database';

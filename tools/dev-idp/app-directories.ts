@@ -1,4 +1,4 @@
-import { isUuid, platformDb, tenantDb } from '../db';
+import { isUuid, platformDb, tenantDb } from '../../lib/db';
 import { STATIC_DIRECTORIES, type DevDirectory, type DevPerson } from './directories';
 
 /** How many people of one directory the login page lists (the demo company has 200). */

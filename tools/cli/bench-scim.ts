@@ -1,8 +1,8 @@
 import autocannon from 'autocannon';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { tenantDb } from '../db';
-import { SCIM_BASE_PATH } from '../tenancy/routing';
-import { createServiceAccountToken } from '../tokens/create-service-account-token';
+import { tenantDb } from '../../lib/db';
+import { SCIM_BASE_PATH } from '../../lib/tenancy/routing';
+import { createServiceAccountToken } from '../../lib/tokens/create-service-account-token';
 import { pick, printTable, readBenchArgs, runBench, shownServer } from './bench-harness';
 import { newUserBody } from '../simulator/entra-resources';
 import { measureOversizeBodies } from './oversize-bodies';

@@ -1,12 +1,12 @@
 import { parseArgs } from 'node:util';
-import { AppError } from '../errors';
-import { setRole } from '../admin/members';
-import { disconnectDb, platformDb, tenantDb } from '../db';
-import { createTenant } from '../tenancy/create-tenant';
-import { siteOrigin } from '../tenancy/host';
-import { SCIM_BASE_PATH } from '../tenancy/routing';
-import { createServiceAccountToken } from '../tokens/create-service-account-token';
-import { getConfig } from '../config';
+import { AppError } from '../../lib/errors';
+import { setRole } from '../../lib/admin/members';
+import { disconnectDb, platformDb, tenantDb } from '../../lib/db';
+import { createTenant } from '../../lib/tenancy/create-tenant';
+import { siteOrigin } from '../../lib/tenancy/host';
+import { SCIM_BASE_PATH } from '../../lib/tenancy/routing';
+import { createServiceAccountToken } from '../../lib/tokens/create-service-account-token';
+import { getConfig } from '../../lib/config';
 import { openDatabase } from './database';
 
 // The operator CLI: `npm run orgwiki -- <command> [--flags]`.

@@ -1,4 +1,4 @@
-import { DIRECTORY_ADMIN_ROLES, PERSONAL_ACCOUNTS_TID } from '../auth/entra-ids';
+import { DIRECTORY_ADMIN_ROLES, PERSONAL_ACCOUNTS_TID } from '../../lib/auth/entra-ids';
 
 // The people the development identity provider can sign in: Microsoft Entra
 // directories (tenants, by their `tid`) and their users. Object ids are the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientAddress } from '../../lib/server/client-address';
+import { clientAddress } from '../../lib/security/client-address';
 
 describe('the client address', () => {
   it('is the socket when no proxy is trusted, whatever X-Forwarded-For claims', () => {

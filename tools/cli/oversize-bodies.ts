@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import http from 'node:http';
-import { SCIM_BASE_PATH } from '../tenancy/routing';
+import { SCIM_BASE_PATH } from '../../lib/tenancy/routing';
 import type { BenchSite } from './bench-harness';
 
 // The memory an oversize SCIM body costs the server: connections upload

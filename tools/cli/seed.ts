@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { disconnectDb } from '../db';
+import { disconnectDb } from '../../lib/db';
 import { seedTenant } from '../seed/seed-tenant';
 import { openDatabase } from './database';
 import { progressBar } from './progress';

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { disconnectDb, platformDb } from '../db';
-import { startEmbeddedDatabase, THROWAWAY_DATA_DIR } from '../db/embedded/start';
-import { migrate } from '../db/migrate';
-import { createDatabase, dropDatabase } from '../db/server-admin';
+import { disconnectDb, platformDb } from '../../lib/db';
+import { startEmbeddedDatabase, THROWAWAY_DATA_DIR } from '../../lib/db/embedded/start';
+import { migrate } from '../../lib/db/migrate';
+import { createDatabase, dropDatabase } from '../../lib/db/server-admin';
 import { seedTenant } from '../seed/seed-tenant';
 import { progressBar } from './progress';
 

@@ -5,12 +5,12 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { disconnectDb, type Tenant } from '../db';
-import { migrate } from '../db/migrate';
-import { freePort } from '../ports';
-import { adminQuery, createDatabase, dropDatabase } from '../db/server-admin';
+import { disconnectDb, type Tenant } from '../../lib/db';
+import { migrate } from '../../lib/db/migrate';
+import { freePort } from '../../lib/ports';
+import { adminQuery, createDatabase, dropDatabase } from '../../lib/db/server-admin';
 import { seedTenant } from '../seed/seed-tenant';
-import { createTenant } from '../tenancy/create-tenant';
+import { createTenant } from '../../lib/tenancy/create-tenant';
 import { progressBar } from './progress';
 
 // What every `npm run bench:*` does around its measurements: a throwaway

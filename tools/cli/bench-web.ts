@@ -1,8 +1,8 @@
 import autocannon from 'autocannon';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
-import { tenantDb } from '../db';
-import { issueSignInTicket, redeemSignInTicket, SESSION_COOKIE } from '../auth/tenant-session';
+import { tenantDb } from '../../lib/db';
+import { issueSignInTicket, redeemSignInTicket, SESSION_COOKIE } from '../../lib/auth/tenant-session';
 import { pick, printTable, readBenchArgs, runBench, shownServer } from './bench-harness';
 
 // `npm run bench:web [-- --users 100000 --seconds 10]`: what an employee waits

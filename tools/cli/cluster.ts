@@ -3,13 +3,13 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import Redis from 'ioredis';
 import { startCluster } from '../cluster/start-cluster';
-import { getConfig } from '../config';
-import { disconnectDb } from '../db';
-import { adminQuery, createDatabase, databaseUrl } from '../db/server-admin';
+import { getConfig } from '../../lib/config';
+import { disconnectDb } from '../../lib/db';
+import { adminQuery, createDatabase, databaseUrl } from '../../lib/db/server-admin';
 import { launchDevIdp } from '../dev-idp/launch';
 import { DEMO_DIRECTORY_ID } from '../seed/demo-directory';
 import { seedTenant } from '../seed/seed-tenant';
-import { siteOrigin } from '../tenancy/host';
+import { siteOrigin } from '../../lib/tenancy/host';
 import { openDatabase } from './database';
 import { demoAuthSecret } from './demo-auth-secret';
 

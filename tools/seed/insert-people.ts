@@ -1,4 +1,4 @@
-import { bulkInsertUsers, refreshUserStatistics, type BulkUserRow } from '../db/bulk-insert-users';
+import { bulkInsertUsers, refreshUserStatistics, type BulkUserRow } from '../../lib/db/bulk-insert-users';
 import type { GeneratedPerson } from './generate-company';
 
 const BATCH = 5_000;

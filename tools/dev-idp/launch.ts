@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ADMIN_CONSENTED_PATH, SIGNED_OUT_PATH } from '../auth/microsoft-urls';
-import { siteOrigin } from '../tenancy/host';
+import { ADMIN_CONSENTED_PATH, SIGNED_OUT_PATH } from '../../lib/auth/microsoft-urls';
+import { siteOrigin } from '../../lib/tenancy/host';
 import { directoriesFromDatabase } from './app-directories';
 import { localhostCertificate } from './certificate';
 import { startDevIdp, type DevIdp } from './server';

@@ -1,7 +1,7 @@
-import { getConfig } from '../config';
-import { embeddedDatabaseUrl, startEmbeddedDatabase, THROWAWAY_DATA_DIR } from '../db/embedded/start';
-import { migrate, type MigrateResult } from '../db/migrate';
-import { isListening } from '../ports';
+import { getConfig } from '../../lib/config';
+import { embeddedDatabaseUrl, startEmbeddedDatabase, THROWAWAY_DATA_DIR } from '../../lib/db/embedded/start';
+import { migrate, type MigrateResult } from '../../lib/db/migrate';
+import { isListening } from '../../lib/ports';
 
 export interface OpenDatabase {
   url: string;

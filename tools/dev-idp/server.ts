@@ -3,7 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createLocalJWKSet, jwtVerify, SignJWT } from 'jose';
-import { DIRECTORY_MEMBER_ROLE, isDirectoryAdmin, PERSONAL_ACCOUNTS_TID } from '../auth/entra-ids';
+import { DIRECTORY_MEMBER_ROLE, isDirectoryAdmin, PERSONAL_ACCOUNTS_TID } from '../../lib/auth/entra-ids';
 import { DevAccounts, type DevAccount } from './accounts';
 import { GLOBAL_ADMINISTRATOR, PERSONAL_ACCOUNTS, type DevDirectory } from './directories';
 import { loginPage, type Tamper } from './login-page';

@@ -14,7 +14,7 @@ export interface NginxSite {
 
 export function nginxConfig(site: NginxSite): string {
   const servers = site.instancePorts.map((port) => `    server 127.0.0.1:${port} max_fails=1 fail_timeout=2s;`).join('\n');
-  return `# Written by lib/cluster/nginx-config.ts; lives only as long as the cluster.
+  return `# Written by tools/cluster/nginx-config.ts; lives only as long as the cluster.
 daemon off;
 ${site.asRoot ? 'user root;\n' : ''}worker_processes 1;
 pid ${site.prefix}/nginx.pid;
