@@ -13,7 +13,10 @@ const rawDriver = { group: ['pg', 'pg-pool'], message: 'Only lib/db talks to Pos
 // tools/ (CLI, simulator, local identity provider, seeding, cluster launcher) drives the product from outside; the product never needs it.
 const tooling = { group: ['**/tools/**', '@/tools/**'], message: 'The running product never imports tools/; move what both need into lib/.' };
 
-const domainNotDb = { group: ['@/lib/db', '@/lib/db/*', '**/lib/db', '**/lib/db/*'], message: 'Call a domain function in lib/<area>/ instead of the database.' };
+const domainNotDb = {
+  group: ['@/lib/db', '@/lib/db/*', '**/lib/db', '**/lib/db/*'],
+  message: 'Call a domain function in lib/<area>/ instead of the database.',
+};
 const ui = { group: ['@/app/**', '@/components/**'], message: 'lib/ is below the routes and components: it never imports them.' };
 const routes = { group: ['@/app/**', '**/app/**'], message: 'Components never import from app/: take the server action as a prop.' };
 
@@ -49,7 +52,10 @@ const config = [
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [prismaInternals], paths: [{ name: '@playwright/test', importNames: ['test'], message: 'Import `test` from e2e/support/test.ts: it checks the server logs.' }] },
+        {
+          patterns: [prismaInternals],
+          paths: [{ name: '@playwright/test', importNames: ['test'], message: 'Import `test` from e2e/support/test.ts: it checks the server logs.' }],
+        },
       ],
     },
   },

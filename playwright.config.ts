@@ -13,7 +13,15 @@ export const E2E_METRICS_TOKEN = 'e2e-metrics-token-0123456789abcdef';
 /** Debian's Chromium, which Playwright cannot download here, and the flags it needs in a container. */
 export const CHROMIUM_LAUNCH = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
 };
 
 export default defineConfig({
@@ -53,6 +61,13 @@ export default defineConfig({
     timeout: 120_000,
     // A low SCIM rate limit, so that the rate-limit spec can reach it quickly. The specs stand in
     // for a load balancer (one trusted hop), so that X-Forwarded-For gives each client an address.
-    env: { ROOT_DOMAIN: E2E_ROOT, PORT: String(E2E_PORT), NEXT_TELEMETRY_DISABLED: '1', SCIM_RATE_LIMIT_PER_SECOND: '100', METRICS_TOKEN: E2E_METRICS_TOKEN, TRUSTED_PROXY_HOPS: '1' },
+    env: {
+      ROOT_DOMAIN: E2E_ROOT,
+      PORT: String(E2E_PORT),
+      NEXT_TELEMETRY_DISABLED: '1',
+      SCIM_RATE_LIMIT_PER_SECOND: '100',
+      METRICS_TOKEN: E2E_METRICS_TOKEN,
+      TRUSTED_PROXY_HOPS: '1',
+    },
   },
 });

@@ -7,22 +7,18 @@ export default function LandingPage() {
       <main className="mx-auto max-w-5xl px-4 py-16">
         <h1 className="text-4xl font-bold tracking-tight">Your company, findable.</h1>
         <p className="mt-4 max-w-2xl text-lg text-slate-600">
-          TheOrgWiki is the employee wiki that Microsoft Entra ID keeps up to date: a people directory, profiles, an org
-          chart, teams and pages, for everyone in your company.
+          TheOrgWiki is the employee wiki that Microsoft Entra ID keeps up to date: a people directory, profiles, an org chart, teams and pages, for everyone in
+          your company.
         </p>
         <section aria-labelledby="signup" className="mt-10 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
           <h2 id="signup" className="text-xl font-semibold">
             New to TheOrgWiki?
           </h2>
           <p className="mt-2 text-slate-600">
-            Sign in with your Microsoft work account, choose your company&apos;s subdomain, and connect Entra ID
-            provisioning from the Admin Console.
+            Sign in with your Microsoft work account, choose your company&apos;s subdomain, and connect Entra ID provisioning from the Admin Console.
           </p>
           {/* A full page load: /signup may hand a signed-in person on, which a client-side fetch must not do. */}
-          <a
-            href="/signup"
-            className="mt-4 inline-block rounded-md bg-indigo-600 px-4 py-2 font-medium text-on-accent hover:bg-indigo-700"
-          >
+          <a href="/signup" className="mt-4 inline-block rounded-md bg-indigo-600 px-4 py-2 font-medium text-on-accent hover:bg-indigo-700">
             Sign-up for TheOrgWiki
           </a>
         </section>

@@ -25,7 +25,7 @@ test.describe('a tenant site', () => {
     await expect(page.getByText('200 people')).toHaveCount(0);
   });
 
-  test('lists the demo company\'s people, 50 to a page', async ({ page }) => {
+  test("lists the demo company's people, 50 to a page", async ({ page }) => {
     await signInToDemo(page);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'People' })).toBeVisible();

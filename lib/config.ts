@@ -32,12 +32,20 @@ const schema = z.object({
   /** Where Auth.js lives: the apex, e.g. https://theorgwiki.com/api/auth. Default: from ROOT_DOMAIN. */
   AUTH_URL: z.string().url().optional(),
   /** MSAL authority for the app's own Graph calls, {tid} standing for the directory id. */
-  GRAPH_AUTHORITY: z.string().regex(/^https:\/\/[^/]+\/.*\{tid\}/, 'GRAPH_AUTHORITY must be an https URL containing {tid}').default('https://login.microsoftonline.com/{tid}'),
+  GRAPH_AUTHORITY: z
+    .string()
+    .regex(/^https:\/\/[^/]+\/.*\{tid\}/, 'GRAPH_AUTHORITY must be an https URL containing {tid}')
+    .default('https://login.microsoftonline.com/{tid}'),
   GRAPH_URL: z.string().url().default('https://graph.microsoft.com'),
   /** The scope of the app's Graph token: Graph's resource id + /.default (national clouds have their own, e.g. https://graph.microsoft.us/.default). */
   GRAPH_SCOPE: z.string().url().default('https://graph.microsoft.com/.default'),
   /** Idle limit of a session on a tenant that SCIM does not keep up to date (no token used in the last day): someone disabled in Entra is out after this long. */
-  SESSION_IDLE_MINUTES_WITHOUT_SCIM: z.coerce.number().int().min(5).max(7 * 24 * 60).default(8 * 60),
+  SESSION_IDLE_MINUTES_WITHOUT_SCIM: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(8 * 60),
   /** The least severe log lines written (JSON on stdout). */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Bearer token of /api/metrics; unset, the endpoint does not exist. Long enough that guessing it is hopeless. */

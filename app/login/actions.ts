@@ -16,7 +16,11 @@ const target = z.object({
 
 /** "Sign in with Microsoft": off to Microsoft, and back to /auth/continue (or to sign-up). */
 export async function signInWithMicrosoft(formData: FormData): Promise<void> {
-  const { tenant, binding, next } = target.parse({ tenant: formData.get('tenant') || undefined, binding: formData.get('binding') || undefined, next: formData.get('next') });
+  const { tenant, binding, next } = target.parse({
+    tenant: formData.get('tenant') || undefined,
+    binding: formData.get('binding') || undefined,
+    next: formData.get('next'),
+  });
   const query = new URLSearchParams({ ...(tenant ? { tenant } : {}), ...(tenant && binding ? { binding } : {}) }).toString();
   // The apex issues a ticket for this binding only (lib/auth/apex-binding.ts).
   if (tenant && binding) await rememberApexBinding(binding);

@@ -40,7 +40,11 @@ export default async function LoginPage({ searchParams }: Props) {
           </p>
         ) : null}
         <div className="mt-6">
-          {isSignInConfigured() ? <MicrosoftButton tenant={tenant} binding={binding} /> : <p>Sign-in with Microsoft is not set up on this server yet (see README, Configuration).</p>}
+          {isSignInConfigured() ? (
+            <MicrosoftButton tenant={tenant} binding={binding} />
+          ) : (
+            <p>Sign-in with Microsoft is not set up on this server yet (see README, Configuration).</p>
+          )}
         </div>
       </main>
     </>

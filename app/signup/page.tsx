@@ -55,8 +55,11 @@ async function NewCompany({ identity }: { identity: EntraIdentity }) {
       <p className="text-slate-600">Your company will be tied to your Microsoft directory, and you will be its first admin.</p>
       {name ? null : (
         <p className="mt-3 text-sm text-slate-600">
-          Optional: <a href={adminConsentUrl(identity.tid)} className="font-medium text-indigo-700 underline">grant admin consent</a> so that TheOrgWiki can read your
-          organization&apos;s name from Microsoft (the Organization.Read.All permission), and it is filled in below.
+          Optional:{' '}
+          <a href={adminConsentUrl(identity.tid)} className="font-medium text-indigo-700 underline">
+            grant admin consent
+          </a>{' '}
+          so that TheOrgWiki can read your organization&apos;s name from Microsoft (the Organization.Read.All permission), and it is filled in below.
         </p>
       )}
       <SignUpForm defaultName={name ?? ''} rootDomain={getConfig().ROOT_DOMAIN} />
@@ -77,7 +80,8 @@ export default async function SignUpPage() {
         {!identity || !standing ? (
           <>
             <p className="mt-2 text-slate-600">
-              First sign in with your Microsoft work account; you need to be an administrator of your company&apos;s directory. Then choose your company&apos;s name and address.
+              First sign in with your Microsoft work account; you need to be an administrator of your company&apos;s directory. Then choose your company&apos;s
+              name and address.
             </p>
             <div className="mt-6">
               <MicrosoftButton next="signup" />
@@ -93,8 +97,8 @@ export default async function SignUpPage() {
           <>
             <SignedInAs identity={identity} />
             <p className="mt-4">
-              Your Microsoft directory already has TheOrgWiki at <strong>{standing.tenant.subdomain}</strong> ({standing.tenant.displayName}). Nobody known to be a
-              directory administrator signed it up, or it has no active admin left. As a directory administrator you can take it over:
+              Your Microsoft directory already has TheOrgWiki at <strong>{standing.tenant.subdomain}</strong> ({standing.tenant.displayName}). Nobody known to
+              be a directory administrator signed it up, or it has no active admin left. As a directory administrator you can take it over:
             </p>
             <ul className="mt-2 list-disc space-y-1 pl-6">
               <li>you become its admin, and everyone who was an admin becomes a member;</li>

@@ -34,7 +34,14 @@ export function SignUpForm({ defaultName, rootDomain }: { defaultName: string; r
         <label htmlFor="displayName" className="block font-medium">
           Company name
         </label>
-        <input id="displayName" name="displayName" defaultValue={state.displayName} required maxLength={120} className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
+        <input
+          id="displayName"
+          name="displayName"
+          defaultValue={state.displayName}
+          required
+          maxLength={120}
+          className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2"
+        />
       </div>
       <div>
         <label htmlFor="subdomain" className="block font-medium">
@@ -68,7 +75,11 @@ export function SignUpForm({ defaultName, rootDomain }: { defaultName: string; r
           {state.error}
         </p>
       ) : null}
-      <button type="submit" disabled={pending} className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-on-accent hover:bg-indigo-700 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-on-accent hover:bg-indigo-700 disabled:opacity-60"
+      >
         {pending ? 'Creating…' : 'Create my company'}
       </button>
     </form>

@@ -33,7 +33,11 @@ export function Modal({ title, onClose, children }: { title: string; onClose: ()
         <h2 id={titleId} className="text-lg font-semibold">
           {title}
         </h2>
-        <button type="button" onClick={onClose} className="rounded px-2 py-1 text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600">
+        <button
+          type="button"
+          onClick={onClose}
+          className="rounded px-2 py-1 text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600"
+        >
           Close
         </button>
       </div>

@@ -31,7 +31,11 @@ export function RoleButton({ userId, name, role, setRole }: Props) {
       >
         {role === 'admin' ? 'Remove admin' : 'Make admin'}
       </button>
-      {error ? <p role="alert" className="mt-1 text-xs text-red-700">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="mt-1 text-xs text-red-700">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -7,8 +7,8 @@ import type { ServiceAccountSummary, TokenSummary } from '@/lib/tokens/service-a
 import { CopyButton } from './copy-button';
 import { Modal } from './modal';
 
-// Settings → Service Accounts, with the labels of Microsoft's TheOrgWiki
-// provisioning tutorial: +Service Account, Service Account Type, Token Based,
+// Settings → Service Accounts, with the labels of the README's steps
+// (Connecting Microsoft Entra ID): +Service Account, Service Account Type, Token Based,
 // Save, Manage Tokens for SCIM provisioning, Active Tokens.
 
 type Fresh = { accountId: string; token: string; tokenName: string };
@@ -69,7 +69,13 @@ function NewTokenBox({ fresh }: { fresh: Fresh }) {
         New token “{fresh.tokenName}”
       </label>
       <div className="mt-1 flex gap-2">
-        <input id="new-token" readOnly value={fresh.token} className="w-full rounded-md border border-slate-300 bg-white px-2 py-1 font-mono text-sm" onFocus={(e) => e.currentTarget.select()} />
+        <input
+          id="new-token"
+          readOnly
+          value={fresh.token}
+          className="w-full rounded-md border border-slate-300 bg-white px-2 py-1 font-mono text-sm"
+          onFocus={(e) => e.currentTarget.select()}
+        />
         <CopyButton value={fresh.token} />
       </div>
       <p className="mt-2 text-sm text-amber-900">Copy it now and paste it into Entra&apos;s Secret Token field: it will not be shown again.</p>
@@ -78,7 +84,14 @@ function NewTokenBox({ fresh }: { fresh: Fresh }) {
 }
 
 /** The second step of a destructive action: says what will happen, then does it or backs out. */
-function ConfirmStep({ label, message, confirm, run, onCancel, onDone }: {
+function ConfirmStep({
+  label,
+  message,
+  confirm,
+  run,
+  onCancel,
+  onDone,
+}: {
   label: string;
   message: string;
   confirm: string;
@@ -110,7 +123,11 @@ function ConfirmStep({ label, message, confirm, run, onCancel, onDone }: {
           Cancel
         </button>
       </div>
-      {error ? <p role="alert" className="mt-2 text-red-800">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="mt-2 text-red-800">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -130,7 +147,9 @@ function TokenRow({ token }: { token: TokenSummary }) {
             {token.createdBy ? ` by ${token.createdBy}` : ''} · <ExpiryNote expiresAt={token.expiresAt} />
           </p>
           <p className="text-sm text-slate-600">
-            {token.lastUsedAt ? `Last used ${when(token.lastUsedAt)}${token.lastUsedIp ? ` from ${token.lastUsedIp}` : ''}${token.lastUsedUserAgent ? ` (${token.lastUsedUserAgent})` : ''}` : 'Never used'}
+            {token.lastUsedAt
+              ? `Last used ${when(token.lastUsedAt)}${token.lastUsedIp ? ` from ${token.lastUsedIp}` : ''}${token.lastUsedUserAgent ? ` (${token.lastUsedUserAgent})` : ''}`
+              : 'Never used'}
           </p>
         </div>
         {confirming ? null : (
@@ -162,7 +181,9 @@ function GenerateToken({ account, onCreated }: { account: ServiceAccountSummary;
   return (
     <form action={action} className="mt-4 rounded-md border border-slate-200 p-3">
       <h4 className="font-semibold">Generate a new token</h4>
-      <p className="text-sm text-slate-600">To rotate without an outage: generate one, paste it into Entra, watch “last used” move to it, then revoke the old one.</p>
+      <p className="text-sm text-slate-600">
+        To rotate without an outage: generate one, paste it into Entra, watch “last used” move to it, then revoke the old one.
+      </p>
       <input type="hidden" name="accountId" value={account.id} />
       <div className="mt-2 grid gap-3 sm:grid-cols-2">
         <div>
@@ -192,7 +213,17 @@ function GenerateToken({ account, onCreated }: { account: ServiceAccountSummary;
   );
 }
 
-function ManageTokens({ account, fresh, onFresh, onClose }: { account: ServiceAccountSummary; fresh: Fresh | null; onFresh: (f: Fresh) => void; onClose: () => void }) {
+function ManageTokens({
+  account,
+  fresh,
+  onFresh,
+  onClose,
+}: {
+  account: ServiceAccountSummary;
+  fresh: Fresh | null;
+  onFresh: (f: Fresh) => void;
+  onClose: () => void;
+}) {
   const { deleteServiceAccount } = useActions();
   const [confirmDelete, setConfirmDelete] = useState(false);
   return (
@@ -208,7 +239,11 @@ function ManageTokens({ account, fresh, onFresh, onClose }: { account: ServiceAc
         {account.activeTokens.length === 0 ? (
           <p className="py-3 text-sm text-slate-600">No active tokens: Entra cannot provision until you generate one.</p>
         ) : (
-          <ul>{account.activeTokens.map((token) => <TokenRow key={token.id} token={token} />)}</ul>
+          <ul>
+            {account.activeTokens.map((token) => (
+              <TokenRow key={token.id} token={token} />
+            ))}
+          </ul>
         )}
       </section>
       <GenerateToken account={account} onCreated={onFresh} />
@@ -293,26 +328,50 @@ export function ServiceAccountsPanel({ accounts, actions }: { accounts: ServiceA
             <caption className="sr-only">Service accounts</caption>
             <thead className="border-b border-slate-300 text-slate-600">
               <tr>
-                <th scope="col" className="py-2 pr-3">Type</th>
-                <th scope="col" className="py-2 pr-3">Name</th>
-                <th scope="col" className="py-2 pr-3">Created by</th>
-                <th scope="col" className="py-2 pr-3">Created</th>
-                <th scope="col" className="py-2 pr-3">Active tokens</th>
-                <th scope="col" className="py-2 pr-3">Last used</th>
-                <th scope="col" className="py-2"><span className="sr-only">Actions</span></th>
+                <th scope="col" className="py-2 pr-3">
+                  Type
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  Name
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  Created by
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  Created
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  Active tokens
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  Last used
+                </th>
+                <th scope="col" className="py-2">
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
               {accounts.map((account) => (
                 <tr key={account.id} className="border-b border-slate-200">
                   <td className="py-2 pr-3">{account.typeLabel}</td>
-                  <th scope="row" className="py-2 pr-3 font-medium">{account.name}</th>
+                  <th scope="row" className="py-2 pr-3 font-medium">
+                    {account.name}
+                  </th>
                   <td className="py-2 pr-3">{account.createdBy ?? 'Operator'}</td>
                   <td className="py-2 pr-3">{when(account.createdAt)}</td>
                   <td className="py-2 pr-3">{account.activeTokens.length}</td>
                   <td className="py-2 pr-3">{when(account.lastUsedAt) ?? 'Never'}</td>
                   <td className="py-2">
-                    <button type="button" className={secondary} onClick={() => { setFresh(null); setManaging(account.id); }} aria-label={`Manage tokens of ${account.name}`}>
+                    <button
+                      type="button"
+                      className={secondary}
+                      onClick={() => {
+                        setFresh(null);
+                        setManaging(account.id);
+                      }}
+                      aria-label={`Manage tokens of ${account.name}`}
+                    >
                       Manage tokens
                     </button>
                   </td>
@@ -332,7 +391,17 @@ export function ServiceAccountsPanel({ accounts, actions }: { accounts: ServiceA
           }}
         />
       ) : null}
-      {managed ? <ManageTokens account={managed} fresh={fresh?.accountId === managed.id ? fresh : null} onFresh={setFresh} onClose={() => { setManaging(null); setFresh(null); }} /> : null}
+      {managed ? (
+        <ManageTokens
+          account={managed}
+          fresh={fresh?.accountId === managed.id ? fresh : null}
+          onFresh={setFresh}
+          onClose={() => {
+            setManaging(null);
+            setFresh(null);
+          }}
+        />
+      ) : null}
     </Actions>
   );
 }

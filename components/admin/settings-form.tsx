@@ -20,7 +20,14 @@ export function SettingsForm({ displayName, signInPolicy, policies, save }: Prop
         <label htmlFor="displayName" className="font-medium">
           Organization name
         </label>
-        <input id="displayName" name="displayName" defaultValue={displayName} required maxLength={120} className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
+        <input
+          id="displayName"
+          name="displayName"
+          defaultValue={displayName}
+          required
+          maxLength={120}
+          className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2"
+        />
       </div>
       <fieldset>
         <legend className="font-medium">Who may sign in</legend>

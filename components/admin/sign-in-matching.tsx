@@ -14,11 +14,13 @@ export function SignInMatchingPanel({ matching }: { matching: SignInMatching }) 
   const warn = matching.unmatchable > 0 || matching.byEmail > 0;
   return (
     <section aria-labelledby="matching">
-      <h2 id="matching" className="text-xl font-semibold">Matching people at sign-in</h2>
+      <h2 id="matching" className="text-xl font-semibold">
+        Matching people at sign-in
+      </h2>
       <p className="mt-2">{MAPPING[matching.mapping]}</p>
       <p className="mt-1 text-sm text-slate-600">
-        Signed in already: {matching.bound}. Sent with their object id as externalId: {matching.byObjectId}. Matchable by verified email only: {matching.byEmail}. Not matchable:{' '}
-        {matching.unmatchable}.
+        Signed in already: {matching.bound}. Sent with their object id as externalId: {matching.byObjectId}. Matchable by verified email only:{' '}
+        {matching.byEmail}. Not matchable: {matching.unmatchable}.
       </p>
       {warn ? (
         <div role="status" className="mt-3 space-y-1 rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-900">
@@ -28,8 +30,8 @@ export function SignInMatchingPanel({ matching }: { matching: SignInMatching }) 
             User names and email addresses can change and be reused in Entra, so TheOrgWiki does not trust them to say who someone is.
           </p>
           <p>
-            Fix: in Entra, Provisioning → Mappings → Provision Microsoft Entra ID Users, edit the <strong>externalId</strong> mapping and set its source attribute to{' '}
-            <strong>objectId</strong>; then restart provisioning so everyone is sent again.
+            Fix: in Entra, Provisioning → Mappings → Provision Microsoft Entra ID Users, edit the <strong>externalId</strong> mapping and set its source
+            attribute to <strong>objectId</strong>; then restart provisioning so everyone is sent again.
           </p>
         </div>
       ) : null}

@@ -10,7 +10,19 @@ interface Props {
 
 const field = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm';
 
-function Choice({ name, label, value, options, any = 'Any' }: { name: string; label: string; value?: string; options: { value: string; label: string }[]; any?: string }) {
+function Choice({
+  name,
+  label,
+  value,
+  options,
+  any = 'Any',
+}: {
+  name: string;
+  label: string;
+  value?: string;
+  options: { value: string; label: string }[];
+  any?: string;
+}) {
   return (
     <div>
       <label htmlFor={`filter-${name}`} className="block text-sm font-medium text-slate-700">
@@ -37,7 +49,15 @@ export function DirectoryFilters({ search, facets, teams, manager }: Props) {
         Name, title, department, office, email or phone
       </label>
       <div className="mt-1 flex gap-2">
-        <input id="directory-q" name="q" type="search" defaultValue={search.q} maxLength={200} autoComplete="off" className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2" />
+        <input
+          id="directory-q"
+          name="q"
+          type="search"
+          defaultValue={search.q}
+          maxLength={200}
+          autoComplete="off"
+          className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2"
+        />
         <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-on-accent hover:bg-indigo-700">
           Search
         </button>
@@ -46,12 +66,24 @@ export function DirectoryFilters({ search, facets, teams, manager }: Props) {
         <Choice name="department" label="Department" value={search.department} options={counted(facets.departments)} />
         <Choice name="office" label="Office" value={search.office} options={counted(facets.offices)} />
         <Choice name="group" label="Team" value={search.group} options={teams.map((t) => ({ value: t.id, label: t.name }))} />
-        <Choice name="status" label="Status" value={search.status === 'active' ? undefined : search.status} any="Current people" options={[{ value: 'former', label: 'Former people' }, { value: 'all', label: 'Everyone' }]} />
+        <Choice
+          name="status"
+          label="Status"
+          value={search.status === 'active' ? undefined : search.status}
+          any="Current people"
+          options={[
+            { value: 'former', label: 'Former people' },
+            { value: 'all', label: 'Everyone' },
+          ]}
+        />
       </div>
       {manager ? (
         <p className="mt-3 text-sm">
           <input type="hidden" name="manager" value={manager.id} />
-          Reports of <a href={`/people/${manager.id}`} className="font-medium text-indigo-700 underline">{manager.name}</a>{' '}
+          Reports of{' '}
+          <a href={`/people/${manager.id}`} className="font-medium text-indigo-700 underline">
+            {manager.name}
+          </a>{' '}
           <button type="submit" name="manager" value="" className="ml-1 rounded border border-slate-300 px-1.5 text-slate-700 hover:bg-slate-100">
             Remove this filter
           </button>

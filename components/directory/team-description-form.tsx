@@ -13,7 +13,14 @@ export function TeamDescriptionForm({ teamId, description, save }: { teamId: str
       <label htmlFor="description" className="font-medium">
         Description
       </label>
-      <textarea id="description" name="description" defaultValue={description} maxLength={2000} rows={3} className="w-full rounded-md border border-slate-300 px-3 py-2" />
+      <textarea
+        id="description"
+        name="description"
+        defaultValue={description}
+        maxLength={2000}
+        rows={3}
+        className="w-full rounded-md border border-slate-300 px-3 py-2"
+      />
       <SubmitButton pending={pending} label="Save description" />
       <ResultMessage result={result} />
     </form>

@@ -6,7 +6,11 @@ export function ErrorMessage({ error, retry }: { error: unknown; retry: () => vo
   return (
     <StatusMessage code="Error" title="Something went wrong" action={<RetryButton onRetry={retry} />}>
       <p>This page could not be shown just now. Try again in a moment; if it keeps happening, tell your administrator.</p>
-      {digest ? <p className="text-sm">Reference: <code>{digest}</code></p> : null}
+      {digest ? (
+        <p className="text-sm">
+          Reference: <code>{digest}</code>
+        </p>
+      ) : null}
     </StatusMessage>
   );
 }

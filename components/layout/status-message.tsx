@@ -4,7 +4,8 @@ import type { ReactNode } from 'react';
 // The body of the 403, 404 and error pages, which render inside the site's
 // header: what happened in plain words, then one way on.
 
-const ACTION = 'inline-block rounded-md bg-indigo-600 px-4 py-2 font-medium text-on-accent hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600';
+const ACTION =
+  'inline-block rounded-md bg-indigo-600 px-4 py-2 font-medium text-on-accent hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600';
 
 export function StatusMessage({ code, title, children, action }: { code: string; title: string; children: ReactNode; action: ReactNode }) {
   return (

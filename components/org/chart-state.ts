@@ -8,7 +8,7 @@ import type { OrgList } from '@/lib/org/org-node';
 // fetched the first time a person is expanded and kept for collapsing and
 // expanding again; nothing else of the tree is ever loaded.
 
-export type Branch = { status: 'loaded'; list: OrgList } | { status: 'loading' } | { status: 'failed' };
+type Branch = { status: 'loaded'; list: OrgList } | { status: 'loading' } | { status: 'failed' };
 
 export interface ChartState {
   focusId: string;

@@ -46,12 +46,7 @@ export function OrgChart({ chart }: { chart: OpenChart }) {
         {...panHandlers}
         className="relative h-[70vh] min-h-80 cursor-grab overflow-auto rounded-lg border border-slate-200 bg-slate-50 p-4 select-none active:cursor-grabbing"
       >
-        <div
-          ref={content}
-          data-testid="org-chart-content"
-          style={{ transform: `scale(${scale})`, transformOrigin: '0 0' }}
-          className="w-max"
-        >
+        <div ref={content} data-testid="org-chart-content" style={{ transform: `scale(${scale})`, transformOrigin: '0 0' }} className="w-max">
           <OrgBranch list={chart.roots} label="Org chart" />
         </div>
       </div>

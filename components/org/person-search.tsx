@@ -47,7 +47,9 @@ export function PersonSearch() {
             <li key={person.id}>
               <Link href={chartHref(person.id)} onClick={() => setQuery('')} className="block px-3 py-2 hover:bg-indigo-50 focus:bg-indigo-50">
                 <span className="font-medium text-indigo-700">{person.name}</span>
-                {person.title || person.department ? <span className="block text-sm text-slate-600">{[person.title, person.department].filter(Boolean).join(' · ')}</span> : null}
+                {person.title || person.department ? (
+                  <span className="block text-sm text-slate-600">{[person.title, person.department].filter(Boolean).join(' · ')}</span>
+                ) : null}
               </Link>
             </li>
           ))}

@@ -72,6 +72,10 @@ export function CommandPalette() {
       const chosen = options[active];
       if (chosen) go(chosen.href);
       else if (query.trim()) go(`/search?q=${encodeURIComponent(query.trim())}`);
+    } else if (event.key === 'Escape') {
+      // A search field's own Escape only clears its text; the footer promises that one Escape closes.
+      event.preventDefault();
+      dialog.current?.close();
     }
   };
 
@@ -120,36 +124,44 @@ export function CommandPalette() {
         <div className="p-2">
           {groups && options.length ? (
             <div id={listId} role="listbox" aria-label="Suggestions">
-              {KINDS.map((k, kindIndex) => ({ ...k, first: firsts[kindIndex] })).filter((k) => groups[k.key].length).map((k) => (
-                <div key={k.key} role="group" aria-labelledby={`${listId}-${k.key}`}>
-                  <p id={`${listId}-${k.key}`} className="px-2 pt-2 pb-1 text-xs font-semibold tracking-wide text-slate-600 uppercase">
-                    {k.label}
-                  </p>
-                  {groups[k.key].map((option, i) => {
-                    const position = k.first + i;
-                    const selected = position === active;
-                    return (
-                      <div
-                        key={option.id}
-                        id={`${listId}-${option.id}`}
-                        role="option"
-                        aria-selected={selected}
-                        onMouseEnter={() => setActive(position)}
-                        onClick={() => go(option.href)}
-                        className={`cursor-pointer rounded-md px-2 py-1.5 ${selected ? 'bg-indigo-600 text-on-accent' : ''}`}
-                      >
-                        <span className="block font-medium">{option.label}</span>
-                        {option.detail ? <span className={`block truncate text-sm ${selected ? '' : 'text-slate-600'}`}>{option.detail}</span> : null}
-                      </div>
-                    );
-                  })}
-                </div>
-              ))}
+              {KINDS.map((k, kindIndex) => ({ ...k, first: firsts[kindIndex] }))
+                .filter((k) => groups[k.key].length)
+                .map((k) => (
+                  <div key={k.key} role="group" aria-labelledby={`${listId}-${k.key}`}>
+                    <p id={`${listId}-${k.key}`} className="px-2 pt-2 pb-1 text-xs font-semibold tracking-wide text-slate-600 uppercase">
+                      {k.label}
+                    </p>
+                    {groups[k.key].map((option, i) => {
+                      const position = k.first + i;
+                      const selected = position === active;
+                      return (
+                        <div
+                          key={option.id}
+                          id={`${listId}-${option.id}`}
+                          role="option"
+                          aria-selected={selected}
+                          onMouseEnter={() => setActive(position)}
+                          onClick={() => go(option.href)}
+                          className={`cursor-pointer rounded-md px-2 py-1.5 ${selected ? 'bg-indigo-600 text-on-accent' : ''}`}
+                        >
+                          <span className="block font-medium">{option.label}</span>
+                          {option.detail ? <span className={`block truncate text-sm ${selected ? '' : 'text-slate-600'}`}>{option.detail}</span> : null}
+                        </div>
+                      );
+                    })}
+                  </div>
+                ))}
             </div>
           ) : null}
           <p role="status" className="px-2 py-2 text-sm text-slate-600">
             {failed ??
-              (search.state === 'idle' ? 'Type a name, a team or a page title.' : search.state === 'done' && options.length === 0 ? `Nothing matches “${query.trim()}”.` : !groups ? 'Searching…' : null)}
+              (search.state === 'idle'
+                ? 'Type a name, a team or a page title.'
+                : search.state === 'done' && options.length === 0
+                  ? `Nothing matches “${query.trim()}”.`
+                  : !groups
+                    ? 'Searching…'
+                    : null)}
           </p>
         </div>
         <p className="border-t border-slate-200 px-3 py-2 text-xs text-slate-600">

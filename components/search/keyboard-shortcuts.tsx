@@ -24,7 +24,11 @@ export function KeyboardShortcuts() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
   return (
-    <dialog ref={dialog} aria-labelledby="shortcuts-title" className="m-auto w-[min(28rem,calc(100vw-1.5rem))] rounded-lg bg-white p-5 text-slate-900 shadow-xl backdrop:bg-black/50">
+    <dialog
+      ref={dialog}
+      aria-labelledby="shortcuts-title"
+      className="m-auto w-[min(28rem,calc(100vw-1.5rem))] rounded-lg bg-white p-5 text-slate-900 shadow-xl backdrop:bg-black/50"
+    >
       <h2 id="shortcuts-title" className="mb-3 text-lg font-semibold">
         Keyboard shortcuts
       </h2>

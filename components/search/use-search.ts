@@ -28,7 +28,8 @@ export function useSearch(text: string | null, options: { kind?: SearchKind; lim
       try {
         const response = await fetch(`/api/search?${params}`, { signal: abort.signal, headers: { accept: 'application/json' } });
         if (!response.ok) {
-          const message = response.status === 401 ? 'Your session has ended: sign in again to search.' : `Search is not answering (HTTP ${response.status}); try again.`;
+          const message =
+            response.status === 401 ? 'Your session has ended: sign in again to search.' : `Search is not answering (HTTP ${response.status}); try again.`;
           setAnswer({ query, result: { state: 'failed', message } });
           return;
         }

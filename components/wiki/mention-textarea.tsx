@@ -60,11 +60,15 @@ export function MentionTextarea({ id, value, onChange, describedBy }: { id: stri
   }
 
   const status =
-    search.state === 'loading' ? 'Searching people…'
-    : search.state === 'failed' ? search.message
-    : search.state === 'done' && people.length === 0 ? `Nobody matches “${query?.text}”.`
-    : search.state === 'done' ? `${people.length} ${people.length === 1 ? 'person matches' : 'people match'}: arrow keys to choose, Enter to insert, Escape to close.`
-    : '';
+    search.state === 'loading'
+      ? 'Searching people…'
+      : search.state === 'failed'
+        ? search.message
+        : search.state === 'done' && people.length === 0
+          ? `Nobody matches “${query?.text}”.`
+          : search.state === 'done'
+            ? `${people.length} ${people.length === 1 ? 'person matches' : 'people match'}: arrow keys to choose, Enter to insert, Escape to close.`
+            : '';
 
   return (
     <div className="relative">
@@ -107,7 +111,9 @@ export function MentionTextarea({ id, value, onChange, describedBy }: { id: stri
               className={`cursor-pointer px-3 py-2 text-sm ${index === active ? 'bg-indigo-50' : ''}`}
             >
               <span className="font-medium">{person.name}</span>
-              {person.title || person.department ? <span className="text-slate-600"> · {[person.title, person.department].filter(Boolean).join(', ')}</span> : null}
+              {person.title || person.department ? (
+                <span className="text-slate-600"> · {[person.title, person.department].filter(Boolean).join(', ')}</span>
+              ) : null}
             </li>
           ))}
         </ul>

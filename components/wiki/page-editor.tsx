@@ -14,7 +14,7 @@ import { MentionTextarea } from './mention-textarea';
 // controlled, so when a save is refused (a conflict with someone else's save,
 // a taken address) the person's text stays exactly as they left it.
 
-export interface EditorPage {
+interface EditorPage {
   /** The page being edited, or null for a new page. */
   slug: string | null;
   title: string;
@@ -46,7 +46,9 @@ export function PageEditor({ page, parents, save }: Props) {
 
   /** The same checks as the server's, before a round trip. */
   function check(event: FormEvent<HTMLFormElement>) {
-    const parsed = isNew ? newPageInput.safeParse({ title, body, parentSlug }) : pageEditInput.safeParse({ title, slug, body, parentSlug, version: page.version });
+    const parsed = isNew
+      ? newPageInput.safeParse({ title, body, parentSlug })
+      : pageEditInput.safeParse({ title, slug, body, parentSlug, version: page.version });
     setInvalid(parsed.success ? null : parsed.error.issues[0].message);
     if (!parsed.success) event.preventDefault();
   }
@@ -63,7 +65,9 @@ export function PageEditor({ page, parents, save }: Props) {
       )}
       <div className="grid gap-4 md:grid-cols-2">
         <div>
-          <label htmlFor="title" className="font-medium">Title</label>
+          <label htmlFor="title" className="font-medium">
+            Title
+          </label>
           <input id="title" name="title" value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={200} className={INPUT} />
         </div>
         {isNew ? (
@@ -74,17 +78,32 @@ export function PageEditor({ page, parents, save }: Props) {
           </div>
         ) : (
           <div>
-            <label htmlFor="slug" className="font-medium">Address</label>
+            <label htmlFor="slug" className="font-medium">
+              Address
+            </label>
             <div className="mt-1 flex items-center gap-1">
               <span className="text-slate-600">/wiki/</span>
-              <input id="slug" name="slug" value={slug} onChange={(e) => setSlug(e.target.value)} required maxLength={80} aria-describedby="slug-hint" className="w-full rounded-md border border-slate-300 px-3 py-2" />
+              <input
+                id="slug"
+                name="slug"
+                value={slug}
+                onChange={(e) => setSlug(e.target.value)}
+                required
+                maxLength={80}
+                aria-describedby="slug-hint"
+                className="w-full rounded-md border border-slate-300 px-3 py-2"
+              />
             </div>
-            <p id="slug-hint" className="text-sm text-slate-600">Lowercase letters, digits and hyphens. Changing it breaks links to the old address.</p>
+            <p id="slug-hint" className="text-sm text-slate-600">
+              Lowercase letters, digits and hyphens. Changing it breaks links to the old address.
+            </p>
           </div>
         )}
       </div>
       <div>
-        <label htmlFor="parentSlug" className="font-medium">Parent page</label>
+        <label htmlFor="parentSlug" className="font-medium">
+          Parent page
+        </label>
         <select id="parentSlug" name="parentSlug" value={parentSlug} onChange={(e) => setParentSlug(e.target.value)} className={INPUT}>
           <option value="">None (top level)</option>
           {parents.map((p) => (
@@ -97,22 +116,34 @@ export function PageEditor({ page, parents, save }: Props) {
       </div>
       <div className="grid gap-4 md:grid-cols-2">
         <div>
-          <label htmlFor="body" className="font-medium">Text</label>
-          <p id="body-hint" className="text-sm text-slate-600">Markdown. Type @ and a name to mention someone; link pages as [Title](/wiki/address).</p>
+          <label htmlFor="body" className="font-medium">
+            Text
+          </label>
+          <p id="body-hint" className="text-sm text-slate-600">
+            Markdown. Type @ and a name to mention someone; link pages as [Title](/wiki/address).
+          </p>
           <div className="mt-1">
             <MentionTextarea id="body" value={body} onChange={setBody} describedBy="body-hint" />
           </div>
         </div>
         <section aria-labelledby="preview-heading" className="min-w-0">
-          <h2 id="preview-heading" className="font-medium">Preview</h2>
+          <h2 id="preview-heading" className="font-medium">
+            Preview
+          </h2>
           <div className="mt-6 min-h-24 rounded-md border border-dashed border-slate-300 bg-white p-3">
-            {body.trim() ? <MarkdownView html={preview} id="preview" /> : <p className="text-sm text-slate-600">Nothing to preview yet: start writing the text.</p>}
+            {body.trim() ? (
+              <MarkdownView html={preview} id="preview" />
+            ) : (
+              <p className="text-sm text-slate-600">Nothing to preview yet: start writing the text.</p>
+            )}
           </div>
         </section>
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton pending={pending} label={isNew ? 'Create page' : 'Save'} />
-        <a href={isNew ? '/wiki' : `/wiki/${page.slug}`} className="text-indigo-700 underline">Cancel</a>
+        <a href={isNew ? '/wiki' : `/wiki/${page.slug}`} className="text-indigo-700 underline">
+          Cancel
+        </a>
       </div>
       <ResultMessage result={shown} />
     </form>

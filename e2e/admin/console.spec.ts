@@ -7,8 +7,8 @@ import { tenantUrl } from '../support/sites';
 import { LAYOUT_RULES, seriousViolations } from '../support/axe';
 import { expect, test } from '../support/test';
 
-// The Admin Console, starting with Microsoft's TheOrgWiki provisioning
-// tutorial taken literally: Admin Console → Settings → Service Accounts →
+// The Admin Console, starting with the README's provisioning steps
+// taken literally: Admin Console → Settings → Service Accounts →
 // +Service Account → Token Based → Save → Manage Tokens for SCIM provisioning.
 
 const CORE = 'urn:ietf:params:scim:schemas:core:2.0:User';
@@ -23,7 +23,9 @@ async function adminTenant(): Promise<AdminTenant> {
   const tid = randomUUID();
   const tenant = await createScimTenant(tid);
   for (const userName of ['boss@e2e.example', 'staff@e2e.example']) {
-    expect((await tenant.scim.post('/Users', { schemas: [CORE], userName, externalId: randomUUID(), displayName: userName.split('@')[0], active: true })).status).toBe(201);
+    expect(
+      (await tenant.scim.post('/Users', { schemas: [CORE], userName, externalId: randomUUID(), displayName: userName.split('@')[0], active: true })).status,
+    ).toBe(201);
   }
   await makeAdmin(tenant.subdomain, 'boss@e2e.example');
   return { ...tenant, tid };
@@ -117,7 +119,12 @@ test('members are refused every admin page; roles change, and the last admin sta
   // The member sends the admin's action themselves, naming themselves: refused on the server.
   const staffId = (await tenant.scim.get('/Users?filter=userName eq "staff@e2e.example"')).json.Resources[0].id;
   const forged = await member.evaluate(
-    ({ url, id, staff }) => fetch(url, { method: 'POST', headers: { 'next-action': id, accept: 'text/x-component', 'content-type': 'text/plain;charset=UTF-8' }, body: JSON.stringify([staff, 'admin']) }).then((r) => r.status),
+    ({ url, id, staff }) =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'next-action': id, accept: 'text/x-component', 'content-type': 'text/plain;charset=UTF-8' },
+        body: JSON.stringify([staff, 'admin']),
+      }).then((r) => r.status),
     { url: tenantUrl(tenant.subdomain, '/admin/members'), id: (await action).headers()['next-action'], staff: staffId },
   );
   expect(forged).toBe(403);
@@ -161,7 +168,7 @@ test('settings: the organization name and who may sign in, both in the audit log
   await expect(page.getByRole('table', { name: 'Admin actions' })).toContainText('automatic → directory');
 });
 
-test('one tenant\'s admin can neither see nor revoke another tenant\'s tokens, even with a forged action', async ({ page }) => {
+test("one tenant's admin can neither see nor revoke another tenant's tokens, even with a forged action", async ({ page }) => {
   const mine = await adminTenant();
   const theirs = await adminTenant();
   await signIn(page, mine.subdomain, { tid: mine.tid, userName: 'boss@e2e.example' });
@@ -183,7 +190,12 @@ test('one tenant\'s admin can neither see nor revoke another tenant\'s tokens, e
   expect(theirTokenId).toMatch(/^[0-9a-f-]{36}$/);
   // From the page itself (same origin, my session cookie), as a tampering admin would.
   const forged = await page.evaluate(
-    ({ url, action, id }) => fetch(url, { method: 'POST', headers: { 'next-action': action, accept: 'text/x-component', 'content-type': 'text/plain;charset=UTF-8' }, body: JSON.stringify([id]) }).then(async (r) => ({ status: r.status, body: await r.text() })),
+    ({ url, action, id }) =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'next-action': action, accept: 'text/x-component', 'content-type': 'text/plain;charset=UTF-8' },
+        body: JSON.stringify([id]),
+      }).then(async (r) => ({ status: r.status, body: await r.text() })),
     { url: sent.url(), action: sent.headers()['next-action'], id: theirTokenId },
   );
   expect(forged.status).toBe(200);
@@ -191,7 +203,7 @@ test('one tenant\'s admin can neither see nor revoke another tenant\'s tokens, e
   expect((await theirs.scim.get('/Users?count=1')).status).toBe(200);
 });
 
-test('the activity log shows a SCIM PATCH with its attribute changes, filters, and exports CSV', async ({ page }) => {
+test('the provisioning log shows a SCIM PATCH with its attribute changes, filters, and exports CSV', async ({ page }) => {
   const tenant = await adminTenant();
   const created = await tenant.scim.post('/Users', { schemas: [CORE], userName: 'diff@e2e.example', title: 'Engineer', active: true });
   await tenant.scim.patch(`/Users/${created.json.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'title', value: 'Staff Engineer' }] });

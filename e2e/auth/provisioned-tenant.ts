@@ -17,7 +17,13 @@ export async function provisionedTenant(...userNames: string[]): Promise<{ tenan
   const tenant = await createScimTenant(tid);
   const ids: Record<string, string> = {};
   for (const userName of userNames) {
-    const created = await tenant.scim.post('/Users', { schemas: [CORE], userName, displayName: userName.split('@')[0], emails: [{ value: userName, type: 'work', primary: true }], active: true });
+    const created = await tenant.scim.post('/Users', {
+      schemas: [CORE],
+      userName,
+      displayName: userName.split('@')[0],
+      emails: [{ value: userName, type: 'work', primary: true }],
+      active: true,
+    });
     expect(created.status).toBe(201);
     ids[userName] = created.json.id;
   }
@@ -28,4 +34,3 @@ export async function expectHome(page: Page, subdomain: string) {
   await expect(page).toHaveURL(tenantUrl(subdomain, '/'));
   await expect(homeHeading(page)).toBeAttached();
 }
-

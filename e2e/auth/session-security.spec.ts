@@ -51,7 +51,9 @@ test('session fixation: a planted session cookie, even a valid one of someone el
 
   // A made-up value is no session at all, and sign-in replaces it too.
   const fresh = await browser.newContext();
-  await fresh.addCookies([{ name: SESSION_COOKIE, value: 'A'.repeat(43), domain: `${tenant.subdomain}.${ROOT_HOST}`, path: '/', httpOnly: true, sameSite: 'Lax' }]);
+  await fresh.addCookies([
+    { name: SESSION_COOKIE, value: 'A'.repeat(43), domain: `${tenant.subdomain}.${ROOT_HOST}`, path: '/', httpOnly: true, sameSite: 'Lax' },
+  ]);
   const freshPage = await fresh.newPage();
   await freshPage.goto(tenantUrl(tenant.subdomain, '/'));
   await expect(freshPage).toHaveURL(tenantUrl(tenant.subdomain, '/login'));
@@ -78,7 +80,7 @@ test('a tampered nonce or a missing state signs nobody in', async ({ page }) => 
   await expectHome(page, tenant.subdomain);
 });
 
-test('the session cookie is the tenant host\'s alone: no Domain, HttpOnly, SameSite=Lax, and sign-in hands it over only there', async ({ page }) => {
+test("the session cookie is the tenant host's alone: no Domain, HttpOnly, SameSite=Lax, and sign-in hands it over only there", async ({ page }) => {
   const { tenant, tid } = await provisionedTenant('lee@e2e.example');
   const setCookies: string[] = [];
   page.on('response', async (response) => {
@@ -97,7 +99,14 @@ test('the session cookie is the tenant host\'s alone: no Domain, HttpOnly, SameS
   expect(everywhere.map((c) => c.name)).not.toContain(SESSION_COOKIE);
 });
 
-const HOSTILE_TARGETS = ['https://evil.example/', '//evil.example/', '/\\evil.example/', 'javascript:alert(1)', 'http://evil.example@localhost/', `http://${ROOT_HOST}.evil.example/`];
+const HOSTILE_TARGETS = [
+  'https://evil.example/',
+  '//evil.example/',
+  '/\\evil.example/',
+  'javascript:alert(1)',
+  'http://evil.example@localhost/',
+  `http://${ROOT_HOST}.evil.example/`,
+];
 
 test('no sign-in or sign-out address redirects off the product, whatever target it is handed', async ({ page }) => {
   const { tenant, tid } = await provisionedTenant('lee@e2e.example');

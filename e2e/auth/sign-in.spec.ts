@@ -33,7 +33,7 @@ test('a provisioned employee signs in, sees the directory, and signs out', async
   await expect(page).toHaveURL(tenantUrl(tenant.subdomain, '/login'));
 });
 
-test('signing out offers Microsoft\'s sign-out too, which comes back to the product', async ({ page }) => {
+test("signing out offers Microsoft's sign-out too, which comes back to the product", async ({ page }) => {
   const { tenant, tid } = await provisionedTenant('shared.pc@e2e.example');
   await signIn(page, tenant.subdomain, { tid, userName: 'shared.pc@e2e.example' });
   await expectHome(page, tenant.subdomain);
@@ -46,7 +46,7 @@ test('signing out offers Microsoft\'s sign-out too, which comes back to the prod
   await expect(page.getByText('of your Microsoft account in this browser')).toBeVisible();
 });
 
-test('the demo company: any of its seeded people signs in from the provider\'s list', async ({ page }) => {
+test("the demo company: any of its seeded people signs in from the provider's list", async ({ page }) => {
   const name = await signInToDemo(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Acme Corporation home' })).toBeAttached();
   await expect(page.getByRole('navigation', { name: 'Main' })).toContainText(name);
@@ -69,7 +69,10 @@ test('people of another directory, deactivated people and unprovisioned people a
   await expectRefused(page, tenant.subdomain, /different Microsoft directory/);
 
   // Deactivated over SCIM, as Entra does ("False" as a string, without the aadOptscim062020 flag).
-  const off = await tenant.scim.patch(`/Users/${ids['gone@e2e.example']}`, { schemas: [PATCH_OP], Operations: [{ op: 'Replace', path: 'active', value: 'False' }] });
+  const off = await tenant.scim.patch(`/Users/${ids['gone@e2e.example']}`, {
+    schemas: [PATCH_OP],
+    Operations: [{ op: 'Replace', path: 'active', value: 'False' }],
+  });
   expect(off.status).toBe(200);
   await signIn(page, tenant.subdomain, { tid, userName: 'gone@e2e.example' });
   await expectRefused(page, tenant.subdomain, /has been deactivated/);
@@ -79,7 +82,7 @@ test('people of another directory, deactivated people and unprovisioned people a
   await expectRefused(page, tenant.subdomain, /has not been given access/);
 });
 
-test('a B2B guest of the company\'s directory signs in as that directory\'s guest, not as their home directory\'s', async ({ page }) => {
+test("a B2B guest of the company's directory signs in as that directory's guest, not as their home directory's", async ({ page }) => {
   // Nobody provisioned yet: anyone of the directory may enter, its guests too.
   const { tenant, tid } = await provisionedTenant();
   await signIn(page, tenant.subdomain, { tid, userName: 'partner@fabrikam.example', name: 'Pat Partner', guest: true });
@@ -87,7 +90,7 @@ test('a B2B guest of the company\'s directory signs in as that directory\'s gues
   await expect(page.getByRole('navigation', { name: 'Main' })).toContainText('Pat Partner');
 });
 
-test('SCIM deactivation ends a signed-in person\'s session on their next request, on a page that says why', async ({ page }) => {
+test("SCIM deactivation ends a signed-in person's session on their next request, on a page that says why", async ({ page }) => {
   const { tenant, tid, ids } = await provisionedTenant('sam@e2e.example');
   await signIn(page, tenant.subdomain, { tid, userName: 'sam@e2e.example' });
   await expectHome(page, tenant.subdomain);
@@ -113,7 +116,7 @@ test('SCIM deactivation ends a signed-in person\'s session on their next request
   await expect(page.getByText('you were fired')).toHaveCount(0);
 });
 
-test('a session of one tenant gets nothing on another tenant\'s site, even with its cookie copied over', async ({ page, context }) => {
+test("a session of one tenant gets nothing on another tenant's site, even with its cookie copied over", async ({ page, context }) => {
   const first = await provisionedTenant('ana@e2e.example');
   const second = await provisionedTenant('ana@e2e.example');
   await signIn(page, first.tenant.subdomain, { tid: first.tid, userName: 'ana@e2e.example' });
@@ -176,11 +179,14 @@ test('a tampered state, a replayed code and a forged or misdirected ID token sig
  */
 async function holdSignIn(page: Page, subdomain: string, who: { tid: string; userName: string }): Promise<URL> {
   let callback = '';
-  await page.route((url) => url.pathname.endsWith('/oauth2/v2.0/authorize'), async (route) => {
-    if (route.request().method() !== 'POST') return route.continue();
-    callback = (await route.fetch({ maxRedirects: 0 })).headers().location;
-    await route.fulfill({ status: 200, contentType: 'text/plain', body: 'held' });
-  });
+  await page.route(
+    (url) => url.pathname.endsWith('/oauth2/v2.0/authorize'),
+    async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      callback = (await route.fetch({ maxRedirects: 0 })).headers().location;
+      await route.fulfill({ status: 200, contentType: 'text/plain', body: 'held' });
+    },
+  );
   await startSignIn(page, subdomain);
   await pickAccount(page, who);
   await expect.poll(() => callback).toContain('code=');
@@ -279,7 +285,10 @@ test('sign-up: a Contoso admin creates the company, and a colleague is sent to i
   // The company name comes from Microsoft Graph (through MSAL), once the admin has consented to the app's permission.
   await expect(page.getByLabel('Company name')).toHaveValue('');
   await page.getByRole('link', { name: 'grant admin consent' }).click();
-  await page.getByRole('region', { name: 'Contoso' }).getByRole('button', { name: new RegExp(CONTOSO.people[0].name) }).click();
+  await page
+    .getByRole('region', { name: 'Contoso' })
+    .getByRole('button', { name: new RegExp(CONTOSO.people[0].name) })
+    .click();
   await expect(page).toHaveURL(/\/signup\?admin_consent=True/);
   await expect(page.getByLabel('Company name')).toHaveValue('Contoso');
   // The subdomain is checked as it is typed.

@@ -162,21 +162,34 @@ test('a session ended by signing out, or by Entra deactivating the person, is re
   expect(await onEveryInstance((port) => searchStatus(port, tenant, bob))).toEqual([200, 200]);
 
   // Alice signs out on the first instance.
-  const out = await call(instances()[0], tenant.host, 'POST', '/logout', { headers: { Cookie: `${SESSION_COOKIE}=${alice}`, 'Sec-Fetch-Site': 'same-origin' } });
+  const out = await call(instances()[0], tenant.host, 'POST', '/logout', {
+    headers: { Cookie: `${SESSION_COOKIE}=${alice}`, 'Sec-Fetch-Site': 'same-origin' },
+  });
   expect(out.status).toBe(303);
   expect(await onEveryInstance((port) => searchStatus(port, tenant, alice))).toEqual([401, 401]);
 
   // Entra deactivates Bob, through nginx.
-  const patched = await scim(cluster.port, tenant, 'PATCH', `/Users/${bobId}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'active', value: false }] });
+  const patched = await scim(cluster.port, tenant, 'PATCH', `/Users/${bobId}`, {
+    schemas: [PATCH_OP],
+    Operations: [{ op: 'replace', path: 'active', value: false }],
+  });
   expect(patched.status).toBe(200);
   expect(await onEveryInstance((port) => searchStatus(port, tenant, bob))).toEqual([401, 401]);
 });
 
-test('tightening the sign-in policy on one instance ends a walk-in\'s session on every instance', async ({ page }) => {
+test("tightening the sign-in policy on one instance ends a walk-in's session on every instance", async ({ page }) => {
   const tenant = tenants.policy;
   // Before any instance has seen the tenant: anyone of the directory may enter.
   const open = await updateSettings(tenant.row, { type: 'system', label: 'cluster spec' }, { displayName: tenant.row.displayName, signInPolicy: 'directory' });
-  const admission = await admit(open, { tid: tenant.tid, oid: randomUUID(), userName: 'walk-in@cluster.example', email: null, emailVerified: false, directoryRoles: [], name: 'Walk In' });
+  const admission = await admit(open, {
+    tid: tenant.tid,
+    oid: randomUUID(),
+    userName: 'walk-in@cluster.example',
+    email: null,
+    emailVerified: false,
+    directoryRoles: [],
+    name: 'Walk In',
+  });
   expect(admission.admitted).toBe(true);
   const walkIn = await sessionOf(tenant, admission.admitted ? admission.user.id : '');
   await openAsAdmin(page, tenant, '/admin/settings');

@@ -26,7 +26,11 @@ const IDLE_GAP_MS = 15_000;
 const SIMULATED_USERS = 500;
 const SIMULATOR_WITHIN_MS = 20 * 60_000;
 
-test('npm run demo: sign-in, the tutorial’s token, Test Connection, a provisioning cycle, idle gaps and Ctrl+C, without a 5xx or an error line', async ({ demo, page, context }, testInfo) => {
+test('npm run demo: sign-in, the tutorial’s token, Test Connection, a provisioning cycle, idle gaps and Ctrl+C, without a 5xx or an error line', async ({
+  demo,
+  page,
+  context,
+}, testInfo) => {
   const browser5xx: string[] = [];
   context.on('response', (response) => {
     if (response.status() >= 500) browser5xx.push(`${response.status()} ${response.request().method()} ${response.url()}`);
@@ -35,10 +39,14 @@ test('npm run demo: sign-in, the tutorial’s token, Test Connection, a provisio
   /** Checked after every phase, so that a failure names the phase where things first went wrong. */
   const expectAllWell = (by: string) => {
     expect(browser5xx, `5xx answers the browser got, by the end of ${by}`).toEqual([]);
-    expect(entra.flatMap((e) => e.serverErrors()), `5xx answers to Entra's requests, by the end of ${by}`).toEqual([]);
+    expect(
+      entra.flatMap((e) => e.serverErrors()),
+      `5xx answers to Entra's requests, by the end of ${by}`,
+    ).toEqual([]);
     expect(demo.errorLines().map(summarize), `error lines npm run demo printed, by the end of ${by}`).toEqual([]);
   };
-  const idle = (after: string) => test.step(`idle ${IDLE_GAP_MS / 1000} s after ${after}`, () => new Promise<void>((resolve) => setTimeout(resolve, IDLE_GAP_MS)));
+  const idle = (after: string) =>
+    test.step(`idle ${IDLE_GAP_MS / 1000} s after ${after}`, () => new Promise<void>((resolve) => setTimeout(resolve, IDLE_GAP_MS)));
   const operatorListsTenants = (when: string) =>
     test.step(`orgwiki tenant:list beside the demo, ${when}`, async () => {
       expect(await listTenants(demo.db)).toContain('acme');
@@ -63,14 +71,15 @@ test('npm run demo: sign-in, the tutorial’s token, Test Connection, a provisio
   await idle('sign-in');
   await operatorListsTenants('after sign-in');
 
-  const { tenantUrl, token } = await test.step('Admin Console → Settings → Service Accounts → +Service Account → Token Based → Save → Active Tokens', async () => {
-    await openAdminConsole(page);
-    const tenantUrl = await readTenantUrl(page);
-    expect(tenantUrl).toBe(demoUrl('acme', '/api/v2/scim/v2/'));
-    const token = await createServiceAccountThroughTutorial(page);
-    expect(token).toMatch(/^owk_\S{20,}$/);
-    return { tenantUrl, token };
-  });
+  const { tenantUrl, token } =
+    await test.step('Admin Console → Settings → Service Accounts → +Service Account → Token Based → Save → Active Tokens', async () => {
+      await openAdminConsole(page);
+      const tenantUrl = await readTenantUrl(page);
+      expect(tenantUrl).toBe(demoUrl('acme', '/api/v2/scim/v2/'));
+      const token = await createServiceAccountThroughTutorial(page);
+      expect(token).toMatch(/^owk_\S{20,}$/);
+      return { tenantUrl, token };
+    });
   expectAllWell('the tutorial');
   await idle('the tutorial');
 
@@ -92,13 +101,24 @@ test('npm run demo: sign-in, the tutorial’s token, Test Connection, a provisio
     });
     await testInfo.attach('simulate:entra output', { body: run.output, contentType: 'text/plain' });
     const served = served5xx(demo.output());
-    const why = [`the simulator was stopped: ${run.stoppedBecause}`, `the demo answered ${served.length} requests with a 5xx, e.g. ${served[0]}`, ...demo.errorLines().slice(0, 3).map(summarize), run.output.slice(-2_000)];
+    const why = [
+      `the simulator was stopped: ${run.stoppedBecause}`,
+      `the demo answered ${served.length} requests with a 5xx, e.g. ${served[0]}`,
+      ...demo.errorLines().slice(0, 3).map(summarize),
+      run.output.slice(-2_000),
+    ];
     expect(run.stoppedBecause, why.join('\n')).toBeNull();
     expect(run.code, `simulate:entra exited with:\n${run.output.slice(-3_000)}`).toBe(0);
     const phases = simulatedPhases(run.output);
-    expect(phases.map((p) => p.phase), 'the phases the simulator printed').toEqual(expect.arrayContaining([expect.stringMatching(/^initial: users/), expect.stringMatching(/^cycle 2: /)]));
+    expect(
+      phases.map((p) => p.phase),
+      'the phases the simulator printed',
+    ).toEqual(expect.arrayContaining([expect.stringMatching(/^initial: users/), expect.stringMatching(/^cycle 2: /)]));
     expect(phases.reduce((sum, p) => sum + p.requests, 0)).toBeGreaterThan(SIMULATED_USERS);
-    expect(phases.filter((p) => p.serverErrors > 0 || p.failed > 0), 'phases with 5xx answers (retried or not) or failed requests').toEqual([]);
+    expect(
+      phases.filter((p) => p.serverErrors > 0 || p.failed > 0),
+      'phases with 5xx answers (retried or not) or failed requests',
+    ).toEqual([]);
     expect(run.output).toMatch(/^differences over SCIM: 0$/m);
     expectAllWell('the provisioning cycle');
   });

@@ -92,7 +92,14 @@ test('SIGTERM: requests in flight finish, new connections are refused, readiness
   server = await startOwnServer(PORT, db.url);
   const host = `${subdomain}.localhost:${PORT}`;
   const scim = (method: string, path: string, body?: unknown) =>
-    httpRequest({ port: PORT, host, method, path: SCIM + path, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/scim+json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    httpRequest({
+      port: PORT,
+      host,
+      method,
+      path: SCIM + path,
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/scim+json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
 
   const created = await scim('POST', '/Users', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: USER_NAME });
   expect(created.status).toBe(201);

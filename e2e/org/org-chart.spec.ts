@@ -29,7 +29,12 @@ async function expandFirstCollapsed(page: Page, within: Locator): Promise<string
   await button.click();
   await loaded; // loaded on demand, not sent with the page
   await expect(toggle(page, name)).toHaveAttribute('aria-expanded', 'true');
-  await expect(page.getByRole('list', { name: `Reports of ${name}` }).getByRole('listitem').first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('list', { name: `Reports of ${name}` })
+      .getByRole('listitem')
+      .first(),
+  ).toBeVisible();
   return name;
 }
 
@@ -74,7 +79,11 @@ test('search jumps to a person: the chart opens there with the path from the top
   await page.goto(tenantUrl('acme', '/'));
   await page.goto(tenantUrl('acme', '/org'));
   await page.getByLabel('Find a person in the chart').fill(target);
-  await page.getByRole('list', { name: 'Search results' }).getByRole('link', { name: new RegExp(`^${target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).first().click();
+  await page
+    .getByRole('list', { name: 'Search results' })
+    .getByRole('link', { name: new RegExp(`^${target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) })
+    .first()
+    .click();
   await expect(page).toHaveURL(tenantUrl('acme', `/org?person=${targetId}`));
   await expect(page.locator('[data-person][aria-current="true"]').getByRole('link')).toHaveText(target);
   for (const above of [top, manager]) await expect(toggle(page, above)).toHaveAttribute('aria-expanded', 'true');

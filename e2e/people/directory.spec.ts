@@ -36,7 +36,10 @@ test('the directory finds a person by a misspelt name and narrows by department 
   const count = page.getByRole('main').getByRole('status');
   await expect(count).toHaveText(/^[\d,]+ people at /);
   const everyone = Number((await count.textContent())!.replace(/\D/g, ''));
-  const engineering = (await page.getByLabel('Department', { exact: true }).locator('option', { hasText: /^Engineering \(/ }).textContent())!;
+  const engineering = (await page
+    .getByLabel('Department', { exact: true })
+    .locator('option', { hasText: /^Engineering \(/ })
+    .textContent())!;
   await page.getByLabel('Department', { exact: true }).selectOption({ label: engineering });
   await page.getByLabel('Office', { exact: true }).selectOption({ index: 1 });
   const office = (await page.getByLabel('Office', { exact: true }).locator('option:checked').textContent())!.replace(/ \(.*$/, '');
@@ -56,7 +59,13 @@ test('former people are hidden until asked for, and marked', async ({ page }) =>
   const tid = randomUUID();
   const tenant = await createScimTenant(tid);
   for (const handle of ['stays', 'leaves']) {
-    const created = await tenant.scim.post('/Users', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: `${handle}@e2e.example`, externalId: randomUUID(), displayName: `${handle} Person`, active: true });
+    const created = await tenant.scim.post('/Users', {
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+      userName: `${handle}@e2e.example`,
+      externalId: randomUUID(),
+      displayName: `${handle} Person`,
+      active: true,
+    });
     expect(created.status).toBe(201);
     if (handle === 'leaves') {
       const patched = await tenant.scim.patch(`/Users/${created.json.id}`, {
@@ -89,6 +98,10 @@ test('the search box: Ctrl+K, suggestions grouped by kind, arrows and Enter; ? l
   await expect(suggestions.getByRole('group', { name: 'People' }).getByRole('option', { name: new RegExp(someone) })).toBeVisible();
   await box.fill('handbok'); // a typo of a page title
   await expect(suggestions.getByRole('group', { name: 'Pages' }).getByRole('option').first()).toContainText('Handbook');
+  // One Escape closes the box, text and all, as its footer says.
+  await box.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Search' })).toBeHidden();
+  await openSearchBox(page);
   await box.fill(someone);
   await expect(suggestions.getByRole('option').first()).toContainText(someone);
   await expect(suggestions.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
@@ -97,7 +110,8 @@ test('the search box: Ctrl+K, suggestions grouped by kind, arrows and Enter; ? l
   await box.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(someone);
 
-  await expect(async () => { // as openSearchBox: until the page listens
+  await expect(async () => {
+    // as openSearchBox: until the page listens
     await page.keyboard.press('?');
     await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible({ timeout: 500 });
   }).toPass();
@@ -116,7 +130,12 @@ test('home shows the search box, the person’s team, who joined and what change
   await page.getByLabel(/Who or what are you looking for/).fill('engineering');
   await page.getByLabel(/Who or what are you looking for/).press('Enter');
   await expect(page).toHaveURL(/\/search\?q=engineering/);
-  await expect(page.getByRole('region', { name: /^People/ }).getByRole('listitem').first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('region', { name: /^People/ })
+      .getByRole('listitem')
+      .first(),
+  ).toBeVisible();
   await expect(page.getByRole('region', { name: /^Teams/ }).getByRole('link', { name: 'Engineering Team' })).toBeVisible();
 });
 

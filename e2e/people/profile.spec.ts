@@ -14,7 +14,13 @@ async function company(): Promise<{ tenant: ScimTenant; tid: string; ids: Record
   const tid = randomUUID();
   const tenant = await createScimTenant(tid);
   const ids: Record<string, string> = {};
-  const people: [string, string, string | null][] = [['ceo', 'Chief Executive', null], ['vp', 'VP Engineering', 'ceo'], ['lead', 'Team Lead', 'vp'], ['dev1', 'Engineer', 'lead'], ['dev2', 'Engineer', 'lead']];
+  const people: [string, string, string | null][] = [
+    ['ceo', 'Chief Executive', null],
+    ['vp', 'VP Engineering', 'ceo'],
+    ['lead', 'Team Lead', 'vp'],
+    ['dev1', 'Engineer', 'lead'],
+    ['dev2', 'Engineer', 'lead'],
+  ];
   for (const [handle, title, manager] of people) {
     const created = await tenant.scim.post('/Users', {
       schemas: [CORE, ENTERPRISE],
@@ -31,7 +37,7 @@ async function company(): Promise<{ tenant: ScimTenant; tid: string; ids: Record
   return { tenant, tid, ids };
 }
 
-test('a profile shows the manager chain, reports, contact and what is Entra\'s; a person edits only their own about and skills', async ({ page, browser }) => {
+test("a profile shows the manager chain, reports, contact and what is Entra's; a person edits only their own about and skills", async ({ page, browser }) => {
   const { tenant, tid, ids } = await company();
   await signIn(page, tenant.subdomain, { tid, userName: 'dev1@e2e.example' });
 
@@ -43,7 +49,10 @@ test('a profile shows the manager chain, reports, contact and what is Entra\'s; 
   await reports.getByRole('link', { name: 'All direct reports in the directory' }).click();
   await expect(page.getByRole('list', { name: 'People' }).getByRole('link')).toHaveText(['DEV1 Person', 'DEV2 Person']);
   await page.goBack();
-  await expect(page.getByRole('region', { name: 'Contact' }).getByRole('link', { name: 'lead@e2e.example' })).toHaveAttribute('href', 'mailto:lead@e2e.example');
+  await expect(page.getByRole('region', { name: 'Contact' }).getByRole('link', { name: 'lead@e2e.example' })).toHaveAttribute(
+    'href',
+    'mailto:lead@e2e.example',
+  );
   await expect(page.getByRole('region', { name: 'Contact' })).toContainText('From Microsoft Entra ID');
   await expect(page.getByRole('region', { name: 'Details' })).toContainText('E-lead');
   await expect(page.getByLabel('About me')).toHaveCount(0); // someone else's

@@ -16,7 +16,14 @@ test('a team page lists its members and their managers; only admins write its de
   const boss = (await tenant.scim.post('/Users', { schemas: [CORE], userName: 'boss@e2e.example', externalId: randomUUID(), displayName: 'Bo Boss' })).json.id;
   const ids: string[] = [];
   for (const name of ['Ada', 'Grace']) {
-    const created = await tenant.scim.post('/Users', { schemas: [CORE, ENTERPRISE], userName: `${name.toLowerCase()}@e2e.example`, externalId: randomUUID(), displayName: `${name} Dev`, title: 'Engineer', [ENTERPRISE]: { manager: boss } });
+    const created = await tenant.scim.post('/Users', {
+      schemas: [CORE, ENTERPRISE],
+      userName: `${name.toLowerCase()}@e2e.example`,
+      externalId: randomUUID(),
+      displayName: `${name} Dev`,
+      title: 'Engineer',
+      [ENTERPRISE]: { manager: boss },
+    });
     ids.push(created.json.id);
   }
   const team = await tenant.scim.post('/Groups', { schemas: [GROUP], displayName: 'Platform', members: ids.map((value) => ({ value })) });
@@ -43,7 +50,10 @@ test('a team page lists its members and their managers; only admins write its de
   await page.reload();
   await expect(page.getByText('Builds the paved road.')).toBeVisible();
   // Provisioning keeps the members: a removal over SCIM shows at once.
-  await tenant.scim.patch(`/Groups/${team.json.id}`, { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'remove', path: `members[value eq "${ids[1]}"]` }] });
+  await tenant.scim.patch(`/Groups/${team.json.id}`, {
+    schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+    Operations: [{ op: 'remove', path: `members[value eq "${ids[1]}"]` }],
+  });
   await page.reload();
   await expect(members).toHaveCount(1);
   expect((await page.goto(tenantUrl(tenant.subdomain, `/teams/${randomUUID()}`)))?.status()).toBe(404);

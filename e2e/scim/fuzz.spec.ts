@@ -45,11 +45,14 @@ function sendRaw(host: string, token: string, request: FuzzRequest): Promise<Ans
     ...(request.body ? { 'Content-Length': String(request.body.byteLength) } : {}),
   };
   return new Promise((resolve, reject) => {
-    const outgoing = http.request({ host: '127.0.0.1', port: E2E_PORT, agent: false, method: request.method, path: SCIM_PATH + request.path, headers }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
-    });
+    const outgoing = http.request(
+      { host: '127.0.0.1', port: E2E_PORT, agent: false, method: request.method, path: SCIM_PATH + request.path, headers },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+      },
+    );
     outgoing.on('error', reject);
     if (request.body) outgoing.write(request.body);
     outgoing.end();
@@ -61,7 +64,10 @@ function malformation(method: string, answer: Answer): string | null {
   const { status, headers, body } = answer;
   if (status >= 500 || status < 200) return `status ${status}`;
   // HTTP answers HEAD without the body it would send.
-  if (method === 'HEAD') return String(headers['content-type']).startsWith('application/scim+json') && body.length === 0 ? null : 'HEAD answered otherwise than as GET without a body';
+  if (method === 'HEAD')
+    return String(headers['content-type']).startsWith('application/scim+json') && body.length === 0
+      ? null
+      : 'HEAD answered otherwise than as GET without a body';
   if (status === 204) return body.length === 0 ? null : '204 with a body';
   if (!String(headers['content-type']).startsWith('application/scim+json')) return `Content-Type ${headers['content-type']}`;
   let json: Record<string, unknown>;
@@ -73,12 +79,16 @@ function malformation(method: string, answer: Answer): string | null {
   const schemas = json.schemas;
   if (!Array.isArray(schemas) || schemas.length === 0 || !schemas.every((s) => KNOWN_SCHEMAS.has(s))) return `schemas ${JSON.stringify(schemas)}`;
   if (status >= 400) {
-    if (schemas.length !== 1 || schemas[0] !== ERROR || json.status !== String(status) || typeof json.detail !== 'string') return 'an error body not per RFC 7644 §3.12';
+    if (schemas.length !== 1 || schemas[0] !== ERROR || json.status !== String(status) || typeof json.detail !== 'string')
+      return 'an error body not per RFC 7644 §3.12';
     if (status === 429 && !headers['retry-after']) return '429 without Retry-After';
     return null;
   }
   if (schemas.includes(ERROR)) return `an error body with status ${status}`;
-  if (schemas.includes(SCIM_SCHEMAS.listResponse) && (typeof json.totalResults !== 'number' || !(json.Resources === undefined || Array.isArray(json.Resources)))) {
+  if (
+    schemas.includes(SCIM_SCHEMAS.listResponse) &&
+    (typeof json.totalResults !== 'number' || !(json.Resources === undefined || Array.isArray(json.Resources)))
+  ) {
     return 'a ListResponse without totalResults or Resources';
   }
   return null;
@@ -150,7 +160,8 @@ class LiveIds {
   /** Fuzzed deletes outpace fuzzed creates: a few of each kind are kept, so that requests keep reaching live resources. */
   async restock(create: (path: string, body: object) => Promise<string>): Promise<void> {
     while (this.users.length < 6) this.users.push(await create('/Users', { schemas: [USER], userName: `fuzz${++this.made}@contoso.test` }));
-    while (this.groups.length < 4) this.groups.push(await create('/Groups', { schemas: [GROUP], displayName: `Fuzz ${++this.made}`, members: [{ value: this.users[0] }] }));
+    while (this.groups.length < 4)
+      this.groups.push(await create('/Groups', { schemas: [GROUP], displayName: `Fuzz ${++this.made}`, members: [{ value: this.users[0] }] }));
   }
 }
 
@@ -160,18 +171,51 @@ function arbitraries() {
   const known = live('any');
 
   // Entra's requests (https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups), to be mutated.
-  const template = (pick: number, name: string): unknown => [
-    { schemas: [USER, ENTERPRISE], externalId: name, userName: `${name}@contoso.test`, active: true, displayName: 'Jane Doe', title: 'Engineer',
-      emails: [{ primary: true, type: 'work', value: 'jdoe@contoso.test' }], name: { formatted: 'Jane Doe', familyName: 'Doe', givenName: 'Jane' },
-      [ENTERPRISE]: { department: 'R&D', employeeNumber: '42', manager: { value: live.at('user', 0) } } },
-    { schemas: [PATCH_OP], Operations: [{ op: 'Replace', path: 'active', value: 'False' }, { op: 'Add', path: 'emails[type eq "work"].value', value: 'x@contoso.test' }] },
-    { schemas: [PATCH_OP], Operations: [{ op: 'Replace', path: `${ENTERPRISE}:manager`, value: live.at('user', 1) }, { op: 'Remove', path: 'title' }] },
-    { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { 'name.givenName': 'A', [`${ENTERPRISE}:department`]: 'D', active: false } }] },
-    { schemas: [GROUP], externalId: name, displayName: `Group ${name}`, members: [] },
-    { schemas: [PATCH_OP], Operations: [{ op: 'Add', path: 'members', value: [{ $ref: null, value: live.at('user', 0) }, { value: live.at('user', 1) }] }] },
-    { schemas: [PATCH_OP], Operations: [{ op: 'Remove', path: 'members', value: [{ value: live.at('user', 0) }] }, { op: 'remove', path: `members[value eq "${live.at('user', 1)}"]` }] },
-    { schemas: [PATCH_OP], Operations: [{ op: 'Replace', path: 'displayName', value: `Renamed ${name}` }, { op: 'replace', path: 'externalId', value: name }] },
-  ][pick];
+  const template = (pick: number, name: string): unknown =>
+    [
+      {
+        schemas: [USER, ENTERPRISE],
+        externalId: name,
+        userName: `${name}@contoso.test`,
+        active: true,
+        displayName: 'Jane Doe',
+        title: 'Engineer',
+        emails: [{ primary: true, type: 'work', value: 'jdoe@contoso.test' }],
+        name: { formatted: 'Jane Doe', familyName: 'Doe', givenName: 'Jane' },
+        [ENTERPRISE]: { department: 'R&D', employeeNumber: '42', manager: { value: live.at('user', 0) } },
+      },
+      {
+        schemas: [PATCH_OP],
+        Operations: [
+          { op: 'Replace', path: 'active', value: 'False' },
+          { op: 'Add', path: 'emails[type eq "work"].value', value: 'x@contoso.test' },
+        ],
+      },
+      {
+        schemas: [PATCH_OP],
+        Operations: [
+          { op: 'Replace', path: `${ENTERPRISE}:manager`, value: live.at('user', 1) },
+          { op: 'Remove', path: 'title' },
+        ],
+      },
+      { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { 'name.givenName': 'A', [`${ENTERPRISE}:department`]: 'D', active: false } }] },
+      { schemas: [GROUP], externalId: name, displayName: `Group ${name}`, members: [] },
+      { schemas: [PATCH_OP], Operations: [{ op: 'Add', path: 'members', value: [{ $ref: null, value: live.at('user', 0) }, { value: live.at('user', 1) }] }] },
+      {
+        schemas: [PATCH_OP],
+        Operations: [
+          { op: 'Remove', path: 'members', value: [{ value: live.at('user', 0) }] },
+          { op: 'remove', path: `members[value eq "${live.at('user', 1)}"]` },
+        ],
+      },
+      {
+        schemas: [PATCH_OP],
+        Operations: [
+          { op: 'Replace', path: 'displayName', value: `Renamed ${name}` },
+          { op: 'replace', path: 'externalId', value: name },
+        ],
+      },
+    ][pick];
   /** The templates that fit a request: a user body for /Users, a PATCH for PATCH, ... */
   const fitting = (method: string, path: string): number[] => {
     const group = path.startsWith('/Groups') ? 4 : 0;
@@ -185,7 +229,10 @@ function arbitraries() {
     const options = fitting(method, path);
     return Buffer.from(JSON.stringify(edited(template(fit ? options[pick % options.length] : pick, name), edits)));
   });
-  const fixed = (bytes: Buffer): BodyFor => () => bytes;
+  const fixed =
+    (bytes: Buffer): BodyFor =>
+    () =>
+      bytes;
   const body = fc.oneof(
     { weight: 6, arbitrary: mutated },
     { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 4 }).map((v) => fixed(Buffer.from(JSON.stringify(v) ?? 'null'))) },
@@ -194,9 +241,30 @@ function arbitraries() {
   );
 
   const attribute = fc.oneof(
-    fc.constantFrom('userName', 'displayName', 'title', 'active', 'externalId', 'id', 'emails', 'emails.value', 'emails.type', 'name', 'name.givenName',
-      'members', 'members.value', 'meta.created', 'meta.lastModified', 'addresses', `${ENTERPRISE}:department`, `${ENTERPRISE}:manager`,
-      `${ENTERPRISE}:manager.value`, `${USER}:userName`, '__proto__', 'constructor.prototype'),
+    fc.constantFrom(
+      'userName',
+      'displayName',
+      'title',
+      'active',
+      'externalId',
+      'id',
+      'emails',
+      'emails.value',
+      'emails.type',
+      'name',
+      'name.givenName',
+      'members',
+      'members.value',
+      'meta.created',
+      'meta.lastModified',
+      'addresses',
+      `${ENTERPRISE}:department`,
+      `${ENTERPRISE}:manager`,
+      `${ENTERPRISE}:manager.value`,
+      `${USER}:userName`,
+      '__proto__',
+      'constructor.prototype',
+    ),
     ascii,
   );
   const comparison = fc.oneof(fc.constantFrom('eq', 'ne', 'co', 'sw', 'ew', 'gt', 'ge', 'lt', 'le', 'EQ', 'Co', 'pr'), ascii);
@@ -215,56 +283,101 @@ function arbitraries() {
       fc.tuple(tie('filter'), fc.constantFrom('and', 'or', 'AND', 'Or'), tie('filter')).map(([a, o, b]) => `${a} ${o} ${b}`),
       tie('filter').map((f) => `not (${f})`),
       tie('filter').map((f) => `(${f})`),
-      fc.tuple(fc.constantFrom('emails', 'members', 'addresses', 'name', 'roles'), tie('filter'), fc.constantFrom('', '.value', '.type')).map(([a, f, sub]) => `${a}[${f}]${sub}`),
+      fc
+        .tuple(fc.constantFrom('emails', 'members', 'addresses', 'name', 'roles'), tie('filter'), fc.constantFrom('', '.value', '.type'))
+        .map(([a, f, sub]) => `${a}[${f}]${sub}`),
       text,
     ),
   }));
   const number = fc.oneof(fc.integer({ min: -5, max: 600 }).map(String), fc.constantFrom('', '1e3', '-0', '99999999999999999999', 'abc', '1.5'));
   const parameter = fc.oneof(
     filter.map((f) => ['filter', f]),
-    fc.tuple(fc.constantFrom('attributes', 'excludedAttributes', 'sortBy'), fc.array(attribute, { maxLength: 3 }).map((a) => a.join(','))),
+    fc.tuple(
+      fc.constantFrom('attributes', 'excludedAttributes', 'sortBy'),
+      fc.array(attribute, { maxLength: 3 }).map((a) => a.join(',')),
+    ),
     fc.tuple(fc.constantFrom('startIndex', 'count', 'StartIndex'), number),
     fc.tuple(fc.constantFrom('sortOrder'), fc.constantFrom('ascending', 'descending', 'up', '')),
     fc.tuple(ascii, text),
   );
-  const query = fc.array(parameter, { maxLength: 4 }).map((pairs) => (pairs.length === 0 ? '' : `?${pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')}`));
+  const query = fc
+    .array(parameter, { maxLength: 4 })
+    .map((pairs) => (pairs.length === 0 ? '' : `?${pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')}`));
 
   // Mostly an id of the kind the path serves, so that writes get past 404 to the database.
-  const idFor = (base: string) => fc.oneof(
-    { weight: 6, arbitrary: live(base === '/Groups/' ? 'group' : 'user') },
-    { weight: 1, arbitrary: known },
-    { weight: 2, arbitrary: fc.uuid() },
-    { weight: 2, arbitrary: text.map(encodeURIComponent) },
-    { weight: 1, arbitrary: fc.constantFrom('%00', '%zz', '%ed%a0%80', '..', '.', '%2e%2e', 'User', 'Group', encodeURIComponent(USER), 'me', `${live.at('user', 0)}/x`) },
-  );
+  const idFor = (base: string) =>
+    fc.oneof(
+      { weight: 6, arbitrary: live(base === '/Groups/' ? 'group' : 'user') },
+      { weight: 1, arbitrary: known },
+      { weight: 2, arbitrary: fc.uuid() },
+      { weight: 2, arbitrary: text.map(encodeURIComponent) },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom('%00', '%zz', '%ed%a0%80', '..', '.', '%2e%2e', 'User', 'Group', encodeURIComponent(USER), 'me', `${live.at('user', 0)}/x`),
+      },
+    );
   // A path of the route table with a method it serves, mostly; any method anywhere sometimes.
   const anyMethod = fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD');
   const served = (methods: string[]) => fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...methods) }, { weight: 1, arbitrary: anyMethod });
   const route: fc.Arbitrary<[string, string]> = fc.oneof(
     { weight: 4, arbitrary: fc.tuple(fc.constantFrom('/Users', '/Groups'), served(['GET', 'GET', 'POST'])) },
-    { weight: 6, arbitrary: fc.tuple(fc.constantFrom('/Users/', '/Groups/').chain((base) => idFor(base).map((i) => base + i)), served(['GET', 'PUT', 'PUT', 'PATCH', 'PATCH', 'PATCH', 'DELETE'])) },
-    { weight: 1, arbitrary: fc.tuple(fc.constantFrom('/ServiceProviderConfig', '/ResourceTypes', '/ResourceTypes/User', '/Schemas', `/Schemas/${USER}`, '/Bulk', '/.search', ''), served(['GET'])) },
-    { weight: 1, arbitrary: fc.tuple(fc.constantFrom('/ResourceTypes/', '/Schemas/', '/').chain((base) => idFor(base).map((i) => base + i)), served(['GET'])) },
-  );
-  const headers = fc.record(
     {
-      'Content-Type': fc.oneof(
-        { weight: 8, arbitrary: fc.constantFrom('application/scim+json', 'application/json', 'application/scim+json; charset=utf-8', 'APPLICATION/SCIM+JSON') },
-        { weight: 1, arbitrary: fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', '') },
+      weight: 6,
+      arbitrary: fc.tuple(
+        fc.constantFrom('/Users/', '/Groups/').chain((base) => idFor(base).map((i) => base + i)),
+        served(['GET', 'PUT', 'PUT', 'PATCH', 'PATCH', 'PATCH', 'DELETE']),
       ),
-      // Now and then: most versions sent are stale, and a 412 ends the request before its write.
-      'If-Match': fc.oneof(
-        { weight: 3, arbitrary: fc.constant(undefined) },
-        { weight: 1, arbitrary: fc.oneof(fc.constantFrom('*', 'W/"1"', '"1"', 'W/"2", W/"3"', 'W/"999999999999999999999"', ''), ascii.filter((s) => /^[\x20-\x7e]*$/.test(s))) },
-      ),
-      Accept: fc.constantFrom('application/scim+json', 'application/json', 'text/html', '*/*'),
     },
-    { requiredKeys: ['Content-Type', 'If-Match'] },
-  ).map((all) => Object.fromEntries(Object.entries(all).filter((entry): entry is [string, string] => entry[1] !== undefined)));
+    {
+      weight: 1,
+      arbitrary: fc.tuple(
+        fc.constantFrom('/ServiceProviderConfig', '/ResourceTypes', '/ResourceTypes/User', '/Schemas', `/Schemas/${USER}`, '/Bulk', '/.search', ''),
+        served(['GET']),
+      ),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(
+        fc.constantFrom('/ResourceTypes/', '/Schemas/', '/').chain((base) => idFor(base).map((i) => base + i)),
+        served(['GET']),
+      ),
+    },
+  );
+  const headers = fc
+    .record(
+      {
+        'Content-Type': fc.oneof(
+          {
+            weight: 8,
+            arbitrary: fc.constantFrom('application/scim+json', 'application/json', 'application/scim+json; charset=utf-8', 'APPLICATION/SCIM+JSON'),
+          },
+          { weight: 1, arbitrary: fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', '') },
+        ),
+        // Now and then: most versions sent are stale, and a 412 ends the request before its write.
+        'If-Match': fc.oneof(
+          { weight: 3, arbitrary: fc.constant(undefined) },
+          {
+            weight: 1,
+            arbitrary: fc.oneof(
+              fc.constantFrom('*', 'W/"1"', '"1"', 'W/"2", W/"3"', 'W/"999999999999999999999"', ''),
+              ascii.filter((s) => /^[\x20-\x7e]*$/.test(s)),
+            ),
+          },
+        ),
+        Accept: fc.constantFrom('application/scim+json', 'application/json', 'text/html', '*/*'),
+      },
+      { requiredKeys: ['Content-Type', 'If-Match'] },
+    )
+    .map((all) => Object.fromEntries(Object.entries(all).filter((entry): entry is [string, string] => entry[1] !== undefined)));
 
   return fc
     .record({ route, query, slash: fc.constantFrom('', '', '', '/'), headers, body: fc.option(body, { freq: 6 }) })
-    .map(({ route: [path, method], query, slash, headers, body }): FuzzRequest => ({ method, path: path + slash + query, headers, body: method === 'GET' || !body ? null : body(method, path) }));
+    .map(({ route: [path, method], query, slash, headers, body }): FuzzRequest => ({
+      method,
+      path: path + slash + query,
+      headers,
+      body: method === 'GET' || !body ? null : body(method, path),
+    }));
 }
 
 test('random requests to every endpoint get well-formed SCIM answers, never a 5xx', async ({ tenant }) => {
@@ -288,14 +401,20 @@ test('random requests to every endpoint get well-formed SCIM answers, never a 5x
   const result = await fc.check(
     fc.asyncProperty(fc.array(arbitraries(), { minLength: IN_FLIGHT, maxLength: IN_FLIGHT }), async (batch) => {
       const requests: FuzzRequest[] = [];
-      const answers = await Promise.all(batch.map(async (generated, i) => {
-        await pace();
-        sent++;
-        const request = (requests[i] = { ...generated, path: ids.resolve(generated.path), body: generated.body && Buffer.from(ids.resolve(generated.body.toString('latin1')), 'latin1') });
-        const answer = await sendRaw(host, tenant.token, request);
-        ids.learn(request, answer);
-        return answer;
-      }));
+      const answers = await Promise.all(
+        batch.map(async (generated, i) => {
+          await pace();
+          sent++;
+          const request = (requests[i] = {
+            ...generated,
+            path: ids.resolve(generated.path),
+            body: generated.body && Buffer.from(ids.resolve(generated.body.toString('latin1')), 'latin1'),
+          });
+          const answer = await sendRaw(host, tenant.token, request);
+          ids.learn(request, answer);
+          return answer;
+        }),
+      );
       for (const [i, answer] of answers.entries()) {
         statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
         if (answer.status < 300 && !['GET', 'HEAD'].includes(requests[i].method)) writes++;
@@ -308,7 +427,9 @@ test('random requests to every endpoint get well-formed SCIM answers, never a 5x
     { seed: SEED, numRuns: Math.ceil(REQUESTS / IN_FLIGHT), endOnFailure: false },
   );
   const seconds = ((performance.now() - started) / 1_000).toFixed(1);
-  console.log(`SCIM fuzz: seed ${SEED}, ${sent} requests in ${seconds} s, ${writes} of them successful writes, statuses ${JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))}`);
+  console.log(
+    `SCIM fuzz: seed ${SEED}, ${sent} requests in ${seconds} s, ${writes} of them successful writes, statuses ${JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))}`,
+  );
   if (result.failed) console.log(fc.defaultReportMessage(result));
   expect(result.failed, fc.defaultReportMessage(result)).toBe(false);
 });

@@ -39,10 +39,9 @@ test('changes are logged with before → after, reads and refusals too, and neve
   expect(events.find((e) => e.action === 'scim.post')?.details).toMatchObject({ status: 409, path: '/Users' });
   expect(JSON.stringify(events)).not.toContain(tenant.token.slice(4));
 
-  const [token] = await query(
-    `SELECT k."lastUsedAt", k."lastUsedUserAgent" FROM "ApiToken" k JOIN "Tenant" t ON t.id = k."tenantId" WHERE t.subdomain = $1`,
-    [tenant.subdomain],
-  );
+  const [token] = await query(`SELECT k."lastUsedAt", k."lastUsedUserAgent" FROM "ApiToken" k JOIN "Tenant" t ON t.id = k."tenantId" WHERE t.subdomain = $1`, [
+    tenant.subdomain,
+  ]);
   expect(token.lastUsedAt).toBeInstanceOf(Date);
 });
 

@@ -37,7 +37,16 @@ function employee(userName: string, familyName = 'Employee', extra: Record<strin
     userName,
     active: true,
     addresses: [
-      { country: 'Bermuda', formatted: '1 Quay Street\nHamilton', locality: 'Hamilton', postalCode: 'HM 11', region: 'Pembroke', streetAddress: '1 Quay Street', type: 'work', primary: false },
+      {
+        country: 'Bermuda',
+        formatted: '1 Quay Street\nHamilton',
+        locality: 'Hamilton',
+        postalCode: 'HM 11',
+        region: 'Pembroke',
+        streetAddress: '1 Quay Street',
+        type: 'work',
+        primary: false,
+      },
       { country: null, formatted: '2 Other Road', locality: null, postalCode: null, region: null, streetAddress: null, type: 'other', primary: false },
     ],
     displayName: `${userName} Shown`,
@@ -47,7 +56,10 @@ function employee(userName: string, familyName = 'Employee', extra: Record<strin
     ],
     meta: { created: '2019-09-18T18:15:26.5788954+00:00', lastModified: '2019-09-18T18:15:26.5788976+00:00', resourceType: 'User' },
     name: { formatted: 'Some One', familyName, givenName: 'Some', honorificPrefix: null, honorificSuffix: null },
-    phoneNumbers: [{ type: 'fax', primary: false, value: '312-320-0500' }, { type: 'work', primary: true, value: '312-320-0932' }],
+    phoneNumbers: [
+      { type: 'fax', primary: false, value: '312-320-0500' },
+      { type: 'work', primary: true, value: '312-320-0932' },
+    ],
     preferredLanguage: 'xh',
     roles: [],
     title: 'Site engineer',
@@ -93,7 +105,12 @@ test('User tests: create (one with a manager who is not a user), read, select, f
   expect(renamed.status).toBe(200);
   expect(renamed.json).toMatchObject({ id: id1, userName: 'ryan3' });
 
-  const replaced = await tenant.scim.put(`/Users/${id2}`, { ...postedUser('UserNameReplace2'), schemas: [ENTERPRISE, CORE], id: id2, name: { formatted: 'NewName', familyName: 'Family', givenName: 'Given' } });
+  const replaced = await tenant.scim.put(`/Users/${id2}`, {
+    ...postedUser('UserNameReplace2'),
+    schemas: [ENTERPRISE, CORE],
+    id: id2,
+    name: { formatted: 'NewName', familyName: 'Family', givenName: 'Given' },
+  });
   expect(replaced.status).toBe(200);
   expect((await tenant.scim.get(`/Users/${id2}`)).json.name.formatted).toBe('NewName');
   expect((await tenant.scim.delete(`/Users/${id1}`)).status).toBe(204);
@@ -105,12 +122,25 @@ test('Group tests: create empty and filled, replace, add, remove by filter, remo
   expect(group1.status).toBe(201);
   const id3 = (await tenant.scim.post('/Users', postedUser('UserName333', { displayName: 'lennay' }))).json.id;
   const id4 = (await tenant.scim.post('/Users', postedUser('UserName444', { displayName: 'lennay' }))).json.id;
-  const group2 = await tenant.scim.post('/Groups', { schemas: [GROUP], externalId: randomUUID(), displayName: 'GroupDisplayName2', members: [{ value: id3, display: 'VP' }] });
+  const group2 = await tenant.scim.post('/Groups', {
+    schemas: [GROUP],
+    externalId: randomUUID(),
+    displayName: 'GroupDisplayName2',
+    members: [{ value: id3, display: 'VP' }],
+  });
   expect(group2.status).toBe(201);
   expect((await tenant.scim.get('/Groups')).status).toBe(200);
   const group3 = await tenant.scim.post('/Groups', { schemas: [GROUP], externalId: randomUUID(), displayName: 'GroupDisplayName3', members: [] });
   expect(group3.status).toBe(201);
-  const put = await tenant.scim.put(`/Groups/${group3.json.id}`, { schemas: [GROUP], id: group3.json.id, displayName: 'putName', members: [{ value: id3, display: 'VP' }, { value: id4, display: 'SenorVP' }] });
+  const put = await tenant.scim.put(`/Groups/${group3.json.id}`, {
+    schemas: [GROUP],
+    id: group3.json.id,
+    displayName: 'putName',
+    members: [
+      { value: id3, display: 'VP' },
+      { value: id4, display: 'SenorVP' },
+    ],
+  });
   expect(put.status).toBe(200);
   const read3 = await tenant.scim.get(`/Groups/${group3.json.id}`);
   expect(read3.status).toBe(200);
@@ -138,7 +168,15 @@ test('Group tests: create empty and filled, replace, add, remove by filter, remo
 });
 
 test('ComplexAttribute tests: attributes named with a value filter select the attribute', async ({ tenant }) => {
-  const user1 = await tenant.scim.post('/Users', postedUser('UserName111', { emails: [{ Primary: true, type: 'work', value: 'emailName357' }, { Primary: false, type: 'home', value: 'home@x.test' }] }));
+  const user1 = await tenant.scim.post(
+    '/Users',
+    postedUser('UserName111', {
+      emails: [
+        { Primary: true, type: 'work', value: 'emailName357' },
+        { Primary: false, type: 'home', value: 'home@x.test' },
+      ],
+    }),
+  );
   expect(user1.status).toBe(201);
   const user2 = await tenant.scim.post('/Users', postedUser('UserName222'));
   expect(user2.status).toBe(201);
@@ -178,17 +216,26 @@ test('User and Group tests with garbage, then the teardown leaves nothing', asyn
   const adreses = await tenant.scim.put(`/Users/${id}`, { ...without(replaced, 'addresses'), adreses: replaced.addresses });
   expect(adreses.status).toBe(200);
   expect(adreses.text).not.toContain('Addresses');
-  expect((await tenant.scim.post('/Users', employee('enterprise', 'Employee', { schemas: [CORE, ENTERPRISE], [ENTERPRISE]: { Department: 'some department' } }))).status).toBe(201);
+  expect(
+    (await tenant.scim.post('/Users', employee('enterprise', 'Employee', { schemas: [CORE, ENTERPRISE], [ENTERPRISE]: { Department: 'some department' } })))
+      .status,
+  ).toBe(201);
 
   // Exception (docs/scim.md): the collection wants 204 from a user PATCH; RFC 7644 §3.5.2 lets the server answer
   // 200 with the resource instead, which is what Entra's own examples show and this server does.
-  for (const operation of [{ op: 'Replace', path: 'userName', value: 'newusername' }, { op: 'Replace', path: 'active', value: false }]) {
+  for (const operation of [
+    { op: 'Replace', path: 'userName', value: 'newusername' },
+    { op: 'Replace', path: 'active', value: false },
+  ]) {
     const patched = await tenant.scim.patch(`/Users/${id}`, patch(operation));
     expect(patched.status).toBe(200);
     expect(patched.json.id).toBe(id);
   }
   expect((await tenant.scim.get(`/Users/${id}`)).json).toMatchObject({ userName: 'newusername', active: false });
-  const restored = await tenant.scim.put(`/Users/${id}`, employee('OMalley', 'OMalley', { id, active: false, addresses: [{ country: 'Germany', type: 'work', primary: false }] }));
+  const restored = await tenant.scim.put(
+    `/Users/${id}`,
+    employee('OMalley', 'OMalley', { id, active: false, addresses: [{ country: 'Germany', type: 'work', primary: false }] }),
+  );
   expect(restored.status).toBe(200);
   expect(restored.json).toMatchObject({ userName: 'OMalley', active: false });
   expect(restored.text).toContain('Germany');
@@ -206,13 +253,22 @@ test('User and Group tests with garbage, then the teardown leaves nothing', asyn
   // Exception (docs/scim.md): the collection adds members "string id 1" and "string id 2" and wants 204; members are
   // users of the tenant (RFC 7643 §4.2), and a change naming others is refused whole.
   for (const value of ['string id 1', 'string id 2']) {
-    const refused = await tenant.scim.patch(`/Groups/${group.json.id}`, { id: group.json.id, Operations: [{ op: 'add', path: 'members', value }], schemas: [PATCH_OP] });
+    const refused = await tenant.scim.patch(`/Groups/${group.json.id}`, {
+      id: group.json.id,
+      Operations: [{ op: 'add', path: 'members', value }],
+      schemas: [PATCH_OP],
+    });
     expect(refused.status, value).toBe(400);
     expect(refused.json.scimType, value).toBe('invalidValue');
   }
   expect((await tenant.scim.get(`/Groups/${group.json.id}`)).status).toBe(200);
   expect((await tenant.scim.get(`/Groups/${group.json.id}?excludedAttributes=members`)).status).toBe(200);
-  const renamed = await tenant.scim.put(`/Groups/${group.json.id}`, { id: group.json.id, displayName: 'Tiffany Ortiz', externalId: randomUUID(), schemas: [GROUP] });
+  const renamed = await tenant.scim.put(`/Groups/${group.json.id}`, {
+    id: group.json.id,
+    displayName: 'Tiffany Ortiz',
+    externalId: randomUUID(),
+    schemas: [GROUP],
+  });
   expect(renamed.status).toBe(200);
   expect(renamed.json.displayName).toBe('Tiffany Ortiz');
 

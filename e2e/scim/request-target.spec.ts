@@ -17,7 +17,7 @@ interface RawResponse {
 /** A chunked body (RFC 9112 §7.1) as one, in bytes: chunk sizes count bytes. */
 function unchunk(body: Buffer): Buffer {
   const parts: Buffer[] = [];
-  for (let at = 0; ; ) {
+  for (let at = 0; ;) {
     const lineEnd = body.indexOf('\r\n', at);
     const size = parseInt(body.subarray(at, lineEnd).toString('latin1'), 16);
     if (!size) return Buffer.concat(parts);
@@ -27,7 +27,10 @@ function unchunk(body: Buffer): Buffer {
 }
 
 function rawRequest(target: string, headers: Record<string, string>): Promise<RawResponse> {
-  const head = [`GET ${target} HTTP/1.1`, ...Object.entries({ ...headers, 'X-Forwarded-For': randomClientAddress(), Connection: 'close' }).map(([k, v]) => `${k}: ${v}`)];
+  const head = [
+    `GET ${target} HTTP/1.1`,
+    ...Object.entries({ ...headers, 'X-Forwarded-For': randomClientAddress(), Connection: 'close' }).map(([k, v]) => `${k}: ${v}`),
+  ];
   return new Promise((resolve, reject) => {
     const socket = net.connect(E2E_PORT, '127.0.0.1', () => socket.write(`${head.join('\r\n')}\r\n\r\n`));
     const chunks: Buffer[] = [];
@@ -39,7 +42,11 @@ function rawRequest(target: string, headers: Record<string, string>): Promise<Ra
       const [statusLine, ...lines] = response.subarray(0, split).toString('latin1').split('\r\n');
       const fields = Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]));
       const body = response.subarray(split + 4);
-      resolve({ status: Number(statusLine.split(' ')[1]), headers: fields, body: (fields['transfer-encoding'] === 'chunked' ? unchunk(body) : body).toString('utf8') });
+      resolve({
+        status: Number(statusLine.split(' ')[1]),
+        headers: fields,
+        body: (fields['transfer-encoding'] === 'chunked' ? unchunk(body) : body).toString('utf8'),
+      });
     });
   });
 }
@@ -60,7 +67,8 @@ test('a page target in absolute form is for the host it names, never a redirect 
     expectNoRedirectAway(away, host, path);
   }
   // An origin-form path that looks like a network-path reference names a path on this host.
-  for (const target of ['//evil.example/phish', '//evil.example', '/\\evil.example/phish']) expectNoRedirectAway(await rawRequest(target, { Host: host }), host, target);
+  for (const target of ['//evil.example/phish', '//evil.example', '/\\evil.example/phish'])
+    expectNoRedirectAway(await rawRequest(target, { Host: host }), host, target);
   // The tenant's own site, named in the target, is served as if named in Host.
   const own = await rawRequest(`http://${host}/login`, { Host: 'evil.example' });
   expect(own.status).toBe(200);
@@ -72,7 +80,10 @@ test('a SCIM path in absolute form reaches SCIM, for the tenant the target names
   const created = await tenant.scim.post('/Users', { userName: 'absolute@e2e.example' });
   expect(created.status).toBe(201);
 
-  const list = await rawRequest(`http://${site(tenant.subdomain)}${SCIM_PATH}/Users?filter=userName%20eq%20%22absolute@e2e.example%22`, { ...auth, Host: 'evil.example' });
+  const list = await rawRequest(`http://${site(tenant.subdomain)}${SCIM_PATH}/Users?filter=userName%20eq%20%22absolute@e2e.example%22`, {
+    ...auth,
+    Host: 'evil.example',
+  });
   expect(list.status).toBe(200);
   expect(list.headers['content-type']).toContain('application/scim+json');
   expect(JSON.parse(list.body)).toMatchObject({ totalResults: 1, Resources: [{ id: created.json.id }] });

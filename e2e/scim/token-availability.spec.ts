@@ -42,7 +42,12 @@ for (const redis of [false, true]) {
     let entra = '';
 
     const orgwiki = async (...args: string[]) =>
-      (await run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'tools/cli/orgwiki.ts', ...args], { env: { ...process.env, DATABASE_URL: db!.url, DATABASE_POOL_SIZE: '1' }, encoding: 'utf8' })).stdout;
+      (
+        await run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'tools/cli/orgwiki.ts', ...args], {
+          env: { ...process.env, DATABASE_URL: db!.url, DATABASE_POOL_SIZE: '1' },
+          encoding: 'utf8',
+        })
+      ).stdout;
     /** A token minted by the CLI, as an admin rotating Entra's token would; no instance has seen it. */
     const mint = async (name: string) => /Secret Token: (\S+)/.exec(await orgwiki('token:create', '--subdomain', subdomain, '--name', name))![1];
     const start = async (port: number): Promise<Instance> => ({ server: await startOwnServer(port, db!.url, env), port });

@@ -20,7 +20,17 @@ test('an Entra cycle, refusals and errors included, leaves the token in no log l
   const server = await startOwnServer(PORT, db.url, { LOG_LEVEL: 'trace' });
   const host = `${subdomain}.localhost:${PORT}`;
   try {
-    const run = new EntraSimulation({ origin: `http://127.0.0.1:${PORT}`, host, basePath: SCIM_BASE_PATH, token, concurrency: 4, retryForMs: 30_000, users: 60, groups: 4, averageMembers: 12 });
+    const run = new EntraSimulation({
+      origin: `http://127.0.0.1:${PORT}`,
+      host,
+      basePath: SCIM_BASE_PATH,
+      token,
+      concurrency: 4,
+      retryForMs: 30_000,
+      users: 60,
+      groups: 4,
+      averageMembers: 12,
+    });
     try {
       await run.initialCycle();
       await run.incrementalCycle(40);
@@ -29,7 +39,8 @@ test('an Entra cycle, refusals and errors included, leaves the token in no log l
     }
     expect(run.phases.flatMap((phase) => phase.stats.firstErrors)).toEqual([]);
 
-    const scim = (path: string, headers: Record<string, string>, method = 'GET', body?: string) => httpRequest({ port: PORT, host, method, path: SCIM_BASE_PATH + path, headers, body });
+    const scim = (path: string, headers: Record<string, string>, method = 'GET', body?: string) =>
+      httpRequest({ port: PORT, host, method, path: SCIM_BASE_PATH + path, headers, body });
     // The token presented every wrong way: each is refused, and none may be echoed into a log.
     for (const authorization of [`Basic ${token}`, `Bearer ${token} extra`, `Bearer ${token}x`, token, `bearer  ${token.slice(TOKEN_PREFIX.length)}`]) {
       expect((await scim('/Users', { Authorization: authorization })).status, authorization.replace(token, '<token>')).toBe(401);

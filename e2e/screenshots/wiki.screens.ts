@@ -38,7 +38,10 @@ test('the org chart, opened at someone with a team expanded', async ({ page }) =
   const expand = page.getByRole('button', { name: /^Reports of /, expanded: false }).first();
   if (await expand.count()) {
     await expand.click();
-    await page.getByRole('button', { name: /^Reports of /, expanded: true }).last().waitFor();
+    await page
+      .getByRole('button', { name: /^Reports of /, expanded: true })
+      .last()
+      .waitFor();
   }
   await page.screenshot({ path: 'docs/screenshots/org-chart.png' });
 });

@@ -72,7 +72,9 @@ async function watchViolations(page: Page): Promise<string[]> {
   await page.exposeFunction('reportViolation', (violation: string) => violations.push(violation));
   await page.addInitScript(() => {
     const report = (window as unknown as { reportViolation(violation: string): void }).reportViolation;
-    document.addEventListener('securitypolicyviolation', (event) => report(`${event.effectiveDirective} refused ${event.blockedURI || 'inline'} on ${event.documentURI}`));
+    document.addEventListener('securitypolicyviolation', (event) =>
+      report(`${event.effectiveDirective} refused ${event.blockedURI || 'inline'} on ${event.documentURI}`),
+    );
   });
   return violations;
 }
@@ -112,7 +114,10 @@ test('signed in: the tenant’s pages, the admin console and the app’s JSON wo
 
   await visit(page, tenantUrl('acme', '/org'));
   // Expanding someone loads their reports from the app's JSON.
-  const name = await page.getByRole('button', { name: /^Reports of /, expanded: false }).first().getAttribute('aria-label');
+  const name = await page
+    .getByRole('button', { name: /^Reports of /, expanded: false })
+    .first()
+    .getAttribute('aria-label');
   const toggle = page.getByRole('button', { name: name!, exact: true });
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');

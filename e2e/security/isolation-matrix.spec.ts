@@ -65,7 +65,8 @@ test('the isolation matrix covers every route the app has', async () => {
     const rule = SCIM_ROUTES[endpoint.route];
     if (!rule) missing.push(`new SCIM route ${endpoint.route} is not covered by the isolation matrix`);
     for (const method of Object.keys(endpoint.methods)) {
-      if ((method === 'POST' || method === 'PUT' || method === 'PATCH') && !rule?.bodies?.[method]) missing.push(`SCIM ${method} ${endpoint.route} has no body in the isolation matrix`);
+      if ((method === 'POST' || method === 'PUT' || method === 'PATCH') && !rule?.bodies?.[method])
+        missing.push(`SCIM ${method} ${endpoint.route} has no body in the isolation matrix`);
     }
   }
   // Rows for routes that are gone would leave the table claiming coverage it does not have.
@@ -77,7 +78,9 @@ test('the isolation matrix covers every route the app has', async () => {
   ].map((key) => `the isolation matrix lists ${key}, which the app no longer has`);
   // Every guarded row refuses at least everyone its access level shuts out.
   const loose = [...Object.entries(PAGES), ...Object.entries(HANDLERS), ...Object.entries(ACTIONS)].flatMap(([key, rule]) =>
-    rule.access === 'public' ? [] : GUARDED_INTRUDERS[rule.access].filter((who) => !rule.refused[who]).map((who) => `${key} does not say how ${who} is refused`),
+    rule.access === 'public'
+      ? []
+      : GUARDED_INTRUDERS[rule.access].filter((who) => !rule.refused[who]).map((who) => `${key} does not say how ${who} is refused`),
   );
   expect([...missing, ...stale, ...loose]).toEqual([]);
 
@@ -87,7 +90,9 @@ test('the isolation matrix covers every route the app has', async () => {
     0,
   );
   const publicRoutes = [...Object.values(PAGES), ...Object.values(HANDLERS), ...Object.values(ACTIONS)].filter((rule) => rule.access === 'public').length;
-  console.log(`isolation matrix: ${scimCells + webCells} cells (SCIM ${scimCells}, pages, route handlers and actions ${webCells}); ${publicRoutes} public routes listed`);
+  console.log(
+    `isolation matrix: ${scimCells + webCells} cells (SCIM ${scimCells}, pages, route handlers and actions ${webCells}); ${publicRoutes} public routes listed`,
+  );
 });
 
 // SCIM: refused with 401, its challenge and the SCIM error body (RFC 7644 §3.12, RFC 6750 §3).
@@ -137,7 +142,9 @@ async function inParallel<T>(items: T[], limit: number, work: (item: T, index: n
 function problems(label: string, response: HttpResponse, expected: Record<string, unknown>): string[] {
   const actual: Record<string, unknown> = {};
   for (const key of Object.keys(expected)) actual[key] = key === 'body' ? response.json : key === 'status' ? response.status : response.headers[key];
-  return JSON.stringify(actual) === JSON.stringify(expected) ? [] : [`${label}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)} ${response.text.slice(0, 200)}`];
+  return JSON.stringify(actual) === JSON.stringify(expected)
+    ? []
+    : [`${label}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)} ${response.text.slice(0, 200)}`];
 }
 
 /** A SCIM request of the matrix, filled in for one target tenant. */
@@ -199,18 +206,25 @@ test('every SCIM request with a missing, malformed, unknown, revoked, expired or
 
 function diff(before: string, after: string): string {
   const old = new Set(before.split('\n'));
-  return after.split('\n').filter((line) => !old.has(line)).join('\n');
+  return after
+    .split('\n')
+    .filter((line) => !old.has(line))
+    .join('\n');
 }
 
 // Pages, route handlers and actions.
 
 function sessionCookie(w: World, who: Intruder | 'admin'): Record<string, string> {
-  const token = who === 'anonymous' ? null : who === 'otherTenant' ? w.other.sessions.member : who === 'member' ? w.target.sessions.member : w.target.sessions.admin;
+  const token =
+    who === 'anonymous' ? null : who === 'otherTenant' ? w.other.sessions.member : who === 'member' ? w.target.sessions.member : w.target.sessions.admin;
   return token ? { Cookie: `orgwiki_session=${token}` } : {};
 }
 
 /** The other tenant's own admin or member, on their own host. */
-const foreignCaller = (w: World, access: 'member' | 'admin') => ({ host: hostOf(w.other.subdomain), headers: { Cookie: `orgwiki_session=${w.other.sessions[access]}` } });
+const foreignCaller = (w: World, access: 'member' | 'admin') => ({
+  host: hostOf(w.other.subdomain),
+  headers: { Cookie: `orgwiki_session=${w.other.sessions[access]}` },
+});
 
 function refusalProblems(label: string, response: HttpResponse, refusal: Refusal): string[] {
   switch (refusal.kind) {
@@ -222,7 +236,9 @@ function refusalProblems(label: string, response: HttpResponse, refusal: Refusal
       // Next answers a fetch action's redirect as 200 with the target for its router.
       return problems(label, response, { status: 200, 'x-action-redirect': '/login;push' });
     case 'action-refused':
-      return response.status === 200 && response.text.includes('{"ok":false,"error":') ? [] : [`${label}: expected the action to refuse, got ${response.status} ${response.text.slice(0, 200)}`];
+      return response.status === 200 && response.text.includes('{"ok":false,"error":')
+        ? []
+        : [`${label}: expected the action to refuse, got ${response.status} ${response.text.slice(0, 200)}`];
     case 'action-error':
       return response.status === 200 && response.text.includes(JSON.stringify({ error: refusal.error }).slice(1, -1))
         ? []
@@ -243,7 +259,8 @@ async function pageCells(w: World, db: Fingerprints): Promise<{ cells: number; f
   // The right person gets the page: each URL names something real, so a refusal below is not a 404 in disguise.
   await inParallel(rows, 3, async ({ key, method, rule, path }) => {
     const allowed = await get(method, path, rule.access);
-    if (allowed.status !== rule.allowed) failures.push(`${key}: ${rule.access} expected ${rule.allowed}, got ${allowed.status} (is the URL in the table right?)`);
+    if (allowed.status !== rule.allowed)
+      failures.push(`${key}: ${rule.access} expected ${rule.allowed}, got ${allowed.status} (is the URL in the table right?)`);
   });
   await inParallel(rows, 3, async ({ key, method, rule, path }) => {
     const before = await db.read([w.target.id, w.other.id]);
@@ -292,7 +309,8 @@ async function actionCells(w: World, db: Fingerprints): Promise<{ cells: number;
   const failures: string[] = [];
   let cells = 0;
   const send = (key: string, args: ActionArgs, caller: { host: string; headers: Record<string, string> }) => sendAction(w, built, key, args, caller);
-  const call = (key: string, args: ActionArgs, who: Intruder | 'admin') => send(key, args, { host: hostOf(w.target.subdomain), headers: sessionCookie(w, who) });
+  const call = (key: string, args: ActionArgs, who: Intruder | 'admin') =>
+    send(key, args, { host: hostOf(w.target.subdomain), headers: sessionCookie(w, who) });
   // One action at a time: a change is then the action's that made it.
   for (const [key, rule] of Object.entries(ACTIONS)) {
     if (rule.access === 'public') continue;
@@ -342,7 +360,7 @@ test('every page, route handler and server action refuses strangers, other tenan
 /** Pages of other origins that might get a signed-in browser to send a change here: another site, and another tenant of ours (same site, so SameSite cookies go along). */
 const FOREIGN_ORIGINS = (w: World) => ['http://evil.example', `http://${hostOf(w.other.subdomain)}`];
 
-test('CSRF: every server action and every route that changes anything refuses the right person\'s request sent from another origin, and changes nothing', async () => {
+test("CSRF: every server action and every route that changes anything refuses the right person's request sent from another origin, and changes nothing", async () => {
   test.setTimeout(HEAVY_TEST_MS);
   const w = await buildWorld();
   const db = await fingerprints();
@@ -351,7 +369,8 @@ test('CSRF: every server action and every route that changes anything refuses th
   let cells = 0;
   const refused = (label: string, response: HttpResponse) => {
     cells++;
-    if (response.status !== 403 || !/may not change anything/.test(response.text)) failures.push(`${label}: expected 403, got ${response.status} ${response.text.slice(0, 200)}`);
+    if (response.status !== 403 || !/may not change anything/.test(response.text))
+      failures.push(`${label}: expected 403, got ${response.status} ${response.text.slice(0, 200)}`);
   };
   try {
     const before = await db.read([w.target.id, w.other.id]);
@@ -366,17 +385,43 @@ test('CSRF: every server action and every route that changes anything refuses th
         const [method, site, pattern] = key.split(' ');
         const host = site === 'apex' ? APEX : hostOf(w.target.subdomain);
         const path = pattern.replace('[...nextauth]', 'signout');
-        refused(`${key} from ${origin}`, await httpRequest({ port: E2E_PORT, host, method, path, headers: { ...admin, Origin: origin, 'Content-Type': 'application/x-www-form-urlencoded' }, body: '' }));
+        refused(
+          `${key} from ${origin}`,
+          await httpRequest({
+            port: E2E_PORT,
+            host,
+            method,
+            path,
+            headers: { ...admin, Origin: origin, 'Content-Type': 'application/x-www-form-urlencoded' },
+            body: '',
+          }),
+        );
       }
     }
     // A browser that sends no Origin still names the site in Sec-Fetch-Site.
-    refused('POST tenant /logout, same-site', await httpRequest({ port: E2E_PORT, host: hostOf(w.target.subdomain), method: 'POST', path: '/logout', headers: { ...admin, 'Sec-Fetch-Site': 'same-site' } }));
+    refused(
+      'POST tenant /logout, same-site',
+      await httpRequest({
+        port: E2E_PORT,
+        host: hostOf(w.target.subdomain),
+        method: 'POST',
+        path: '/logout',
+        headers: { ...admin, 'Sec-Fetch-Site': 'same-site' },
+      }),
+    );
     const after = await db.read([w.target.id, w.other.id]);
     if (after !== before) failures.push(`the tenants' rows changed:\n${diff(before, after)}`);
     // The same sign-out from the site itself works (its session row goes): the refusals were the origin's.
     const signedIn = await db.read([w.target.id]);
-    const own = await httpRequest({ port: E2E_PORT, host: hostOf(w.target.subdomain), method: 'POST', path: '/logout', headers: { ...admin, Origin: `http://${hostOf(w.target.subdomain)}` } });
-    if (own.status !== 303 || (await db.read([w.target.id])) === signedIn) failures.push(`POST /logout from the site itself should sign out; got ${own.status}`);
+    const own = await httpRequest({
+      port: E2E_PORT,
+      host: hostOf(w.target.subdomain),
+      method: 'POST',
+      path: '/logout',
+      headers: { ...admin, Origin: `http://${hostOf(w.target.subdomain)}` },
+    });
+    if (own.status !== 303 || (await db.read([w.target.id])) === signedIn)
+      failures.push(`POST /logout from the site itself should sign out; got ${own.status}`);
     console.log(`isolation matrix, cross-origin changes: ${cells} cells`);
     expect(failures).toEqual([]);
   } finally {

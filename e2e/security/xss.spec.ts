@@ -18,7 +18,6 @@ function dealer() {
   return () => XSS_CORPUS[next++ % XSS_CORPUS.length]!;
 }
 
-
 test('every provisioned attribute carrying script or markup stays inert on every screen that shows it', async ({ page }) => {
   test.setTimeout(120_000);
   const { tenant, tid, ids } = await provisionedTenant('viewer@e2e.example');
@@ -35,8 +34,14 @@ test('every provisioned attribute carrying script or markup stays inert on every
     locale: deal(),
     timezone: deal(),
     profileUrl: 'javascript:mark(100)',
-    emails: [{ type: 'work', value: deal(), primary: true }, { type: 'other', value: 'javascript:mark(101)' }],
-    phoneNumbers: [{ type: 'work', value: deal() }, { type: 'mobile', value: 'javascript:mark(102)' }],
+    emails: [
+      { type: 'work', value: deal(), primary: true },
+      { type: 'other', value: 'javascript:mark(101)' },
+    ],
+    phoneNumbers: [
+      { type: 'work', value: deal() },
+      { type: 'mobile', value: 'javascript:mark(102)' },
+    ],
     addresses: [{ type: 'work', formatted: deal(), streetAddress: deal(), locality: deal(), region: deal(), postalCode: deal(), country: deal() }],
     photos: [{ type: 'photo', value: 'javascript:mark(103)' }],
     [ENTERPRISE]: { employeeNumber: deal(), costCenter: deal(), organization: deal(), division: deal(), department: deal() },
@@ -49,7 +54,11 @@ test('every provisioned attribute carrying script or markup stays inert on every
     Operations: [{ op: 'replace', path: `${ENTERPRISE}:manager`, value: evil.json.id }],
   });
   expect(patched.status).toBe(200);
-  const team = await tenant.scim.post('/Groups', { schemas: [GROUP], displayName: deal(), members: [{ value: evil.json.id }, { value: ids['viewer@e2e.example'] }] });
+  const team = await tenant.scim.post('/Groups', {
+    schemas: [GROUP],
+    displayName: deal(),
+    members: [{ value: evil.json.id }, { value: ids['viewer@e2e.example'] }],
+  });
   expect(team.status).toBe(201);
 
   const dialogs: string[] = [];
@@ -61,7 +70,17 @@ test('every provisioned attribute carrying script or markup stays inert on every
   await signIn(page, tenant.subdomain, { tid, userName: 'viewer@e2e.example' });
   await expect(page).toHaveURL(tenantUrl(tenant.subdomain, '/'));
 
-  const screens = ['/', `/people/${evil.json.id}`, `/people/${ids['viewer@e2e.example']}`, '/people', '/people?q=evil', '/search?q=evil', '/org', '/teams', `/teams/${team.json.id}`];
+  const screens = [
+    '/',
+    `/people/${evil.json.id}`,
+    `/people/${ids['viewer@e2e.example']}`,
+    '/people',
+    '/people?q=evil',
+    '/search?q=evil',
+    '/org',
+    '/teams',
+    `/teams/${team.json.id}`,
+  ];
   const marked: string[] = [];
   for (const screen of screens) {
     await page.goto(tenantUrl(tenant.subdomain, screen));
@@ -72,7 +91,10 @@ test('every provisioned attribute carrying script or markup stays inert on every
     const found = await payloadsThatRan(page);
     if (found.length) marked.push(`${screen}: ${found.join(', ')}`);
     const links = await page.locator('main a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
-    expect(links.filter((href) => /^\s*(javascript|data|vbscript):/i.test(href)), screen).toEqual([]);
+    expect(
+      links.filter((href) => /^\s*(javascript|data|vbscript):/i.test(href)),
+      screen,
+    ).toEqual([]);
   }
   // The search box's suggestions render names too.
   await page.keyboard.press('Control+k');

@@ -86,7 +86,7 @@ test('a member opening an admin page gets a 403 inside the signed-in header, not
   await expect(homeHeading(page)).toBeAttached();
 });
 
-test('the apex\'s 404 has the apex header, and on a host that is no company\'s its links lead to the apex', async ({ page }) => {
+test("the apex's 404 has the apex header, and on a host that is no company's its links lead to the apex", async ({ page }) => {
   for (const url of [`http://${E2E_ROOT}/no/such/page`, tenantUrl('nosuchcompany', '/people')]) {
     expect((await page.goto(url))?.status(), url).toBe(404);
     await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
@@ -201,7 +201,9 @@ test.describe('when the server fails', () => {
 
     // The database goes away altogether: the tenant's header cannot know who is signed in, so the plain one shows.
     // The page's query meets either a connection being terminated (57P01) or a new one refused (55000), as timing has it.
-    expectServerErrors(/"level":"error".*Code: `(57P01`\. Message: `terminating connection due to administrator command|55000`\. Message: `database \\"[^"\\]+\\" is not currently accepting connections)`/);
+    expectServerErrors(
+      /"level":"error".*Code: `(57P01`\. Message: `terminating connection due to administrator command|55000`\. Message: `database \\"[^"\\]+\\" is not currently accepting connections)`/,
+    );
     await sql(url, `ALTER DATABASE "${name}" WITH ALLOW_CONNECTIONS false`, [], true);
     await sql(url, 'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name], true);
     expect((await page.goto(home))?.status()).toBe(500);

@@ -29,7 +29,13 @@ export interface Reply {
 }
 
 /** One request over a new connection to a loopback port, with `host` as the Host header (Node's resolver does not know *.localhost). */
-export function call(port: number, host: string, method: string, pathname: string, options: { headers?: Record<string, string>; body?: unknown } = {}): Promise<Reply> {
+export function call(
+  port: number,
+  host: string,
+  method: string,
+  pathname: string,
+  options: { headers?: Record<string, string>; body?: unknown } = {},
+): Promise<Reply> {
   const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
   const headers = { Host: host, ...(payload === undefined ? {} : { 'Content-Type': 'application/scim+json' }), ...options.headers };
   return new Promise((resolve, reject) => {
@@ -41,7 +47,6 @@ export function call(port: number, host: string, method: string, pathname: strin
     req.on('error', reject).end(payload);
   });
 }
-
 
 /** Why the cluster cannot run here, or null when it can. */
 export async function clusterUnavailable(): Promise<string | null> {
@@ -90,5 +95,12 @@ export function startTestCluster(database: ClusterDatabase, env: Record<string, 
     if (!outputs.has(key)) watchServerOutput(key, () => outputs.get(key)!);
     outputs.set(key, (outputs.get(key) ?? '') + chunk);
   };
-  return startCluster({ port: CLUSTER_PORT, instancePorts: [CLUSTER_PORT + 1, CLUSTER_PORT + 2], databaseUrl: database.url, redisUrl: REDIS_URL, env, onOutput });
+  return startCluster({
+    port: CLUSTER_PORT,
+    instancePorts: [CLUSTER_PORT + 1, CLUSTER_PORT + 2],
+    databaseUrl: database.url,
+    redisUrl: REDIS_URL,
+    env,
+    onOutput,
+  });
 }

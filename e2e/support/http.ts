@@ -28,20 +28,23 @@ export function httpRequest(options: {
     ...options.headers,
   };
   return new Promise((resolve, reject) => {
-    const request = http.request({ host: '127.0.0.1', port: options.port, agent: false, method: options.method ?? 'GET', path: options.path, headers }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let json: unknown = null;
-        try {
-          json = text ? JSON.parse(text) : null;
-        } catch {
-          json = null;
-        }
-        resolve({ status: response.statusCode ?? 0, headers: response.headers, text, json });
-      });
-    });
+    const request = http.request(
+      { host: '127.0.0.1', port: options.port, agent: false, method: options.method ?? 'GET', path: options.path, headers },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let json: unknown = null;
+          try {
+            json = text ? JSON.parse(text) : null;
+          } catch {
+            json = null;
+          }
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, text, json });
+        });
+      },
+    );
     request.on('error', reject);
     if (options.body !== undefined) request.write(options.body);
     request.end();

@@ -45,13 +45,15 @@ export function scimRequest(options: {
  * a tenant (100) and are about something else.
  */
 export function scimClient(subdomain: string, token: string, options: { patient?: boolean } = {}) {
-  const call = (method: string) => async (path: string, body?: unknown, headers?: Record<string, string>): Promise<ScimResponse> => {
-    for (;;) {
-      const response = await scimRequest({ subdomain, method, path, token, body, headers });
-      if (response.status !== 429 || !options.patient) return response;
-      await new Promise((resolve) => setTimeout(resolve, Number(response.headers['retry-after'] ?? 1) * 1_000));
-    }
-  };
+  const call =
+    (method: string) =>
+    async (path: string, body?: unknown, headers?: Record<string, string>): Promise<ScimResponse> => {
+      for (;;) {
+        const response = await scimRequest({ subdomain, method, path, token, body, headers });
+        if (response.status !== 429 || !options.patient) return response;
+        await new Promise((resolve) => setTimeout(resolve, Number(response.headers['retry-after'] ?? 1) * 1_000));
+      }
+    };
   return { get: call('GET'), post: call('POST'), put: call('PUT'), patch: call('PATCH'), delete: call('DELETE') };
 }
 

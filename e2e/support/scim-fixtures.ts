@@ -86,7 +86,10 @@ export async function tokenIds(subdomain: string): Promise<string[]> {
   const client = new pg.Client({ connectionString: readFileSync(E2E_DATABASE_FILE, 'utf8').trim() });
   await client.connect();
   try {
-    const { rows } = await client.query('SELECT t."id" FROM "ApiToken" t JOIN "Tenant" n ON n."id" = t."tenantId" WHERE n."subdomain" = $1 ORDER BY t."createdAt"', [subdomain]);
+    const { rows } = await client.query(
+      'SELECT t."id" FROM "ApiToken" t JOIN "Tenant" n ON n."id" = t."tenantId" WHERE n."subdomain" = $1 ORDER BY t."createdAt"',
+      [subdomain],
+    );
     return rows.map((row) => row.id as string);
   } finally {
     await client.end();

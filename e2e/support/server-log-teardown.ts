@@ -10,7 +10,8 @@ export default function serverLogTeardown(): void {
   const dir = sharedLogDir(E2E_PORT);
   const lines = readSharedLog(dir);
   // A log without the server's start means nothing was recorded, and would pass anything.
-  if (!lines.some((line) => line.text.includes('"msg":"listening"'))) throw new Error(`${logFile(dir)} does not hold the server's "listening" line: its output was not recorded.`);
+  if (!lines.some((line) => line.text.includes('"msg":"listening"')))
+    throw new Error(`${logFile(dir)} does not hold the server's "listening" line: its output was not recorded.`);
   const unexpected = unexpectedErrors(lines, readRecords(dir));
   if (unexpected.length) {
     throw new Error(

@@ -47,7 +47,8 @@ function jsonLevel(line: string): unknown {
   }
 }
 
-const isErrorLevel = (level: unknown) => (typeof level === 'number' && level >= 50) || (typeof level === 'string' && JSON_ERROR_LEVELS.has(level.toLowerCase()));
+const isErrorLevel = (level: unknown) =>
+  (typeof level === 'number' && level >= 50) || (typeof level === 'string' && JSON_ERROR_LEVELS.has(level.toLowerCase()));
 
 /** The indexes in `lines` of the lines that start an error (see above). */
 export function errorLineIndexes(output: readonly string[]): number[] {

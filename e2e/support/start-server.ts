@@ -35,8 +35,14 @@ const log = openSharedLog(sharedLogDir(Number(env.PORT)));
 // The identity provider's accounts start afresh with the database they go with.
 const idpAccounts = path.join(sharedLogDir(Number(env.PORT)), 'dev-idp-accounts.json');
 rmSync(idpAccounts, { force: true });
-const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'tools/cli/serve.ts', 'start', '--demo', '--idp-accounts', idpAccounts], { stdio: ['inherit', 'pipe', 'pipe'], env });
-for (const [from, to, stream] of [[child.stdout, process.stdout, 'out'], [child.stderr, process.stderr, 'err']] as const) {
+const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'tools/cli/serve.ts', 'start', '--demo', '--idp-accounts', idpAccounts], {
+  stdio: ['inherit', 'pipe', 'pipe'],
+  env,
+});
+for (const [from, to, stream] of [
+  [child.stdout, process.stdout, 'out'],
+  [child.stderr, process.stderr, 'err'],
+] as const) {
   const record = lineRecorder(log, stream);
   from.setEncoding('utf8').on('data', (chunk: string) => {
     to.write(chunk);

@@ -3,7 +3,17 @@ import { test as base, type TestInfo } from '@playwright/test';
 import { E2E_PORT, E2E_ROOT } from '../../playwright.config';
 import { httpRequest } from './http';
 import { errorLines } from './server-log';
-import { errorsAmong, logFile, readRecords, readSharedLog, sharedLogDir, sharedLogSize, unexpectedErrors, writeRecord, type TestRecord } from './shared-server-log';
+import {
+  errorsAmong,
+  logFile,
+  readRecords,
+  readSharedLog,
+  sharedLogDir,
+  sharedLogSize,
+  unexpectedErrors,
+  writeRecord,
+  type TestRecord,
+} from './shared-server-log';
 
 // Every spec's `test`: a test fails when a server it used logged an error
 // (server-log.ts says what counts) that no test declared, and when it declared
@@ -56,7 +66,8 @@ const watched: Watched[] = [];
 
 /** Declares errors that the running test causes on a server: each pattern must match an error line, and every error line must match a pattern. */
 export function expectServerErrors(...patterns: RegExp[]): void {
-  if (!running || running.testId !== base.info().testId) throw new Error("expectServerErrors() is for a test's body, in a spec that imports `test` from e2e/support/test.ts");
+  if (!running || running.testId !== base.info().testId)
+    throw new Error("expectServerErrors() is for a test's body, in a spec that imports `test` from e2e/support/test.ts");
   // Without g and y: RegExp.test would remember where it stopped.
   running.record.patterns.push(...patterns.map(({ source, flags }) => ({ source, flags: flags.replace(/[gy]/g, '') })));
   writeRecord(LOG_DIR, running.recordId, running.record);
@@ -103,12 +114,14 @@ async function checkServerErrors(testInfo: TestInfo, current: Running, offset: n
   const unexpectedShared = unexpectedErrors(during, readRecords(LOG_DIR));
   if (unexpectedShared.length) problems.push(`The shared server logged errors that no test running then expected:\n${unexpectedShared.join('\n')}`);
   const unexpectedOwn = own.filter((line) => !patterns.some((pattern) => pattern.test(line.text)));
-  if (unexpectedOwn.length) problems.push(`Servers of this test logged errors it did not expect:\n${unexpectedOwn.map((line) => `  ${line.name}: ${line.text}`).join('\n')}`);
+  if (unexpectedOwn.length)
+    problems.push(`Servers of this test logged errors it did not expect:\n${unexpectedOwn.map((line) => `  ${line.name}: ${line.text}`).join('\n')}`);
   // A test that failed may have stopped before the step that logs the error.
   const logged = [...shared.map((line) => line.text), ...own.map((line) => line.text)];
   const unused = testInfo.status === 'passed' ? patterns.filter((pattern) => !logged.some((text) => pattern.test(text))) : [];
   if (unused.length) problems.push(`Expected server errors that were not logged during the test: ${unused.join(', ')}`);
-  if (problems.length) throw new Error(`${problems.join('\n\n')}\n\nDeclare an error a test causes with expectServerErrors() (e2e/support/test.ts), or fix what logs it.`);
+  if (problems.length)
+    throw new Error(`${problems.join('\n\n')}\n\nDeclare an error a test causes with expectServerErrors() (e2e/support/test.ts), or fix what logs it.`);
 }
 
 export const test = base.extend<{ serverErrors: void }, { watchedServerErrors: void }>({
@@ -135,7 +148,10 @@ export const test = base.extend<{ serverErrors: void }, { watchedServerErrors: v
     async ({}, use) => {
       await use();
       const left = newWatchedLines();
-      if (left.length) throw new Error(`Servers started by this worker's tests logged errors after its last test:\n${left.map((line) => `  ${line.name}: ${line.text}`).join('\n')}`);
+      if (left.length)
+        throw new Error(
+          `Servers started by this worker's tests logged errors after its last test:\n${left.map((line) => `  ${line.name}: ${line.text}`).join('\n')}`,
+        );
     },
     { scope: 'worker', auto: true },
   ],

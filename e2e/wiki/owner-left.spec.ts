@@ -21,7 +21,10 @@ test('a page whose owner is deactivated over SCIM is flagged, and their manager 
 
   const colleague = await browser.newPage();
   await company.enter(colleague, 'pat');
-  await expect(colleague.getByRole('list', { name: 'Pages whose owner left' }).getByRole('listitem')).toHaveText([/Build Farm · was DEV Person's/, /Pager Duty/]);
+  await expect(colleague.getByRole('list', { name: 'Pages whose owner left' }).getByRole('listitem')).toHaveText([
+    /Build Farm · was DEV Person's/,
+    /Pager Duty/,
+  ]);
   await colleague.getByRole('list', { name: 'Pages whose owner left' }).getByRole('link', { name: 'Build Farm' }).press('Enter');
   const banner = colleague.getByRole('region', { name: 'Owner left' });
   await expect(banner).toContainText('DEV Person, who owned this page, has left the company. LEAD Person was their manager.');

@@ -49,12 +49,16 @@ test('a page full of script renders inert, in the page and in the preview', asyn
   expect(await payloadsThatRan(page)).toEqual([]);
 });
 
-
 test('the wiki index, a page, the editor, history and a diff pass axe with no serious or critical violations', async ({ page }) => {
   const company = await wikiCompany();
   await company.enter(page, 'dev');
   expect(await seriousViolations(page, '/wiki (empty)')).toEqual([]);
-  await writePage(page, company, 'Guide', `# Guide\n\n- [ ] a task\n- [x] done\n\nAsk [@LEAD Person](/people/${company.ids.lead}).\n\n| a | b |\n|---|---|\n| 1 | 2 |`);
+  await writePage(
+    page,
+    company,
+    'Guide',
+    `# Guide\n\n- [ ] a task\n- [x] done\n\nAsk [@LEAD Person](/people/${company.ids.lead}).\n\n| a | b |\n|---|---|\n| 1 | 2 |`,
+  );
   await page.goto(company.url('/wiki/guide/edit'));
   await page.getByLabel('Text', { exact: true }).fill('# Guide\n\nShorter now.');
   await page.getByRole('button', { name: 'Save' }).press('Enter');

@@ -26,7 +26,12 @@ export async function wikiCompany(): Promise<WikiCompany> {
   // A short company name: a long one makes the shared site header wider than a phone.
   const tenant = await createScimTenant(tid, 'Initech');
   const ids = {} as WikiCompany['ids'];
-  for (const [handle, manager] of [['ceo', null], ['lead', 'ceo'], ['dev', 'lead'], ['pat', 'lead']] as const) {
+  for (const [handle, manager] of [
+    ['ceo', null],
+    ['lead', 'ceo'],
+    ['dev', 'lead'],
+    ['pat', 'lead'],
+  ] as const) {
     const created = await tenant.scim.post('/Users', {
       schemas: [CORE, ENTERPRISE],
       userName: `${handle}@e2e.example`,

@@ -1,4 +1,5 @@
-import { recordAuditEvent, type AuditActor } from '../audit/record-event';
+import type { Actor } from '../actor';
+import { recordAuditEvent } from '../audit/record-event';
 import { isSerializationFailure, isUuid, tenantDb } from '../db';
 import { personName } from '../directory/person-name';
 import { AppError } from '../errors';
@@ -30,14 +31,22 @@ export async function listMembers(tenantId: string, page: number): Promise<{ mem
     select: { id: true, displayName: true, userName: true, active: true, provisioned: true, role: true, lastSignInAt: true },
   });
   return {
-    members: users.map((u) => ({ id: u.id, name: personName(u), userName: u.userName, active: u.active, source: u.provisioned ? 'SCIM' : 'Sign-in', role: u.role, lastSignInAt: u.lastSignInAt })),
+    members: users.map((u) => ({
+      id: u.id,
+      name: personName(u),
+      userName: u.userName,
+      active: u.active,
+      source: u.provisioned ? 'SCIM' : 'Sign-in',
+      role: u.role,
+      lastSignInAt: u.lastSignInAt,
+    })),
     total,
     pageCount,
     page: current,
   };
 }
 
-export async function setRole(tenantId: string, actor: AuditActor, userId: string, role: unknown): Promise<void> {
+export async function setRole(tenantId: string, actor: Actor, userId: string, role: unknown): Promise<void> {
   if (role !== 'admin' && role !== 'member') throw new AppError('invalid_input', 'A role is admin or member.');
   if (!isUuid(userId)) throw new AppError('not_found', 'No such person.');
   // PostgreSQL may refuse a serializable transaction whose reads only looked
@@ -57,17 +66,25 @@ export async function setRole(tenantId: string, actor: AuditActor, userId: strin
 
 const ROLE_CHANGE_ATTEMPTS = 5;
 
-function changeRole(tenantId: string, actor: AuditActor, userId: string, role: 'admin' | 'member') {
-  return tenantDb(tenantId).$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId } });
-    if (!user) throw new AppError('not_found', 'No such person.');
-    if (user.role === role) return;
-    if (role === 'admin' && !user.active) throw new AppError('invalid_input', `${personName(user)} is deactivated and cannot be an admin.`);
-    if (role === 'member' && (await tx.user.count({ where: { role: 'admin', active: true, id: { not: userId } } })) === 0) {
-      throw new AppError('conflict', 'The last admin cannot be demoted: make someone else an admin first.');
-    }
-    await tx.user.update({ where: { id: userId }, data: { role } });
-    await recordAuditEvent(tx, tenantId, { actor, action: 'member.role', target: { type: 'User', id: userId }, details: { person: user.userName, role: `${user.role} → ${role}` } });
-    // Serializable: two admins demoting each other at once cannot both pass the last-admin check.
-  }, { isolationLevel: 'Serializable' });
+function changeRole(tenantId: string, actor: Actor, userId: string, role: 'admin' | 'member') {
+  return tenantDb(tenantId).$transaction(
+    async (tx) => {
+      const user = await tx.user.findUnique({ where: { id: userId } });
+      if (!user) throw new AppError('not_found', 'No such person.');
+      if (user.role === role) return;
+      if (role === 'admin' && !user.active) throw new AppError('invalid_input', `${personName(user)} is deactivated and cannot be an admin.`);
+      if (role === 'member' && (await tx.user.count({ where: { role: 'admin', active: true, id: { not: userId } } })) === 0) {
+        throw new AppError('conflict', 'The last admin cannot be demoted: make someone else an admin first.');
+      }
+      await tx.user.update({ where: { id: userId }, data: { role } });
+      await recordAuditEvent(tx, tenantId, {
+        actor,
+        action: 'member.role',
+        target: { type: 'User', id: userId },
+        details: { person: user.userName, role: `${user.role} → ${role}` },
+      });
+      // Serializable: two admins demoting each other at once cannot both pass the last-admin check.
+    },
+    { isolationLevel: 'Serializable' },
+  );
 }

@@ -31,7 +31,9 @@ async function counts(tenantId: string, since: Date): Promise<Counts> {
   const [created, updated, deactivated, deleted, requests, failures] = await Promise.all([
     db.auditEvent.count({ where: { at: { gte: since }, action: 'scim.user.create' } }),
     db.auditEvent.count({ where: { at: { gte: since }, action: { in: ['scim.user.patch', 'scim.user.replace'] } } }),
-    db.auditEvent.count({ where: { at: { gte: since }, action: { in: ['scim.user.patch', 'scim.user.replace'] }, details: { path: ['active'], string_ends_with: '→ false' } } }),
+    db.auditEvent.count({
+      where: { at: { gte: since }, action: { in: ['scim.user.patch', 'scim.user.replace'] }, details: { path: ['active'], string_ends_with: '→ false' } },
+    }),
     db.auditEvent.count({ where: { at: { gte: since }, action: 'scim.user.delete' } }),
     db.auditEvent.count({ where: scim }),
     db.auditEvent.count({ where: { ...scim, details: { path: ['status'], gte: 400 } } }),
@@ -45,7 +47,11 @@ export async function provisioningStatus(tenantId: string): Promise<Provisioning
   const midnight = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const [last, test, usersProvisioned, groups, activeTokens, today, week] = await Promise.all([
     db.auditEvent.findFirst({ where: { action: { startsWith: 'scim.' }, actorType: 'service_account' }, orderBy: { at: 'desc' }, select: { at: true } }),
-    db.auditEvent.findFirst({ where: { action: 'scim.get', details: { path: ['testConnection'], equals: true } }, orderBy: { at: 'desc' }, select: { at: true } }),
+    db.auditEvent.findFirst({
+      where: { action: 'scim.get', details: { path: ['testConnection'], equals: true } },
+      orderBy: { at: 'desc' },
+      select: { at: true },
+    }),
     db.user.count({ where: { provisioned: true } }),
     db.group.count(),
     db.apiToken.count({ where: { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } }),

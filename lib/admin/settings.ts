@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { recordAuditEvent, type AuditActor } from '../audit/record-event';
+import type { Actor } from '../actor';
+import { recordAuditEvent } from '../audit/record-event';
 import { platformDb, tenantDb, type Tenant } from '../db';
 import { AppError } from '../errors';
 import { forgetTenant } from '../tenancy/tenant-lookup';
@@ -19,7 +20,7 @@ const settingsInput = z.object({
   signInPolicy: z.enum(SIGN_IN_POLICIES.map((p) => p.value) as [Tenant['signInPolicy'], ...Tenant['signInPolicy'][]], { message: 'Choose who may sign in.' }),
 });
 
-export async function updateSettings(cached: Tenant, actor: AuditActor, input: { displayName: unknown; signInPolicy: unknown }): Promise<Tenant> {
+export async function updateSettings(cached: Tenant, actor: Actor, input: { displayName: unknown; signInPolicy: unknown }): Promise<Tenant> {
   const parsed = settingsInput.safeParse(input);
   if (!parsed.success) throw new AppError('invalid_input', parsed.error.issues[0].message);
   // Compared with the row itself, not a cached copy another instance may have outdated.

@@ -18,7 +18,7 @@ import { createUserFromIdentity } from './identity-user';
 // records the object id for good. People not provisioned are let in as the
 // tenant's sign-in policy says (Tenant.signInPolicy).
 
-export type Refusal = 'wrong_directory' | 'personal_account' | 'deactivated' | 'not_provisioned' | 'unmatched';
+type Refusal = 'wrong_directory' | 'personal_account' | 'deactivated' | 'not_provisioned' | 'unmatched';
 export type Admission = { admitted: true; user: User } | { admitted: false; reason: Refusal };
 
 type Match = { person: User } | { ambiguous: true } | null;
@@ -68,7 +68,8 @@ export async function admit(tenant: Tenant, identity: EntraIdentity): Promise<Ad
     if (!person.provisioned && person.role !== 'admin' && !(await mayEnterUnprovisioned(tenant))) return { admitted: false, reason: 'not_provisioned' };
     const user = await db.user.update({ where: { id: person.id }, data: { entraObjectId: identity.oid, lastSignInAt: new Date() } });
     // An admin of ours who is a directory admin too: the tenant is a directory admin's, and nobody may take it over.
-    if (user.role === 'admin' && !tenant.claimedByDirectoryAdmin && isDirectoryAdmin(identity.directoryRoles)) await platformDb.claimForDirectoryAdmin(tenant.id);
+    if (user.role === 'admin' && !tenant.claimedByDirectoryAdmin && isDirectoryAdmin(identity.directoryRoles))
+      await platformDb.claimForDirectoryAdmin(tenant.id);
     return { admitted: true, user };
   }
   if (!(await mayEnterUnprovisioned(tenant))) return { admitted: false, reason: 'not_provisioned' };

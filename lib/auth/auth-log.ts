@@ -37,14 +37,27 @@ const REFUSED_BY_PROVIDER = new Set(['access_denied', 'consent_required', 'inter
  * issuer not the one expected, a token expired or signed by another key.
  * Others (the provider's metadata missing, a response that is not JSON) are ours.
  */
-const REFUSED_CHECKS = new Set([oauth.INVALID_RESPONSE, oauth.JWT_CLAIM_COMPARISON, oauth.JWT_TIMESTAMP_CHECK, oauth.JSON_ATTRIBUTE_COMPARISON, oauth.KEY_SELECTION]);
+const REFUSED_CHECKS = new Set([
+  oauth.INVALID_RESPONSE,
+  oauth.JWT_CLAIM_COMPARISON,
+  oauth.JWT_TIMESTAMP_CHECK,
+  oauth.JSON_ATTRIBUTE_COMPARISON,
+  oauth.KEY_SELECTION,
+]);
 
 /**
  * Our own ID-token check (lib/auth/id-token.ts) refusing a token: a signature
  * by a key the directory does not publish, another algorithm, issuer or
  * audience. The directory's keys out of reach (a timeout, a network error) is ours.
  */
-const REFUSED_TOKENS = [jose.JWSSignatureVerificationFailed, jose.JWTClaimValidationFailed, jose.JOSEAlgNotAllowed, jose.JWKSNoMatchingKey, jose.JWSInvalid, jose.JWTInvalid];
+const REFUSED_TOKENS = [
+  jose.JWSSignatureVerificationFailed,
+  jose.JWTClaimValidationFailed,
+  jose.JOSEAlgNotAllowed,
+  jose.JWKSNoMatchingKey,
+  jose.JWSInvalid,
+  jose.JWTInvalid,
+];
 
 /** The OAuth error code the provider answered with ("invalid_grant"), if that is the cause. Classes, not names: a build minifies names. */
 function providerCode(cause: unknown): string | undefined {

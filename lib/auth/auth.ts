@@ -22,7 +22,7 @@ declare module 'next-auth' {
   }
 }
 
-export class AuthNotConfiguredError extends Error {}
+class AuthNotConfiguredError extends Error {}
 
 /** Whether the settings sign-in needs are there (the login page says so rather than failing). */
 export function isSignInConfigured(): boolean {
@@ -30,7 +30,7 @@ export function isSignInConfigured(): boolean {
   return Boolean(config.AUTH_MICROSOFT_ENTRA_ID_ID && config.AUTH_MICROSOFT_ENTRA_ID_SECRET && config.AUTH_SECRET);
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
+const nextAuth = NextAuth(async (request) => {
   const config = getConfig();
   const { AUTH_MICROSOFT_ENTRA_ID_ID: clientId, AUTH_MICROSOFT_ENTRA_ID_SECRET: clientSecret, AUTH_SECRET: secret } = config;
   if (!clientId || !clientSecret || !secret) {
@@ -44,7 +44,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
     trustHost: true,
     session: { strategy: 'jwt', maxAge: APEX_SESSION_SECONDS },
     // The request's cookies in route handlers; next/headers' in actions and pages, where Auth.js passes none.
-    providers: [entraProvider({ clientId, clientSecret, issuerTemplate: config.AUTH_MICROSOFT_ENTRA_ID_ISSUER }, signInDirectory(request?.cookies ?? (await cookies())))],
+    providers: [
+      entraProvider({ clientId, clientSecret, issuerTemplate: config.AUTH_MICROSOFT_ENTRA_ID_ISSUER }, signInDirectory(request?.cookies ?? (await cookies()))),
+    ],
     pages: { signIn: '/login', error: '/login' },
     // Never the claims Auth.js's own logger prints, and refusals as warnings (auth-log.ts).
     logger: authLogger(),
@@ -66,9 +68,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
   };
 });
 
+export const { handlers, signIn, signOut } = nextAuth;
+
 /** The Microsoft identity signed in on the apex, if any. */
 export async function signedInIdentity(): Promise<EntraIdentity | null> {
-  const identity = (await auth())?.entra;
+  const identity = (await nextAuth.auth())?.entra;
   // A session from before the identity carried its directory roles: sign in again.
   return identity && Array.isArray(identity.directoryRoles) ? identity : null;
 }

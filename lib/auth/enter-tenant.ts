@@ -33,7 +33,10 @@ export async function enterTenant(subdomain: string, ticket: string, binding: st
   return { url: `${origin}/`, cookies: [spent, cookie(SESSION_COOKIE, session.token, Math.floor(SESSION_MS / 1000))] };
 }
 
-export async function leaveTenant(subdomain: string, cookies: { get(name: string): { value: string } | undefined }): Promise<{ url: string; cookie: HostCookie }> {
+export async function leaveTenant(
+  subdomain: string,
+  cookies: { get(name: string): { value: string } | undefined },
+): Promise<{ url: string; cookie: HostCookie }> {
   const tenant = await findTenant(subdomain);
   const token = cookies.get(SESSION_COOKIE)?.value;
   if (tenant && token) await endSession(tenant.id, token);

@@ -66,4 +66,3 @@ export function entraProvider(settings: EntraSettings, directory: string | null 
     },
   };
 }
-

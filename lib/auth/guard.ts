@@ -1,7 +1,7 @@
 import { cookies, headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
-import type { AuditActor } from '../audit/record-event';
+import type { Actor } from '../actor';
 import { getConfig } from '../config';
 import type { Tenant, User } from '../db';
 import { personName } from '../directory/person-name';
@@ -57,7 +57,7 @@ export async function requireAdmin(subdomain: string): Promise<{ tenant: Tenant;
  * the action's arguments, and the person (and, for admins, the role) is
  * checked again on the server. Answers the person as an audit actor too.
  */
-async function actionCaller(role: 'member' | 'admin'): Promise<{ tenant: Tenant; user: User; actor: AuditActor }> {
+async function actionCaller(role: 'member' | 'admin'): Promise<{ tenant: Tenant; user: User; actor: Actor }> {
   const requestHeaders = await headers();
   const host = parseHost(requestHeaders.get('host'), getConfig().ROOT_DOMAIN);
   if (host.kind !== 'tenant') forbidden();

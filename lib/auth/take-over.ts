@@ -32,7 +32,10 @@ async function bindAdmin(tx: TenantTx, tenantId: string, identity: EntraIdentity
   for (const [matchedBy, find] of candidates) {
     const own = await find();
     if (own) {
-      const admin = await tx.user.update({ where: { id: own.id }, data: { role: 'admin', active: true, entraObjectId: identity.oid, lastSignInAt: new Date() } });
+      const admin = await tx.user.update({
+        where: { id: own.id },
+        data: { role: 'admin', active: true, entraObjectId: identity.oid, lastSignInAt: new Date() },
+      });
       return { admin, matchedBy };
     }
   }
@@ -68,7 +71,8 @@ export async function takeOverTenant(identity: EntraIdentity): Promise<Tenant> {
     );
   } catch (error) {
     if (isSerializationFailure(error)) throw new AppError('conflict', 'Someone changed this company at the same moment; try again.');
-    if (isUniqueViolation(error)) throw new AppError('conflict', 'Another person here is bound to your user name. Ask them to change it in Microsoft Entra ID, then try again.');
+    if (isUniqueViolation(error))
+      throw new AppError('conflict', 'Another person here is bound to your user name. Ask them to change it in Microsoft Entra ID, then try again.');
     throw error;
   }
   // Only once the takeover has committed: should this step not happen, the next directory admin is offered the takeover again.

@@ -55,7 +55,10 @@ export async function issueSignInTicket(tenantId: string, userId: string, bindin
 export async function redeemSignInTicket(tenantId: string, ticket: string, binding: string | undefined): Promise<{ token: string; expiresAt: Date } | null> {
   const db = tenantDb(tenantId);
   const now = new Date();
-  const pending = await db.session.findFirst({ where: { tokenHash: hashToken(ticket), activatedAt: null }, select: { id: true, userId: true, bindingHash: true, expiresAt: true } });
+  const pending = await db.session.findFirst({
+    where: { tokenHash: hashToken(ticket), activatedAt: null },
+    select: { id: true, userId: true, bindingHash: true, expiresAt: true },
+  });
   if (!pending) return null;
   if (!isBinding(binding) || pending.bindingHash !== hashToken(binding) || pending.expiresAt <= now) {
     await db.session.deleteMany({ where: { id: pending.id, activatedAt: null } });

@@ -27,12 +27,22 @@ export interface BulkUserRow {
 }
 
 const TEXT_COLUMNS = [
-  'userName', 'externalId', 'displayName', 'givenName', 'familyName', 'nameFormatted', 'title',
-  'preferredLanguage', 'workEmail', 'employeeNumber', 'department', 'costCenter',
+  'userName',
+  'externalId',
+  'displayName',
+  'givenName',
+  'familyName',
+  'nameFormatted',
+  'title',
+  'preferredLanguage',
+  'workEmail',
+  'employeeNumber',
+  'department',
+  'costCenter',
 ] as const;
 const JSON_COLUMNS = ['emails', 'phoneNumbers', 'addresses'] as const;
 
-export const BULK_SQL = (() => {
+const BULK_SQL = (() => {
   const columns = ['id', ...TEXT_COLUMNS, ...JSON_COLUMNS, 'managerId', 'active'];
   const types = ['uuid[]', ...TEXT_COLUMNS.map(() => 'text[]'), ...JSON_COLUMNS.map(() => 'jsonb[]'), 'uuid[]', 'boolean[]'];
   const quoted = columns.map((c) => `"${c}"`).join(', ');

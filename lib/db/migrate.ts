@@ -30,7 +30,7 @@ export interface MigrateResult {
   durationMs: number;
 }
 
-export class MigrationError extends Error {}
+class MigrationError extends Error {}
 
 export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
   return readdirSync(dir)
@@ -94,10 +94,7 @@ async function acquireLock(client: pg.Client, log: (line: string) => void): Prom
   }
 }
 
-export async function migrate(
-  connectionString: string,
-  options: { dir?: string; log?: (line: string) => void } = {},
-): Promise<MigrateResult> {
+export async function migrate(connectionString: string, options: { dir?: string; log?: (line: string) => void } = {}): Promise<MigrateResult> {
   const started = performance.now();
   const log = options.log ?? (() => {});
   const local = readMigrations(options.dir);

@@ -14,7 +14,7 @@ import { log } from '../log/log';
  * for each lookup by userName once it held thousands, and slowed the cycle
  * fourfold at 20,000 users (the Entra simulator found it).
  */
-export const SESSION_SETTINGS: readonly [string, string][] = [
+const SESSION_SETTINGS: readonly [string, string][] = [
   ['pg_trgm.word_similarity_threshold', '0.3'],
   ['plan_cache_mode', 'force_custom_plan'],
 ];

@@ -45,16 +45,7 @@ const SCALAR_FIELDS: Record<string, ReadonlySet<string>> = {
 type Data = Record<string, unknown>;
 type Args = Data & { where?: Data; data?: Data | Data[]; create?: Data; update?: Data };
 
-const READS = new Set([
-  'findUnique',
-  'findUniqueOrThrow',
-  'findFirst',
-  'findFirstOrThrow',
-  'findMany',
-  'count',
-  'aggregate',
-  'groupBy',
-]);
+const READS = new Set(['findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'findMany', 'count', 'aggregate', 'groupBy']);
 const WRITES_BY_WHERE = new Set(['update', 'updateMany', 'updateManyAndReturn', 'delete', 'deleteMany']);
 const CREATES = new Set(['create', 'createMany', 'createManyAndReturn']);
 
@@ -66,7 +57,7 @@ export class TenantScopeError extends Error {
 }
 
 /** Rewrites one operation's arguments so that it can only see and write `tenantId`'s rows. */
-export function scopeArgs(model: string, operation: string, args: Args, tenantId: string): Args {
+function scopeArgs(model: string, operation: string, args: Args, tenantId: string): Args {
   // The Tenant table is readable (one's own row) but never written through a tenant's client.
   const field = model === 'Tenant' ? 'id' : 'tenantId';
   const pinWhere = (where: Data | undefined): Data => ({ ...where, [field]: tenantId });

@@ -6,7 +6,7 @@ import type { User } from '../db';
 // addresses for the directory and search (the "office" column: the work
 // address, else the primary, formatted else locality).
 
-export interface ContactValue {
+interface ContactValue {
   value: string;
   /** SCIM's type ("work", "mobile", …), when Entra sent one. */
   type: string | null;

@@ -35,16 +35,26 @@ const MAX_CHAIN = 25;
 const LIST_LIMIT = 50;
 
 /** A person as lists of people show them, and the columns it needs. */
-export const link = (u: Pick<User, 'id' | 'displayName' | 'givenName' | 'familyName' | 'userName' | 'title'>): PersonLink => ({ id: u.id, name: personName(u), title: u.title });
+export const link = (u: Pick<User, 'id' | 'displayName' | 'givenName' | 'familyName' | 'userName' | 'title'>): PersonLink => ({
+  id: u.id,
+  name: personName(u),
+  title: u.title,
+});
 export const LINK = { id: true, displayName: true, givenName: true, familyName: true, userName: true, title: true } as const;
 
 /** A person's current direct reports and the others under the same manager, by name. */
-export async function teamAround(tenantId: string, person: Pick<User, 'id' | 'managerId'>, limit = LIST_LIMIT): Promise<{ reports: PersonLink[]; peers: PersonLink[] }> {
+export async function teamAround(
+  tenantId: string,
+  person: Pick<User, 'id' | 'managerId'>,
+  limit = LIST_LIMIT,
+): Promise<{ reports: PersonLink[]; peers: PersonLink[] }> {
   const db = tenantDb(tenantId);
   const byName = [...USER_BY_NAME];
   const [reports, peers] = await Promise.all([
     db.user.findMany({ where: { managerId: person.id, active: true }, select: LINK, orderBy: byName, take: limit }),
-    person.managerId ? db.user.findMany({ where: { managerId: person.managerId, active: true, id: { not: person.id } }, select: LINK, orderBy: byName, take: limit }) : [],
+    person.managerId
+      ? db.user.findMany({ where: { managerId: person.managerId, active: true, id: { not: person.id } }, select: LINK, orderBy: byName, take: limit })
+      : [],
   ]);
   return { reports: reports.map(link), peers: peers.map(link) };
 }
@@ -58,7 +68,12 @@ export async function findProfile(tenantId: string, key: string): Promise<Profil
     listManagerChain(tenantSql(tenantId), person.id, MAX_CHAIN),
     teamAround(tenantId, person),
     db.groupMember.findMany({ where: { userId: person.id }, select: { group: { select: { id: true, displayName: true } } }, take: LIST_LIMIT }),
-    db.wikiPage.findMany({ where: { ownerId: person.id, deletedAt: null }, select: { slug: true, title: true }, orderBy: { updatedAt: 'desc' }, take: LIST_LIMIT }),
+    db.wikiPage.findMany({
+      where: { ownerId: person.id, deletedAt: null },
+      select: { slug: true, title: true },
+      orderBy: { updatedAt: 'desc' },
+      take: LIST_LIMIT,
+    }),
     db.pageMention.findMany({
       where: { userId: person.id, page: { deletedAt: null } },
       select: { page: { select: { slug: true, title: true } } },
@@ -85,7 +100,14 @@ const selfEdit = z.object({
   skills: z
     .string()
     .max(1_000)
-    .transform((text) => [...new Set(text.split(',').map((s) => s.trim()).filter(Boolean))])
+    .transform((text) => [
+      ...new Set(
+        text
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    ])
     .pipe(z.array(z.string().max(40, 'A skill is at most 40 characters.')).max(30, 'At most 30 skills.')),
 });
 

@@ -6,7 +6,7 @@ import { personName } from './person-name';
 // The people directory: who matches the search box and the filters, one page
 // at a time. Former (deactivated) people are left out unless asked for.
 
-export const PEOPLE_PAGE_SIZE = 50;
+const PEOPLE_PAGE_SIZE = 50;
 
 export interface PersonSummary {
   id: string;
@@ -37,18 +37,45 @@ export interface PeoplePage {
   pageCount: number;
 }
 
-const optionalText = z.string().trim().max(200).optional().transform((v) => v || undefined).catch(undefined);
-const optionalId = z.string().trim().optional().transform((v) => (v && isUuid(v) ? v : undefined)).catch(undefined);
+const optionalText = z
+  .string()
+  .trim()
+  .max(200)
+  .optional()
+  .transform((v) => v || undefined)
+  .catch(undefined);
+const optionalId = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v && isUuid(v) ? v : undefined))
+  .catch(undefined);
 
 /** The directory's URL parameters; anything malformed reads as "not given". */
 export const directorySearchParams = z.object({
-  q: z.string().max(200).optional().transform((v) => v ?? '').catch(''),
+  q: z
+    .string()
+    .max(200)
+    .optional()
+    .transform((v) => v ?? '')
+    .catch(''),
   department: optionalText,
   office: optionalText,
   manager: optionalId,
   group: optionalId,
-  status: z.enum(['active', 'former', 'all']).optional().transform((v) => v ?? 'active').catch('active'),
-  page: z.coerce.number().int().min(1).max(100_000).optional().transform((v) => v ?? 1).catch(1),
+  status: z
+    .enum(['active', 'former', 'all'])
+    .optional()
+    .transform((v) => v ?? 'active')
+    .catch('active'),
+  page: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .optional()
+    .transform((v) => v ?? 1)
+    .catch(1),
 });
 
 export const summarize = (row: PersonRow): PersonSummary => ({
@@ -66,7 +93,11 @@ export const summarize = (row: PersonRow): PersonSummary => ({
  * close to the words (typos). Typo matching costs several times more, and a
  * close name ranked among exact matches would only be noise.
  */
-export async function findPeopleRows(sql: TenantSql, query: PeopleQuery, options = { count: true }): Promise<{ rows: PersonRow[]; total: number; fuzzy: boolean }> {
+export async function findPeopleRows(
+  sql: TenantSql,
+  query: PeopleQuery,
+  options = { count: true },
+): Promise<{ rows: PersonRow[]; total: number; fuzzy: boolean }> {
   const exact = await searchPeopleRows(sql, { ...query, fuzzy: false }, options);
   if ((options.count ? exact.total : exact.rows.length) > 0 || query.words.length === 0) return { ...exact, fuzzy: false };
   return { ...(await searchPeopleRows(sql, { ...query, fuzzy: true }, options)), fuzzy: true };

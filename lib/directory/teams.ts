@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { recordAuditEvent, type AuditActor } from '../audit/record-event';
+import type { Actor } from '../actor';
+import { recordAuditEvent } from '../audit/record-event';
 import { isUuid, tenantDb, USER_BY_NAME } from '../db';
 import { AppError } from '../errors';
 import { personName } from './person-name';
@@ -46,7 +47,9 @@ export async function findTeam(tenantId: string, id: string): Promise<(TeamSumma
     where: { groupId: id, user: { active: true } },
     take: TEAM_MEMBERS_SHOWN,
     orderBy: USER_BY_NAME.map((key) => ({ user: key })),
-    select: { user: { select: { id: true, displayName: true, userName: true, title: true, manager: { select: { id: true, displayName: true, userName: true } } } } },
+    select: {
+      user: { select: { id: true, displayName: true, userName: true, title: true, manager: { select: { id: true, displayName: true, userName: true } } } },
+    },
   });
   return {
     id: group.id,
@@ -65,7 +68,7 @@ export async function findTeam(tenantId: string, id: string): Promise<(TeamSumma
 const description = z.string().trim().max(2_000, 'A description is at most 2,000 characters.');
 
 /** The one thing TheOrgWiki adds to a team: a description, written by an admin. */
-export async function describeTeam(tenantId: string, actor: AuditActor, id: string, text: unknown): Promise<void> {
+export async function describeTeam(tenantId: string, actor: Actor, id: string, text: unknown): Promise<void> {
   const parsed = description.safeParse(text);
   if (!parsed.success) throw new AppError('invalid_input', parsed.error.issues[0].message);
   const db = tenantDb(tenantId);

@@ -35,7 +35,7 @@ const SECRET_KEYS = [
 ];
 const CARRIERS = ['headers', 'req.headers', 'res.headers', 'request.headers', 'response.headers', 'err.config.headers', 'body', 'query'];
 
-export const REDACTED_PATHS = SECRET_KEYS.flatMap((key) => {
+const REDACTED_PATHS = SECRET_KEYS.flatMap((key) => {
   const at = /^\w+$/.test(key) ? `.${key}` : `["${key}"]`;
   return [at.replace(/^\./, ''), ...CARRIERS.map((carrier) => carrier + at)];
 });

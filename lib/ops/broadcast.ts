@@ -40,7 +40,12 @@ async function subscribe(subscriber: Redis, channels: string[]): Promise<void> {
 function connectSubscriber(url: string): Redis {
   // Resubscribed by hand on every 'ready', so that the handlers hear about the gap.
   // Named, so that CLIENT LIST shows which process each subscriber is.
-  const subscriber = new Redis(url, { autoResubscribe: false, enableOfflineQueue: false, maxRetriesPerRequest: null, connectionName: `orgwiki-broadcast-${process.pid}` });
+  const subscriber = new Redis(url, {
+    autoResubscribe: false,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: null,
+    connectionName: `orgwiki-broadcast-${process.pid}`,
+  });
   subscriber.on('error', () => {}); // ioredis reconnects by itself; the caches' lifetimes cover the gap
   subscriber.on('ready', () => void subscribe(subscriber, [...state.handlers.keys()]));
   subscriber.on('message', (channel: string, message: string) => state.handlers.get(channel)?.(message));

@@ -33,7 +33,12 @@ function createMetrics() {
   poolGauge('orgwiki_db_pool_waiting_queries', 'Queries waiting for a database connection.', (s) => s.waiting);
   return {
     registry,
-    httpRequests: new Counter({ name: 'orgwiki_http_requests_total', help: 'HTTP requests answered, by route, method and status.', labelNames: httpLabels, registers }),
+    httpRequests: new Counter({
+      name: 'orgwiki_http_requests_total',
+      help: 'HTTP requests answered, by route, method and status.',
+      labelNames: httpLabels,
+      registers,
+    }),
     httpDuration: new Histogram({
       name: 'orgwiki_http_request_duration_seconds',
       help: 'Time from a request’s arrival to the end of its response, by route, method and status.',

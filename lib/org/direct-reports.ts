@@ -9,7 +9,10 @@ export async function listDirectReports(tenantId: string, managerId: string): Pr
   const [manager, reports] = await Promise.all([findOrgPerson(sql, managerId), listOrgReports(sql, [managerId], ORG_LIST_LIMIT)]);
   if (!manager) return null;
   const rows = reports.get(managerId)!;
-  const counts = await everyoneUnder(tenantId, rows.map((r) => r.id));
+  const counts = await everyoneUnder(
+    tenantId,
+    rows.map((r) => r.id),
+  );
   return {
     people: rows.map((row) => toOrgNode(row, counts.get(row.id) ?? 0)),
     more: Math.max(0, manager.directReports - rows.length),

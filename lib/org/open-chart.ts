@@ -29,7 +29,11 @@ export async function openChartAt(tenantId: string, personId: string): Promise<O
   // The top of the chain is a root or, when managers loop, the person whose manager the walk had met already.
   const [rootList, reportRows] = await Promise.all([
     listOrgRoots(sql, ORG_LIST_LIMIT),
-    listOrgReports(sql, chain.map((person) => person.id), ORG_LIST_LIMIT),
+    listOrgReports(
+      sql,
+      chain.map((person) => person.id),
+      ORG_LIST_LIMIT,
+    ),
   ]);
   const roots = including(rootList.rows, chain[0]);
   const lists = chain.map((person, i) => ({ person, rows: including(reportRows.get(person.id)!, chain[i + 1]) }));

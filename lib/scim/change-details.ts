@@ -5,7 +5,7 @@ const MAX = 120;
 
 function show(value: unknown): string {
   if (value === null || value === undefined) return '∅';
-  const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
   return text.length > MAX ? `${text.slice(0, MAX)}…` : text;
 }
 

@@ -7,7 +7,7 @@ import { createGroup, deleteGroup, getGroup, patchGroup, replaceGroup } from './
 import { listGroups, projectedGroup, wantsMembers } from './groups/list-groups';
 import { noContent, readJsonBody, resourceResponse, scimJson, type ScimReply } from './http';
 import { readListQuery } from './list-query';
-import type { ScimContext } from './scim-context';
+import type { ScimContext, ScimOutcome, Written } from './scim-context';
 import { listUsers, projectedResource } from './users/list-users';
 import { createUser, deleteUser, getUser, patchUser, replaceUser } from './users/user-service';
 
@@ -21,7 +21,12 @@ import { createUser, deleteUser, getUser, patchUser, replaceUser } from './users
 // captured ids and names are passed on as sent.
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-type Handler = (ctx: ScimContext) => Promise<ScimReply>;
+type Handler = (ctx: ScimContext) => Promise<ScimOutcome>;
+
+/** The answers of a read, a change that returns its resource, and a change answered with 204. */
+const read = (reply: ScimReply): ScimOutcome => ({ reply });
+const changed = ({ resource, entry }: Written<Record<string, unknown>>, status = 200): ScimOutcome => ({ reply: resourceResponse(resource, status), entry });
+const done = (entry: ScimOutcome['entry']): ScimOutcome => ({ reply: noContent(), entry });
 
 export interface Endpoint {
   pattern: RegExp;
@@ -43,8 +48,8 @@ export const SCIM_ENDPOINTS: readonly Endpoint[] = [
     resource: 'User',
     lists: true,
     methods: {
-      GET: async (ctx) => scimJson(await listUsers(ctx, readListQuery(ctx.request.url))),
-      POST: async (ctx) => resourceResponse(await createUser(ctx, readJsonBody(ctx.request)), 201),
+      GET: async (ctx) => read(scimJson(await listUsers(ctx, readListQuery(ctx.request.url)))),
+      POST: async (ctx) => changed(await createUser(ctx, readJsonBody(ctx.request)), 201),
     },
   },
   {
@@ -52,13 +57,10 @@ export const SCIM_ENDPOINTS: readonly Endpoint[] = [
     route: '/Users/:id',
     resource: 'User',
     methods: {
-      GET: async (ctx) => resourceResponse(projectedResource(ctx, await getUser(ctx, id(ctx)))),
-      PUT: async (ctx) => resourceResponse(await replaceUser(ctx, id(ctx), readJsonBody(ctx.request))),
-      PATCH: async (ctx) => resourceResponse(await patchUser(ctx, id(ctx), readJsonBody(ctx.request))),
-      DELETE: async (ctx) => {
-        await deleteUser(ctx, id(ctx));
-        return noContent();
-      },
+      GET: async (ctx) => read(resourceResponse(projectedResource(ctx, await getUser(ctx, id(ctx))))),
+      PUT: async (ctx) => changed(await replaceUser(ctx, id(ctx), readJsonBody(ctx.request))),
+      PATCH: async (ctx) => changed(await patchUser(ctx, id(ctx), readJsonBody(ctx.request))),
+      DELETE: async (ctx) => done(await deleteUser(ctx, id(ctx))),
     },
   },
   {
@@ -67,8 +69,8 @@ export const SCIM_ENDPOINTS: readonly Endpoint[] = [
     resource: 'Group',
     lists: true,
     methods: {
-      GET: async (ctx) => scimJson(await listGroups(ctx, readListQuery(ctx.request.url))),
-      POST: async (ctx) => resourceResponse(await createGroup(ctx, readJsonBody(ctx.request)), 201),
+      GET: async (ctx) => read(scimJson(await listGroups(ctx, readListQuery(ctx.request.url)))),
+      POST: async (ctx) => changed(await createGroup(ctx, readJsonBody(ctx.request)), 201),
     },
   },
   {
@@ -78,32 +80,26 @@ export const SCIM_ENDPOINTS: readonly Endpoint[] = [
     methods: {
       GET: async (ctx) => {
         const query = readListQuery(ctx.request.url);
-        return resourceResponse(projectedGroup(query, await getGroup(ctx, id(ctx), wantsMembers(query))));
+        return read(resourceResponse(projectedGroup(query, await getGroup(ctx, id(ctx), wantsMembers(query)))));
       },
-      PUT: async (ctx) => resourceResponse(await replaceGroup(ctx, id(ctx), readJsonBody(ctx.request))),
+      PUT: async (ctx) => changed(await replaceGroup(ctx, id(ctx), readJsonBody(ctx.request))),
       // Entra expects 204 from a group PATCH (https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups).
-      PATCH: async (ctx) => {
-        await patchGroup(ctx, id(ctx), readJsonBody(ctx.request));
-        return noContent();
-      },
-      DELETE: async (ctx) => {
-        await deleteGroup(ctx, id(ctx));
-        return noContent();
-      },
+      PATCH: async (ctx) => done(await patchGroup(ctx, id(ctx), readJsonBody(ctx.request))),
+      DELETE: async (ctx) => done(await deleteGroup(ctx, id(ctx))),
     },
   },
   {
     pattern: /^\/ServiceProviderConfig$/i,
     route: '/ServiceProviderConfig',
     resource: 'ServiceProviderConfig',
-    methods: { GET: async (ctx) => scimJson(serviceProviderConfig(ctx.baseUrl)) },
+    methods: { GET: async (ctx) => read(scimJson(serviceProviderConfig(ctx.baseUrl))) },
   },
   {
     pattern: /^\/ResourceTypes(?:\/(?<name>.+))?$/i,
     route: '/ResourceTypes',
     resource: 'ResourceType',
     methods: {
-      GET: async (ctx) => discoveryResponse(resourceTypes(ctx.baseUrl), ctx.params.name, (name) => findResourceType(ctx.baseUrl, name), 'resource type'),
+      GET: async (ctx) => read(discoveryResponse(resourceTypes(ctx.baseUrl), ctx.params.name, (name) => findResourceType(ctx.baseUrl, name), 'resource type')),
     },
   },
   {
@@ -111,7 +107,7 @@ export const SCIM_ENDPOINTS: readonly Endpoint[] = [
     route: '/Schemas',
     resource: 'Schema',
     methods: {
-      GET: async (ctx) => discoveryResponse(schemaDocuments(ctx.baseUrl), ctx.params.uri, (uri) => findSchema(ctx.baseUrl, uri), 'schema'),
+      GET: async (ctx) => read(discoveryResponse(schemaDocuments(ctx.baseUrl), ctx.params.uri, (uri) => findSchema(ctx.baseUrl, uri), 'schema')),
     },
   },
 ];

@@ -6,12 +6,12 @@ import { parseHost, siteOrigin } from '../tenancy/host';
 import { SCIM_BASE_PATH } from '../tenancy/routing';
 import { findTenant } from '../tenancy/tenant-lookup';
 import { authenticateToken, noteTokenUse, type TokenPrincipal } from '../tokens/authenticate-token';
-import { queueScimLog } from './audit-queue';
-import { describeEndpoint, endpointPath, matchEndpoint, type Method } from './endpoints';
+import { queueProvisioningLog } from './provisioning-log-queue';
+import { describeEndpoint, endpointPath, matchEndpoint, type Endpoint, type Method } from './endpoints';
 import { ScimError, scimNotFound } from './errors';
 import type { ScimReply, ScimRequest } from './http';
 import { scimLimiters } from './rate-limit';
-import type { ScimContext } from './scim-context';
+import type { ScimContext, ScimOutcome } from './scim-context';
 
 // Every request under /api/v2/scim/v2 on any host comes here (lib/server):
 // tenant from the Host, rate limit, bearer token of this tenant, then the
@@ -66,17 +66,23 @@ async function authenticate(tenant: Tenant, request: ScimRequest, ip: string): P
   return principal;
 }
 
-/** The endpoint's answer to an authenticated request; 404 and 405 come after authentication, so they reveal nothing. */
-function dispatch(ctx: ScimContext, path: string): Promise<ScimReply> {
-  const matched = matchEndpoint(path);
+type Matched = { endpoint: Endpoint; params: Record<string, string | undefined> } | null;
+
+/** The endpoint's outcome for an authenticated request; 404 and 405 come after authentication, so they reveal nothing. */
+function dispatch(matched: Matched, ctx: Omit<ScimContext, 'params'>): Promise<ScimOutcome> {
   if (!matched) throw scimNotFound('No SCIM endpoint at this path.');
   const handler = matched.endpoint.methods[ctx.request.method as Method];
   if (!handler) {
     const allowed = Object.keys(matched.endpoint.methods).join(', ');
     throw new ScimError(405, `This endpoint supports ${allowed}.`, undefined, { Allow: allowed });
   }
-  ctx.params = matched.params;
-  return handler(ctx);
+  return handler({ ...ctx, params: matched.params });
+}
+
+/** The resource a request's log entry names: the one in its path (`/Users/{id}`), whatever the outcome. */
+function targetOf(matched: Matched): { type: string; id: string } | null {
+  const id = matched?.params.id;
+  return matched && id !== undefined ? { type: matched.endpoint.resource, id } : null;
 }
 
 export async function handleScimRequest(request: ScimRequest, rootDomain: string): Promise<ScimReply> {
@@ -90,41 +96,35 @@ export async function handleScimRequest(request: ScimRequest, rootDomain: string
   if (!tenant) return scimNotFound('No tenant is served at this address').toReply();
   const path = endpointPath(request.url.pathname);
   const ip = request.header(CLIENT_ADDRESS_HEADER);
-  let ctx: ScimContext | null = null;
-  let response: ScimReply;
+  const matched = matchEndpoint(path);
+  let actor: ScimContext['actor'] | null = null;
+  let outcome: ScimOutcome;
   try {
     const principal = await authenticate(tenant, request, ip ?? 'unknown');
     noteTokenUse(tenant.id, principal.tokenId, { ip, userAgent: request.header('user-agent') });
-    ctx = {
-      tenant,
-      sql: tenantSql(tenant.id),
-      principal,
-      request,
-      baseUrl: siteOrigin(rootDomain, tenant.subdomain) + SCIM_BASE_PATH,
-      params: {},
-      actor: { actorId: principal.serviceAccountId, actorLabel: `${principal.serviceAccountName} (token ${principal.tokenName})`, ip },
-      logged: false,
-      target: null,
-    };
-    response = await dispatch(ctx, path);
+    actor = { type: 'service_account', id: principal.serviceAccountId, label: `${principal.serviceAccountName} (token ${principal.tokenName})`, ip };
+    const baseUrl = siteOrigin(rootDomain, tenant.subdomain) + SCIM_BASE_PATH;
+    outcome = await dispatch(matched, { tenant, sql: tenantSql(tenant.id), principal, request, baseUrl, actor });
   } catch (error) {
-    response = toReply(error, request);
+    outcome = { reply: toReply(error, request) };
   }
+  const response = outcome.reply;
   const endpoint = describeEndpoint(path, request.method);
-  if (!ctx?.logged) {
-    queueScimLog(tenant.id, {
-      actorType: ctx ? 'service_account' : 'system',
-      actorId: ctx?.actor.actorId ?? null,
-      actorLabel: ctx?.actor.actorLabel ?? 'unauthenticated client',
+  // A change's entry was written in its own statement; every other request gets one here.
+  if (!outcome.entry) {
+    const target = actor ? targetOf(matched) : null;
+    queueProvisioningLog(tenant.id, {
+      actor: actor ?? { type: 'system', label: 'unauthenticated client', ip },
       action: `scim.${request.method.toLowerCase()}`,
-      targetType: ctx?.target?.type ?? null,
-      targetId: ctx?.target?.id ?? null,
+      targetType: target?.type ?? null,
+      targetId: target?.id ?? null,
       details: {
         path: (path || '/').slice(0, 200),
         status: response.status,
-        ...(endpoint.route === '/Users' && endpoint.operation === 'list' && TEST_CONNECTION.test(request.url.searchParams.get('filter')?.trim() ?? '') ? { testConnection: true } : {}),
+        ...(endpoint.route === '/Users' && endpoint.operation === 'list' && TEST_CONNECTION.test(request.url.searchParams.get('filter')?.trim() ?? '')
+          ? { testConnection: true }
+          : {}),
       },
-      ip,
     });
   }
   countScimOperation({ tenant: tenant.subdomain, resource: endpoint.resource, operation: endpoint.operation, status: response.status });

@@ -31,8 +31,12 @@ const VALUE_FILTER = /\[(?:[^\]"]|"(?:[^"\\]|\\.)*")*\]/g;
  * collection sends `attributes=emails[type eq "work"]`, which is read as the
  * attribute it names (`emails`).
  */
-export function attributeList(value: string | null): string[] {
-  return (value ?? '').replace(VALUE_FILTER, '').split(',').map((a) => a.trim()).filter(Boolean);
+function attributeList(value: string | null): string[] {
+  return (value ?? '')
+    .replace(VALUE_FILTER, '')
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
 }
 
 export function readListQuery(url: URL): ListQuery {

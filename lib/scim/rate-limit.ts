@@ -58,7 +58,8 @@ export function createScimLimiters(options: { perSecond: number; redisUrl?: stri
     const client = (redis = new Redis(options.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }));
     client.on('error', () => {}); // the insurance limiter takes over; ioredis reconnects by itself
     const prefix = options.keyPrefix ?? 'orgwiki:scim';
-    make = (limits, name) => new RateLimiterRedis({ storeClient: client, keyPrefix: `${prefix}:${name}`, ...limits, insuranceLimiter: new RateLimiterMemory(limits) });
+    make = (limits, name) =>
+      new RateLimiterRedis({ storeClient: client, keyPrefix: `${prefix}:${name}`, ...limits, insuranceLimiter: new RateLimiterMemory(limits) });
   }
   const requests = make({ points: options.perSecond, duration: 1 }, 'req');
   const byAddress = make(FAILED_AUTH_PER_ADDRESS, 'auth-address');
@@ -72,9 +73,10 @@ export function createScimLimiters(options: { perSecond: number; redisUrl?: stri
     },
     async countFailedAuth(tenantId, address) {
       // Spent budgets are what failedAuthBlock reports; here they are no error.
-      const count = (limiter: RateLimiterAbstract, key: string) => limiter.consume(key).catch((error: unknown) => {
-        if (!(error instanceof RateLimiterRes)) throw error;
-      });
+      const count = (limiter: RateLimiterAbstract, key: string) =>
+        limiter.consume(key).catch((error: unknown) => {
+          if (!(error instanceof RateLimiterRes)) throw error;
+        });
       await Promise.all([count(byAddress, address), count(byTenant, tenantId)]);
     },
     async close() {

@@ -1,9 +1,14 @@
-import type { Tenant, TenantSql } from '../db';
+import type { Actor } from '../actor';
+import type { ProvisioningLogRow, Tenant, TenantSql } from '../db';
 import type { TokenPrincipal } from '../tokens/authenticate-token';
-import type { ScimRequest } from './http';
+import type { ScimReply, ScimRequest } from './http';
 
-/** What a SCIM endpoint knows about its request once the tenant and the token are settled. */
-export interface ScimContext {
+/**
+ * What a SCIM endpoint knows about its request once the tenant and the token
+ * are settled. Read-only: an endpoint says what happened by what it returns
+ * (ScimOutcome), never by writing here.
+ */
+export type ScimContext = Readonly<{
   tenant: Tenant;
   /** The tenant's data, pinned to it. */
   sql: TenantSql;
@@ -12,10 +17,21 @@ export interface ScimContext {
   /** e.g. https://acme.theorgwiki.com/api/v2/scim/v2 */
   baseUrl: string;
   /** Path segments the endpoint's pattern captured, decoded. */
-  params: Record<string, string | undefined>;
-  actor: { actorId: string; actorLabel: string; ip: string | null };
-  /** Set once a change's own statement wrote the provisioning-log entry. */
-  logged: boolean;
-  /** What the request log names as the target. */
-  target: { type: string; id: string } | null;
+  params: Readonly<Record<string, string | undefined>>;
+  actor: Actor & { type: 'service_account' };
+}>;
+
+/** A change's result: the resource as the client reads it, and the provisioning-log entry its own statement wrote. */
+export interface Written<T> {
+  resource: T;
+  entry: ProvisioningLogRow;
+}
+
+/**
+ * What an endpoint answers, and, for a change, the provisioning-log entry
+ * written with it; any other request gets its entry from handle-request.ts.
+ */
+export interface ScimOutcome {
+  reply: ScimReply;
+  entry?: ProvisioningLogRow;
 }

@@ -27,7 +27,9 @@ export async function searchEverything(tenantId: string, text: string, options: 
     kinds.has('pages') ? searchPageRows(sql, phrase, options.limit) : [],
   ]);
   return {
-    people: (people?.rows ?? []).map(summarize).map((p) => ({ id: p.id, name: p.name, title: p.title, department: p.department, office: p.office, href: `/people/${p.id}` })),
+    people: (people?.rows ?? [])
+      .map(summarize)
+      .map((p) => ({ id: p.id, name: p.name, title: p.title, department: p.department, office: p.office, href: `/people/${p.id}` })),
     teams: teams.map((t) => ({ id: t.id, name: t.displayName, memberCount: t.memberCount, href: `/teams/${t.id}` })),
     pages: pages.map((p) => ({ slug: p.slug, title: p.title, snippet: plainSnippet(p.snippet), href: `/wiki/${p.slug}` })),
   };

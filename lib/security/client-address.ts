@@ -12,7 +12,10 @@ export const CLIENT_ADDRESS_HEADER = 'x-orgwiki-client-address';
 
 /** `::ffff:192.0.2.1` is 192.0.2.1 arriving on an IPv6 socket; one client, one key. */
 function plain(address: string): string {
-  return address.trim().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '').slice(0, 64);
+  return address
+    .trim()
+    .replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '')
+    .slice(0, 64);
 }
 
 export function clientAddress(socketAddress: string | undefined, forwardedFor: string | undefined, trustedHops: number): string {

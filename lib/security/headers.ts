@@ -17,7 +17,10 @@ export interface SecuritySettings {
 
 export type SecurityHeaders = Record<string, string>;
 
-export function securitySettings(config: Pick<Config, 'ROOT_DOMAIN' | 'AUTH_MICROSOFT_ENTRA_ID_ISSUER'>, development = process.env.NODE_ENV === 'development'): SecuritySettings {
+export function securitySettings(
+  config: Pick<Config, 'ROOT_DOMAIN' | 'AUTH_MICROSOFT_ENTRA_ID_ISSUER'>,
+  development = process.env.NODE_ENV === 'development',
+): SecuritySettings {
   const apex = siteOrigin(config.ROOT_DOMAIN);
   const scheme = new URL(apex).protocol;
   return {

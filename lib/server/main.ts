@@ -6,7 +6,7 @@ import { disconnectDb } from '../db';
 import { routeConsoleToLog } from '../ops/console';
 import { log } from '../log/log';
 import { markDraining } from '../ops/readiness';
-import { flushScimLog } from '../scim/audit-queue';
+import { flushProvisioningLog } from '../scim/provisioning-log-queue';
 import { closeScimLimiters } from '../scim/rate-limit';
 import { apiSecurityHeaders, securitySettings } from '../security/headers';
 import { siteOrigin } from '../tenancy/host';
@@ -65,9 +65,9 @@ server.listen(port, () => log.info({ port }, 'listening'));
 stopGracefully(server, {
   deadlineMs: DRAIN_DEADLINE_MS,
   onDrain: markDraining,
-  // In this order: the audit queue writes to the database, which closes last.
+  // In this order: the provisioning-log queue writes to the database, which closes last.
   async release() {
-    await flushScimLog();
+    await flushProvisioningLog();
     await closeScimLimiters();
     await app.close();
     await disconnectDb();

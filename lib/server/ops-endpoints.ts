@@ -26,7 +26,7 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 /** Ready again within a few seconds is the usual case: the database restarting, a migration finishing. */
 const RETRY_AFTER_SECONDS = '5';
 
-export const METRICS_PATH = '/api/metrics';
+const METRICS_PATH = '/api/metrics';
 
 const ENDPOINTS = new Map<string, OpsHandler>([
   // Liveness: the process answers. Never the database: an outage there must not get every instance restarted.
@@ -35,14 +35,17 @@ const ENDPOINTS = new Map<string, OpsHandler>([
     '/api/ready',
     async () => {
       const readiness = await checkReadiness();
-      return readiness.ready ? json(200, { status: 'ok' }) : json(503, { status: 'unavailable', reason: readiness.reason }, { 'Retry-After': RETRY_AFTER_SECONDS });
+      return readiness.ready
+        ? json(200, { status: 'ok' })
+        : json(503, { status: 'unavailable', reason: readiness.reason }, { 'Retry-After': RETRY_AFTER_SECONDS });
     },
   ],
   [
     METRICS_PATH,
     async (req) => {
       const access = metricsAccess(req.headers.authorization, getConfig().METRICS_TOKEN);
-      if (access === 'refused') return json(401, { error: 'Send METRICS_TOKEN as "Authorization: Bearer <token>".' }, { 'WWW-Authenticate': 'Bearer realm="metrics"' });
+      if (access === 'refused')
+        return json(401, { error: 'Send METRICS_TOKEN as "Authorization: Bearer <token>".' }, { 'WWW-Authenticate': 'Bearer realm="metrics"' });
       if (access === 'no-endpoint') return json(404, { error: 'Not found' });
       return { status: 200, headers: { 'Content-Type': METRICS_CONTENT_TYPE }, body: await metricsText() };
     },

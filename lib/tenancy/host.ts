@@ -3,10 +3,7 @@ import { isValidSubdomain } from './subdomain';
 // The one place that decides what a Host header means. Pure: no I/O, so the
 // proxy can call it on every request and tests can cover every odd input.
 
-export type HostTarget =
-  | { kind: 'apex' }
-  | { kind: 'tenant'; subdomain: string }
-  | { kind: 'unknown'; reason: string };
+export type HostTarget = { kind: 'apex' } | { kind: 'tenant'; subdomain: string } | { kind: 'unknown'; reason: string };
 
 interface HostParts {
   hostname: string;

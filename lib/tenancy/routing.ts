@@ -5,7 +5,7 @@ import { parseHost } from './host';
 // that would let one host serve another tenant's pages. SCIM requests never
 // get here: the HTTP server (lib/server/main.ts) hands them to lib/scim.
 
-export const TENANT_SEGMENT = 'tenant';
+const TENANT_SEGMENT = 'tenant';
 export const SCIM_BASE_PATH = '/api/v2/scim/v2';
 
 /** A subdomain no tenant can have: rewriting there renders the 404 page. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isMissingReference, isSerializationFailure, isUniqueViolation, tenantDb, type ApiToken, type TenantTx } from '../db';
-import { recordAuditEvent, type AuditActor } from '../audit/record-event';
+import type { Actor } from '../actor';
+import { recordAuditEvent } from '../audit/record-event';
 import { AppError } from '../errors';
 import { generateTokenSecret } from './token-secret';
 
@@ -26,14 +27,24 @@ export const MAX_ACTIVE_TOKENS = 20;
 const MINT_ATTEMPTS = 10;
 
 /** A new token of an account, inside the caller's transaction, with its audit record; refused past the cap. */
-async function mintToken(tx: TenantTx, tenantId: string, account: { id: string; name: string }, tokenName: string, expiresAt: Date | undefined, actor: AuditActor): Promise<CreatedToken> {
+async function mintToken(
+  tx: TenantTx,
+  tenantId: string,
+  account: { id: string; name: string },
+  tokenName: string,
+  expiresAt: Date | undefined,
+  actor: Actor,
+): Promise<CreatedToken> {
   // The minter's role, read again inside the transaction: a takeover that demotes them at this moment conflicts with it (lib/auth/take-over.ts).
   if (actor.type === 'user' && (await tx.user.count({ where: { id: actor.id, role: 'admin', active: true } })) === 0) {
     throw new AppError('forbidden', 'Only an admin can make tokens.');
   }
   const active = await tx.apiToken.count({ where: { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] } });
   if (active >= MAX_ACTIVE_TOKENS) {
-    throw new AppError('conflict', `This organization already has ${MAX_ACTIVE_TOKENS} active tokens, the most it can have. Revoke one that is no longer used, then try again.`);
+    throw new AppError(
+      'conflict',
+      `This organization already has ${MAX_ACTIVE_TOKENS} active tokens, the most it can have. Revoke one that is no longer used, then try again.`,
+    );
   }
   const secret = generateTokenSecret();
   const record = await tx.apiToken.create({
@@ -48,7 +59,12 @@ async function mintToken(tx: TenantTx, tenantId: string, account: { id: string; 
       expiresAt: expiresAt ?? null,
     },
   });
-  await recordAuditEvent(tx, tenantId, { actor, action: 'token.create', target: { type: 'ApiToken', id: record.id }, details: { serviceAccount: account.name, name: tokenName } });
+  await recordAuditEvent(tx, tenantId, {
+    actor,
+    action: 'token.create',
+    target: { type: 'ApiToken', id: record.id },
+    details: { serviceAccount: account.name, name: tokenName },
+  });
   return { token: secret.token, record };
 }
 
@@ -73,7 +89,7 @@ async function inMintTransaction<T>(tenantId: string, work: (tx: TenantTx) => Pr
  * Mints a token for the tenant's token-based service account of that name,
  * creating the account on first use (what `orgwiki token:create` needs).
  */
-export async function createServiceAccountToken(tenantId: string, input: z.input<typeof createTokenInput>, actor: AuditActor): Promise<CreatedToken> {
+export async function createServiceAccountToken(tenantId: string, input: z.input<typeof createTokenInput>, actor: Actor): Promise<CreatedToken> {
   const { serviceAccountName, tokenName, expiresAt } = createTokenInput.parse(input);
   return inMintTransaction(tenantId, async (tx) => {
     const account = await tx.serviceAccount.upsert({
@@ -86,7 +102,7 @@ export async function createServiceAccountToken(tenantId: string, input: z.input
 }
 
 /** +Service Account: a new account (409 if the name is taken) and its first token, in one transaction. */
-export async function createServiceAccountWithToken(tenantId: string, name: string, actor: AuditActor): Promise<CreatedToken> {
+export async function createServiceAccountWithToken(tenantId: string, name: string, actor: Actor): Promise<CreatedToken> {
   try {
     return await inMintTransaction(tenantId, async (tx) => {
       const account = await tx.serviceAccount.create({ data: { tenantId, name, kind: 'token', createdById: actor.type === 'user' ? actor.id : null } });
@@ -100,7 +116,13 @@ export async function createServiceAccountWithToken(tenantId: string, name: stri
 }
 
 /** A further token of an existing account; never brings back an account deleted meanwhile. */
-export async function createTokenForAccount(tenantId: string, account: { id: string; name: string }, tokenName: string, expiresAt: Date | undefined, actor: AuditActor): Promise<CreatedToken> {
+export async function createTokenForAccount(
+  tenantId: string,
+  account: { id: string; name: string },
+  tokenName: string,
+  expiresAt: Date | undefined,
+  actor: Actor,
+): Promise<CreatedToken> {
   try {
     return await inMintTransaction(tenantId, (tx) => mintToken(tx, tenantId, account, tokenName, expiresAt, actor));
   } catch (error) {

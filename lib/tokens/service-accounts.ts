@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { recordAuditEvent, type AuditActor } from '../audit/record-event';
+import type { Actor } from '../actor';
+import { recordAuditEvent } from '../audit/record-event';
 import { isUuid, tenantDb } from '../db';
 import { personName, type Nameable } from '../directory/person-name';
 import { AppError } from '../errors';
@@ -85,7 +86,7 @@ export async function listServiceAccounts(tenantId: string): Promise<ServiceAcco
 }
 
 /** +Service Account: the account and its first token. */
-export async function createServiceAccount(tenantId: string, actor: AuditActor, input: { name: unknown; kind: unknown }): Promise<CreatedToken> {
+export async function createServiceAccount(tenantId: string, actor: Actor, input: { name: unknown; kind: unknown }): Promise<CreatedToken> {
   const name = nameSchema.safeParse(input.name);
   if (!name.success) throw new AppError('invalid_input', name.error.issues[0].message);
   if (!SERVICE_ACCOUNT_TYPES.some((t) => t.kind === input.kind)) throw new AppError('invalid_input', 'Choose a Service Account Type.');
@@ -99,7 +100,12 @@ async function findAccount(tenantId: string, accountId: string) {
 }
 
 /** A further token for an account, e.g. to rotate without a provisioning outage. */
-export async function generateToken(tenantId: string, actor: AuditActor, accountId: string, input: { name: unknown; expiresInDays: number | null }): Promise<CreatedToken> {
+export async function generateToken(
+  tenantId: string,
+  actor: Actor,
+  accountId: string,
+  input: { name: unknown; expiresInDays: number | null },
+): Promise<CreatedToken> {
   const account = await findAccount(tenantId, accountId);
   const name = tokenNameSchema.safeParse(input.name);
   if (!name.success) throw new AppError('invalid_input', name.error.issues[0].message);
@@ -108,23 +114,35 @@ export async function generateToken(tenantId: string, actor: AuditActor, account
   return createTokenForAccount(tenantId, account, name.data, expiresAt, actor);
 }
 
-export async function revokeToken(tenantId: string, actor: AuditActor, tokenId: string): Promise<void> {
+export async function revokeToken(tenantId: string, actor: Actor, tokenId: string): Promise<void> {
   const db = tenantDb(tenantId);
-  const token = isUuid(tokenId) ? await db.apiToken.findFirst({ where: { id: tokenId, revokedAt: null }, include: { serviceAccount: { select: { name: true } } } }) : null;
+  const token = isUuid(tokenId)
+    ? await db.apiToken.findFirst({ where: { id: tokenId, revokedAt: null }, include: { serviceAccount: { select: { name: true } } } })
+    : null;
   if (!token) throw new AppError('not_found', 'No such active token.');
   await db.$transaction(async (tx) => {
     await tx.apiToken.updateMany({ where: { id: tokenId, revokedAt: null }, data: { revokedAt: new Date() } });
-    await recordAuditEvent(tx, tenantId, { actor, action: 'token.revoke', target: { type: 'ApiToken', id: tokenId }, details: { serviceAccount: token.serviceAccount.name, name: token.name } });
+    await recordAuditEvent(tx, tenantId, {
+      actor,
+      action: 'token.revoke',
+      target: { type: 'ApiToken', id: tokenId },
+      details: { serviceAccount: token.serviceAccount.name, name: token.name },
+    });
   });
   await forgetTokens(tenantId);
 }
 
 /** Deletes the account and with it every token it has (they stop working at once). */
-export async function deleteServiceAccount(tenantId: string, actor: AuditActor, accountId: string): Promise<void> {
+export async function deleteServiceAccount(tenantId: string, actor: Actor, accountId: string): Promise<void> {
   const account = await findAccount(tenantId, accountId);
   await tenantDb(tenantId).$transaction(async (tx) => {
     await tx.serviceAccount.delete({ where: { id: account.id } });
-    await recordAuditEvent(tx, tenantId, { actor, action: 'service_account.delete', target: { type: 'ServiceAccount', id: account.id }, details: { name: account.name } });
+    await recordAuditEvent(tx, tenantId, {
+      actor,
+      action: 'service_account.delete',
+      target: { type: 'ServiceAccount', id: account.id },
+      details: { name: account.name },
+    });
   });
   await forgetTokens(tenantId);
 }

@@ -7,7 +7,7 @@ import { lineDiff, type DiffRow } from './diff-lines';
 const AUTHOR = { select: { id: true, displayName: true, givenName: true, familyName: true, userName: true } } as const;
 const HISTORY_SHOWN = 200;
 
-export interface RevisionSummary {
+interface RevisionSummary {
   number: number;
   title: string;
   createdAt: Date;
@@ -38,7 +38,12 @@ const summary = (r: { number: number; title: string; createdAt: Date; author: (N
 export async function pageHistory(tenantId: string, slug: string): Promise<PageHistory | null> {
   const page = await tenantDb(tenantId).wikiPage.findFirst({
     where: { slug, deletedAt: null },
-    select: { slug: true, title: true, version: true, revisions: { orderBy: { number: 'desc' }, take: HISTORY_SHOWN, select: { number: true, title: true, createdAt: true, author: AUTHOR } } },
+    select: {
+      slug: true,
+      title: true,
+      version: true,
+      revisions: { orderBy: { number: 'desc' }, take: HISTORY_SHOWN, select: { number: true, title: true, createdAt: true, author: AUTHOR } },
+    },
   });
   if (!page) return null;
   return { page: { slug: page.slug, title: page.title, version: page.version }, revisions: page.revisions.map(summary) };
@@ -51,7 +56,11 @@ export async function revisionDiff(tenantId: string, slug: string, number: numbe
   if (!page) return null;
   const [revision, before, latest] = await Promise.all([
     db.pageRevision.findFirst({ where: { pageId: page.id, number }, select: { number: true, title: true, body: true, createdAt: true, author: AUTHOR } }),
-    db.pageRevision.findFirst({ where: { pageId: page.id, number: { lt: number } }, orderBy: { number: 'desc' }, select: { number: true, title: true, body: true } }),
+    db.pageRevision.findFirst({
+      where: { pageId: page.id, number: { lt: number } },
+      orderBy: { number: 'desc' },
+      select: { number: true, title: true, body: true },
+    }),
     db.pageRevision.findFirst({ where: { pageId: page.id }, orderBy: { number: 'desc' }, select: { number: true } }),
   ]);
   if (!revision) return null;

@@ -9,7 +9,12 @@ import { PROFILE_PATH, renderMarkdown } from './render-markdown';
 const HREF = /<a\b[^>]*?\bhref="([^"]*)"/g;
 
 const decodeAttribute = (value: string) =>
-  value.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  value
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 /** The distinct profile keys the page links to, in order of first appearance. */
 export function mentionKeys(source: string): string[] {

@@ -24,7 +24,12 @@ export type OwnerStatus =
 
 /** Select for `ownerStatus`: the owner and their manager. */
 export const OWNER_SELECT = {
-  id: true, active: true, displayName: true, givenName: true, familyName: true, userName: true,
+  id: true,
+  active: true,
+  displayName: true,
+  givenName: true,
+  familyName: true,
+  userName: true,
   manager: { select: { id: true, active: true, displayName: true, givenName: true, familyName: true, userName: true } },
 } as const;
 

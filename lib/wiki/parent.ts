@@ -18,7 +18,8 @@ export async function resolveParent(tx: TenantTx, parentSlug: string, pageId: st
   // Walk up from the new parent: meeting the page means the parent is one of its descendants.
   let id = parent.parentId;
   for (let depth = 0; id && depth < MAX_DEPTH; depth++) {
-    if (id === pageId) throw new AppError('invalid_input', `"${parent.title}" is inside this page, so this page cannot move under it (that would make a loop).`);
+    if (id === pageId)
+      throw new AppError('invalid_input', `"${parent.title}" is inside this page, so this page cannot move under it (that would make a loop).`);
     id = (await tx.wikiPage.findUnique({ where: { id }, select: { parentId: true } }))?.parentId ?? null;
   }
   return parent.id;

@@ -6,7 +6,7 @@ import { OWNER_SELECT, ownerStatus, type OwnerStatus } from './owner';
 // A page as readers see it: text, owner (or who to ask now that they left),
 // who edited last and when, where it sits (breadcrumbs, children).
 
-export interface PageLink {
+interface PageLink {
   slug: string;
   title: string;
 }
@@ -40,7 +40,7 @@ export async function findPage(tenantId: string, slug: string): Promise<PageView
   });
   if (!page) return null;
   const ancestors: PageLink[] = [];
-  for (let id = page.parentId; id && ancestors.length < MAX_DEPTH; ) {
+  for (let id = page.parentId; id && ancestors.length < MAX_DEPTH;) {
     const parent = await db.wikiPage.findUnique({ where: { id }, select: { slug: true, title: true, parentId: true } });
     if (!parent) break;
     ancestors.unshift({ slug: parent.slug, title: parent.title });

@@ -15,7 +15,7 @@ async function mentionedUserIds(tx: TenantTx, keys: string[]): Promise<string[]>
 }
 
 /** Replaces the page's mention rows with the people `body` links to. */
-export async function rewriteMentions(tx: TenantTx, tenantId: string, pageId: string, body: string): Promise<void> {
+async function rewriteMentions(tx: TenantTx, tenantId: string, pageId: string, body: string): Promise<void> {
   const userIds = await mentionedUserIds(tx, mentionKeys(body));
   await tx.pageMention.deleteMany({ where: { pageId } });
   if (userIds.length > 0) await tx.pageMention.createMany({ data: userIds.map((userId) => ({ tenantId, pageId, userId })) });

@@ -9,9 +9,16 @@ import { applyChange } from './save-page';
  * `expected` is the version the person was looking at, so that a restore does
  * not silently undo a save made meanwhile.
  */
-export async function restoreRevision(tenantId: string, authorId: string, slug: string, number: number, expected: number): Promise<{ slug: string; number: number }> {
+export async function restoreRevision(
+  tenantId: string,
+  authorId: string,
+  slug: string,
+  number: number,
+  expected: number,
+): Promise<{ slug: string; number: number }> {
   if (!Number.isInteger(number) || number < 1) throw new AppError('not_found', 'There is no such revision.');
-  if (!Number.isInteger(expected) || expected < 1) throw new AppError('invalid_input', 'Reload the page and try again: the form did not say which version you were looking at.');
+  if (!Number.isInteger(expected) || expected < 1)
+    throw new AppError('invalid_input', 'Reload the page and try again: the form did not say which version you were looking at.');
   return tenantDb(tenantId).$transaction(async (tx) => {
     const page = await requireLivePage(tx, slug);
     const revision = await tx.pageRevision.findFirst({ where: { pageId: page.id, number }, select: { title: true, body: true } });

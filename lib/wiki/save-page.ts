@@ -22,7 +22,8 @@ export interface PageChange {
 async function whyNotSaved(tx: TenantTx, id: string, expected: number): Promise<AppError> {
   const now = await tx.wikiPage.findUnique({ where: { id }, select: { version: true, deletedAt: true } });
   if (!now) return new AppError('not_found', 'This page no longer exists.');
-  if (now.deletedAt) return new AppError('conflict', 'This page was moved to the Trash while you were editing. Your text is still here: copy it before leaving.');
+  if (now.deletedAt)
+    return new AppError('conflict', 'This page was moved to the Trash while you were editing. Your text is still here: copy it before leaving.');
   return new AppError(
     'conflict',
     `Someone else saved this page while you were editing (you started from version ${expected}; it is now at version ${now.version}). Your text is still here: copy it, open the page to see their changes, and edit again.`,
@@ -52,7 +53,8 @@ export async function savePage(tenantId: string, authorId: string, slug: string,
     });
   } catch (error) {
     // The only unique key a save can break is (tenant, slug).
-    if (isUniqueViolation(error)) throw new AppError('conflict', `The address "${edit.slug}" belongs to another page (perhaps one in the Trash). Choose another.`);
+    if (isUniqueViolation(error))
+      throw new AppError('conflict', `The address "${edit.slug}" belongs to another page (perhaps one in the Trash). Choose another.`);
     throw error;
   }
 }

@@ -14,7 +14,10 @@ export async function deletePage(tenantId: string, slug: string): Promise<{ titl
     const page = await requireLivePage(tx, slug);
     const children = await tx.wikiPage.findMany({ where: { parentId: page.id, deletedAt: null }, select: { title: true }, orderBy: { title: 'asc' } });
     if (children.length > 0) {
-      const named = children.slice(0, CHILDREN_NAMED).map((c) => `"${c.title}"`).join(', ');
+      const named = children
+        .slice(0, CHILDREN_NAMED)
+        .map((c) => `"${c.title}"`)
+        .join(', ');
       const more = children.length > CHILDREN_NAMED ? ` and ${children.length - CHILDREN_NAMED} more` : '';
       throw new AppError('conflict', `"${page.title}" has pages under it (${named}${more}). Move or delete them first.`);
     }

@@ -33,7 +33,12 @@ export async function wikiIndex(tenantId: string): Promise<WikiIndex> {
       select: { slug: true, title: true, owner: { select: { displayName: true, givenName: true, familyName: true, userName: true } } },
       orderBy: { title: 'asc' },
     }),
-    db.wikiPage.findMany({ where: { deletedAt: { not: null } }, select: { id: true, slug: true, title: true, deletedAt: true }, orderBy: { deletedAt: 'desc' }, take: TRASH_SHOWN }),
+    db.wikiPage.findMany({
+      where: { deletedAt: { not: null } },
+      select: { id: true, slug: true, title: true, deletedAt: true },
+      orderBy: { deletedAt: 'desc' },
+      take: TRASH_SHOWN,
+    }),
   ]);
   return {
     tree,

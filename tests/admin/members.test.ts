@@ -23,11 +23,17 @@ describe('setRole', () => {
     // overlap to PostgreSQL; none of these may surface as a conflict.
     const tenants = await Promise.all(Array.from({ length: 12 }, (_, i) => tenantWithPeople(`roles${i}`, ['a@x.example', 'b@x.example'])));
     for (let round = 0; round < 4; round += 1) {
-      await Promise.all(tenants.flatMap(({ tenant, ids }) => ids.map((id) => setRole(tenant.id, SYSTEM, id, round % 2 === 0 ? 'admin' : 'member').catch((e: unknown) => {
-        // Demoting both admins at once: one of the pair is kept as the last admin.
-        if (e instanceof AppError && e.message.startsWith('The last admin')) return;
-        throw e;
-      }))));
+      await Promise.all(
+        tenants.flatMap(({ tenant, ids }) =>
+          ids.map((id) =>
+            setRole(tenant.id, SYSTEM, id, round % 2 === 0 ? 'admin' : 'member').catch((e: unknown) => {
+              // Demoting both admins at once: one of the pair is kept as the last admin.
+              if (e instanceof AppError && e.message.startsWith('The last admin')) return;
+              throw e;
+            }),
+          ),
+        ),
+      );
     }
     for (const { tenant } of tenants) {
       expect(await tenantDb(tenant.id).user.count({ where: { role: 'admin' } })).toBe(1);

@@ -45,7 +45,10 @@ describe('admit', () => {
     const pat = await db.user.create({ data: { tenantId: tenant.id, userName: 'pat@initech.example', externalId: patOid, provisioned: true } });
     const lou = await db.user.create({ data: { tenantId: tenant.id, userName: 'lou-upn', workEmail: 'Lou@Initech.example', provisioned: true } });
 
-    expect(await admit(tenant, { ...person(tid, 'pat@initech.example'), oid: patOid })).toMatchObject({ admitted: true, user: { id: pat.id, entraObjectId: patOid } });
+    expect(await admit(tenant, { ...person(tid, 'pat@initech.example'), oid: patOid })).toMatchObject({
+      admitted: true,
+      user: { id: pat.id, entraObjectId: patOid },
+    });
     // Renamed in Entra: the object id still finds them.
     expect(await admit(tenant, { ...person(tid, 'patricia@initech.example'), oid: patOid })).toMatchObject({ admitted: true, user: { id: pat.id } });
     // An email the directory does not vouch for matches nobody; a verified one, case-insensitively, does.
@@ -74,16 +77,22 @@ describe('admit', () => {
   it('binds by email only one unbound, non-admin row whose externalId names no other object', async () => {
     const { tenant, tid } = await boundTenant('dunder', 'directory');
     const db = tenantDb(tenant.id);
-    await db.user.create({ data: { tenantId: tenant.id, userName: 'boss@dunder.example', workEmail: 'boss@dunder.example', role: 'admin', provisioned: true } });
+    await db.user.create({
+      data: { tenantId: tenant.id, userName: 'boss@dunder.example', workEmail: 'boss@dunder.example', role: 'admin', provisioned: true },
+    });
     await db.user.create({ data: { tenantId: tenant.id, userName: 'twin1@dunder.example', workEmail: 'twin@dunder.example', provisioned: true } });
     await db.user.create({ data: { tenantId: tenant.id, userName: 'twin2@dunder.example', workEmail: 'twin@dunder.example', provisioned: true } });
-    await db.user.create({ data: { tenantId: tenant.id, userName: 'kim@dunder.example', workEmail: 'kim@dunder.example', externalId: randomUUID(), provisioned: true } });
+    await db.user.create({
+      data: { tenantId: tenant.id, userName: 'kim@dunder.example', workEmail: 'kim@dunder.example', externalId: randomUUID(), provisioned: true },
+    });
     // A mail attribute set to the admin's address does not make its holder the admin.
     expect(await admit(tenant, { ...person(tid, 'mallory@dunder.example'), email: 'boss@dunder.example' })).toEqual({ admitted: false, reason: 'unmatched' });
     expect(await admit(tenant, { ...person(tid, 'mallory@dunder.example'), email: 'twin@dunder.example' })).toEqual({ admitted: false, reason: 'unmatched' });
     expect(await admit(tenant, { ...person(tid, 'mallory@dunder.example'), email: 'kim@dunder.example' })).toEqual({ admitted: false, reason: 'unmatched' });
     // A colleague bound already shares the address with an unbound profile: the address proves nothing.
-    const bound = await db.user.create({ data: { tenantId: tenant.id, userName: 'lee@dunder.example', workEmail: 'lee@dunder.example', entraObjectId: randomUUID(), provisioned: true } });
+    const bound = await db.user.create({
+      data: { tenantId: tenant.id, userName: 'lee@dunder.example', workEmail: 'lee@dunder.example', entraObjectId: randomUUID(), provisioned: true },
+    });
     await db.user.create({ data: { tenantId: tenant.id, userName: 'lee2@dunder.example', workEmail: 'lee@dunder.example', provisioned: true } });
     expect(await admit(tenant, { ...person(tid, 'mallory@dunder.example'), email: 'lee@dunder.example' })).toEqual({ admitted: false, reason: 'unmatched' });
     await db.user.delete({ where: { id: bound.id } });
@@ -136,7 +145,7 @@ describe('admit', () => {
     expect(await findSessionUser(tenant, session!.token)).toBeNull();
   });
 
-  it('follows the tenant\'s policy: the whole directory, or provisioned people only', async () => {
+  it("follows the tenant's policy: the whole directory, or provisioned people only", async () => {
     const open = await boundTenant('globex', 'directory');
     await tenantDb(open.tenant.id).user.create({ data: { tenantId: open.tenant.id, userName: 'p@globex.example', provisioned: true } });
     expect(await admit(open.tenant, person(open.tid, 'walk-in@globex.example'))).toMatchObject({ admitted: true });
@@ -147,22 +156,28 @@ describe('admit', () => {
 });
 
 describe('sign-up', () => {
-  it('binds the new tenant to the signer\'s directory, makes them its admin, and refuses a second tenant for the directory', async () => {
+  it("binds the new tenant to the signer's directory, makes them its admin, and refuses a second tenant for the directory", async () => {
     const signer = directoryAdmin(randomUUID(), 'founder@vandelay.example');
     const tenant = await signUpTenant(signer, { displayName: 'Vandelay Industries', subdomain: 'Vandelay' });
     expect(tenant).toMatchObject({ subdomain: 'vandelay', entraTenantId: signer.tid, claimedByDirectoryAdmin: true });
     expect(await tenantDb(tenant.id).user.findMany({ select: { userName: true, role: true, entraObjectId: true } })).toEqual([
       { userName: 'founder@vandelay.example', role: 'admin', entraObjectId: signer.oid },
     ]);
-    await expect(signUpTenant({ ...signer, oid: randomUUID() }, { displayName: 'Again', subdomain: 'vandelay2' })).rejects.toThrow(/already has TheOrgWiki at vandelay/);
+    await expect(signUpTenant({ ...signer, oid: randomUUID() }, { displayName: 'Again', subdomain: 'vandelay2' })).rejects.toThrow(
+      /already has TheOrgWiki at vandelay/,
+    );
     await expect(signUpTenant(directoryAdmin(randomUUID(), 'a@b.example'), { displayName: 'X', subdomain: 'www' })).rejects.toThrow(/reserved/);
     expect(await platformDb.findTenantBySubdomain('vandelay2')).toBeNull();
   });
 
   it('needs a directory admin: an ordinary employee or a personal account creates nothing', async () => {
     const tid = randomUUID();
-    await expect(signUpTenant(person(tid, 'intern@pied.example'), { displayName: 'Pied Piper', subdomain: 'piedpiper' })).rejects.toThrow(/Only an administrator/);
-    await expect(signUpTenant({ ...directoryAdmin(PERSONAL_ACCOUNTS_TID, 'me@outlook.example') }, { displayName: 'Me', subdomain: 'me-me' })).rejects.toThrow(/Only an administrator/);
+    await expect(signUpTenant(person(tid, 'intern@pied.example'), { displayName: 'Pied Piper', subdomain: 'piedpiper' })).rejects.toThrow(
+      /Only an administrator/,
+    );
+    await expect(signUpTenant({ ...directoryAdmin(PERSONAL_ACCOUNTS_TID, 'me@outlook.example') }, { displayName: 'Me', subdomain: 'me-me' })).rejects.toThrow(
+      /Only an administrator/,
+    );
     expect(await platformDb.findTenantByDirectory(tid)).toBeNull();
     expect(await platformDb.findTenantBySubdomain('piedpiper')).toBeNull();
   });
@@ -199,7 +214,11 @@ describe('sign-up', () => {
     await db.user.create({ data: { tenantId: tenant.id, userName: 'decoy@bachmanity.example', externalId: admin.oid, active: false, provisioned: true } });
     await db.user.create({ data: { tenantId: tenant.id, userName: 'monica@bachmanity.example', provisioned: true } });
     await takeOverTenant(admin);
-    expect(await db.user.findFirst({ where: { entraObjectId: admin.oid } })).toMatchObject({ userName: 'decoy@bachmanity.example', role: 'admin', active: true });
+    expect(await db.user.findFirst({ where: { entraObjectId: admin.oid } })).toMatchObject({
+      userName: 'decoy@bachmanity.example',
+      role: 'admin',
+      active: true,
+    });
     expect(await db.auditEvent.findFirst({ where: { action: 'tenant.takeover' } })).toMatchObject({ details: { matchedBy: 'externalId' } });
     await expect(takeOverTenant(directoryAdmin(tid, 'other@bachmanity.example'))).rejects.toThrow(/already has a directory admin/);
 
@@ -210,7 +229,7 @@ describe('sign-up', () => {
     expect(await db.user.findFirst({ where: { entraObjectId: next.oid } })).toMatchObject({ userName: 'monica@bachmanity.example', role: 'admin' });
   });
 
-  it('counts a tenant as a directory admin\'s once one of its admins signs in with a directory role', async () => {
+  it("counts a tenant as a directory admin's once one of its admins signs in with a directory role", async () => {
     const { tenant, tid } = await boundTenant('raviga', 'directory');
     const db = tenantDb(tenant.id);
     const laurie = directoryAdmin(tid, 'laurie@raviga.example');
@@ -285,7 +304,9 @@ describe('tenant sessions', () => {
 
     // Entra used a live token within the day: deactivation arrives over SCIM, so no idle limit.
     const account = await db.serviceAccount.create({ data: { tenantId: tenant.id, name: 'Entra' } });
-    await db.apiToken.create({ data: { tenantId: tenant.id, serviceAccountId: account.id, name: 't', tokenHash: 'h2', prefix: 'p', lastFour: 'abcd', lastUsedAt: new Date() } });
+    await db.apiToken.create({
+      data: { tenantId: tenant.id, serviceAccountId: account.id, name: 't', tokenHash: 'h2', prefix: 'p', lastFour: 'abcd', lastUsedAt: new Date() },
+    });
     const second = await signIn();
     expect(await idle(second, 3 * 24 * 60)).toMatchObject({ id: user.id });
   });

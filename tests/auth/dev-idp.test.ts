@@ -29,8 +29,17 @@ const challenge = createHash('sha256').update(verifier).digest('base64url');
 /** Picks `userName` on the login page (as its form would) and answers the code. */
 async function authorize(userName: string, extra: Record<string, string> = {}, authority = 'organizations'): Promise<string> {
   const form = new URLSearchParams({
-    client_id: CLIENT.id, redirect_uri: REDIRECT, response_type: 'code', scope: 'openid profile email', state: 's1', nonce: 'n1',
-    code_challenge: challenge, code_challenge_method: 'S256', tid: CONTOSO.tid, user: userName, ...extra,
+    client_id: CLIENT.id,
+    redirect_uri: REDIRECT,
+    response_type: 'code',
+    scope: 'openid profile email',
+    state: 's1',
+    nonce: 'n1',
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+    tid: CONTOSO.tid,
+    user: userName,
+    ...extra,
   });
   const response = await fetch(`${base}/${authority}/oauth2/v2.0/authorize`, { method: 'POST', body: form, redirect: 'manual' });
   expect(response.status).toBe(302);
@@ -51,11 +60,18 @@ const someoneElse = (extra: Record<string, string> = {}) => ({ someone_else: '1'
 const redeem = (code: string, codeVerifier = verifier) =>
   fetch(`${base}/organizations/oauth2/v2.0/token`, {
     method: 'POST',
-    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT, code_verifier: codeVerifier, client_id: CLIENT.id, client_secret: CLIENT.secret }),
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: REDIRECT,
+      code_verifier: codeVerifier,
+      client_id: CLIENT.id,
+      client_secret: CLIENT.secret,
+    }),
   });
 
 describe('the development identity provider', () => {
-  it('publishes Entra\'s templated issuer for organizations and a concrete one per directory', async () => {
+  it("publishes Entra's templated issuer for organizations and a concrete one per directory", async () => {
     const organizations = await (await fetch(`${base}/organizations/v2.0/.well-known/openid-configuration`)).json();
     expect(organizations.issuer).toBe(`${base}/{tenantid}/v2.0`);
     expect(organizations.code_challenge_methods_supported).toEqual(['S256']);
@@ -63,11 +79,19 @@ describe('the development identity provider', () => {
     expect(contoso.issuer).toBe(`${base}/${CONTOSO.tid}/v2.0`);
   });
 
-  it('signs nobody but a directory admin in until the directory has consented to the app, as Microsoft\'s default has it', async () => {
+  it("signs nobody but a directory admin in until the directory has consented to the app, as Microsoft's default has it", async () => {
     const alex = CONTOSO.people[1].userName;
     const refused = await fetch(`${base}/organizations/oauth2/v2.0/authorize`, {
       method: 'POST',
-      body: new URLSearchParams({ client_id: CLIENT.id, redirect_uri: REDIRECT, response_type: 'code', code_challenge: challenge, code_challenge_method: 'S256', tid: CONTOSO.tid, user: alex }),
+      body: new URLSearchParams({
+        client_id: CLIENT.id,
+        redirect_uri: REDIRECT,
+        response_type: 'code',
+        code_challenge: challenge,
+        code_challenge_method: 'S256',
+        tid: CONTOSO.tid,
+        user: alex,
+      }),
       redirect: 'manual',
     });
     expect(refused.status).toBe(403);
@@ -77,7 +101,7 @@ describe('the development identity provider', () => {
     expect((await claimsOf(alex)).preferred_username).toBe(alex);
   });
 
-  it('issues an ID token signed by the person\'s own directory, with tid, oid, preferred_username, wids, a verified email and the nonce', async () => {
+  it("issues an ID token signed by the person's own directory, with tid, oid, preferred_username, wids, a verified email and the nonce", async () => {
     const person = CONTOSO.people[0];
     const response = await redeem(await authorize(person.userName.toUpperCase()));
     expect(response.status).toBe(200);
@@ -106,7 +130,15 @@ describe('the development identity provider', () => {
 
   it('gives each account a random object id: kept across a rename and a restart, new for an account created again', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dev-idp-')), 'accounts.json');
-    const start = () => startDevIdp({ port: 0, clientId: CLIENT.id, clientSecret: CLIENT.secret, redirectUris: [REDIRECT], directories: async () => STATIC_DIRECTORIES, accountsFile: file });
+    const start = () =>
+      startDevIdp({
+        port: 0,
+        clientId: CLIENT.id,
+        clientSecret: CLIENT.secret,
+        redirectUris: [REDIRECT],
+        directories: async () => STATIC_DIRECTORIES,
+        accountsFile: file,
+      });
     const first = await start();
     const pat = first.accounts.resolve(CONTOSO.tid, { userName: 'pat@contoso.example', name: 'Pat', email: null, directoryRoles: [] });
     const lee = first.accounts.resolve(CONTOSO.tid, { userName: 'lee@contoso.example', name: 'Lee', email: null, directoryRoles: [] });
@@ -138,7 +170,15 @@ describe('the development identity provider', () => {
   it('offers personal Microsoft accounts at common only, never at organizations', async () => {
     const refused = await fetch(`${base}/organizations/oauth2/v2.0/authorize`, {
       method: 'POST',
-      body: new URLSearchParams({ client_id: CLIENT.id, redirect_uri: REDIRECT, response_type: 'code', code_challenge: challenge, code_challenge_method: 'S256', tid: PERSONAL_ACCOUNTS_TID, user: 'sam@outlook.example' }),
+      body: new URLSearchParams({
+        client_id: CLIENT.id,
+        redirect_uri: REDIRECT,
+        response_type: 'code',
+        code_challenge: challenge,
+        code_challenge_method: 'S256',
+        tid: PERSONAL_ACCOUNTS_TID,
+        user: 'sam@outlook.example',
+      }),
       redirect: 'manual',
     });
     expect(refused.status).toBe(400);
@@ -148,11 +188,16 @@ describe('the development identity provider', () => {
     expect(personal).not.toHaveProperty('wids');
   });
 
-  it('grants the app permission only through a directory admin\'s consent, and Graph refuses a token without it', async () => {
+  it("grants the app permission only through a directory admin's consent, and Graph refuses a token without it", async () => {
     const appToken = async () => {
       const response = await fetch(`${base}/${CONTOSO.tid}/oauth2/v2.0/token`, {
         method: 'POST',
-        body: new URLSearchParams({ grant_type: 'client_credentials', client_id: CLIENT.id, client_secret: CLIENT.secret, scope: 'https://graph.microsoft.com/.default' }),
+        body: new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_id: CLIENT.id,
+          client_secret: CLIENT.secret,
+          scope: 'https://graph.microsoft.com/.default',
+        }),
       });
       expect(response.status).toBe(200);
       return (await response.json()).access_token as string;
@@ -181,7 +226,7 @@ describe('the development identity provider', () => {
     expect((await wrongScope.json()).error).toBe('invalid_scope');
   });
 
-  it('signs a B2B guest in as the host directory\'s guest at its authority, and at home at organizations', async () => {
+  it("signs a B2B guest in as the host directory's guest at its authority, and at home at organizations", async () => {
     const guest = someoneElse({ guest: 'on' });
     const there = await claimsOf('guest@fabrikam.example', guest, CONTOSO.tid);
     const fabrikam = STATIC_DIRECTORIES[1].tid;
@@ -218,15 +263,24 @@ describe('the development identity provider', () => {
     const code = await authorize(CONTOSO.people[0].userName);
     const response = await fetch(`${base}/organizations/oauth2/v2.0/token`, {
       method: 'POST',
-      body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT, code_verifier: verifier, client_id: CLIENT.id, client_secret: 'nope' }),
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: REDIRECT,
+        code_verifier: verifier,
+        client_id: CLIENT.id,
+        client_secret: 'nope',
+      }),
     });
     expect(response.status).toBe(401);
-    const page = await fetch(`${base}/organizations/oauth2/v2.0/authorize?client_id=${CLIENT.id}&redirect_uri=${encodeURIComponent('http://evil.example/cb')}&response_type=code`);
+    const page = await fetch(
+      `${base}/organizations/oauth2/v2.0/authorize?client_id=${CLIENT.id}&redirect_uri=${encodeURIComponent('http://evil.example/cb')}&response_type=code`,
+    );
     expect(page.status).toBe(400);
     expect(await page.text()).toContain('AADSTS50011');
   });
 
-  it('tampers with an ID token only when asked to (test knobs for the app\'s checks)', async () => {
+  it("tampers with an ID token only when asked to (test knobs for the app's checks)", async () => {
     const ok = await claimsOf('knob@contoso.example', someoneElse());
     expect(ok).toMatchObject({ tid: CONTOSO.tid, iss: `${base}/${CONTOSO.tid}/v2.0`, aud: CLIENT.id });
     const foreign = await claimsOf('knob@contoso.example', someoneElse({ tamper: 'foreign_issuer' }));

@@ -16,7 +16,11 @@ const keys: Record<'rsa' | 'next' | 'ec', { privateKey: CryptoKey; jwk: JWK }> =
 
 beforeAll(async () => {
   // As Entra publishes them: the key signing now, the next one ahead of its use, and (here) an EC key.
-  for (const [name, alg] of [['rsa', 'RS256'], ['next', 'RS256'], ['ec', 'ES256']] as const) {
+  for (const [name, alg] of [
+    ['rsa', 'RS256'],
+    ['next', 'RS256'],
+    ['ec', 'ES256'],
+  ] as const) {
     const pair = await generateKeyPair(alg, { extractable: true });
     keys[name] = { privateKey: pair.privateKey, jwk: { ...(await exportJWK(pair.publicKey)), kid: name, alg, use: 'sig' } };
   }
@@ -48,7 +52,7 @@ describe('verifyIdToken', () => {
     await expect(verifyIdToken(await token('ec', 'ES256'), TID, { issuerTemplate, clientId: CLIENT_ID })).rejects.toThrow(/alg/);
   });
 
-  it('refuses another directory\'s issuer and another app\'s audience', async () => {
+  it("refuses another directory's issuer and another app's audience", async () => {
     await expect(verifyIdToken(await token('rsa', 'RS256'), randomUUID(), { issuerTemplate, clientId: CLIENT_ID })).rejects.toThrow();
     await expect(verifyIdToken(await token('rsa', 'RS256'), TID, { issuerTemplate, clientId: 'another-app' })).rejects.toThrow(/aud/);
   });
@@ -62,7 +66,9 @@ describe('identityOf', () => {
     expect(identityOf({ ...base, email: 'pat@example.com' })).toMatchObject({ email: 'pat@example.com', emailVerified: false });
     expect(identityOf({ ...base, email: 'pat@example.com', xms_edov: true })).toMatchObject({ emailVerified: true });
     expect(identityOf({ ...base, email: 'pat@example.com', xms_edov: '1' })).toMatchObject({ emailVerified: true });
-    expect(identityOf({ ...base, wids: ['62E90394-69F5-4237-9190-012177145E10', 7] })).toMatchObject({ directoryRoles: ['62e90394-69f5-4237-9190-012177145e10'] });
+    expect(identityOf({ ...base, wids: ['62E90394-69F5-4237-9190-012177145E10', 7] })).toMatchObject({
+      directoryRoles: ['62e90394-69f5-4237-9190-012177145e10'],
+    });
   });
 
   it('refuses a profile without a well-formed tid or oid', () => {

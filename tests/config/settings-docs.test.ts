@@ -20,7 +20,7 @@ function exampleSettings(): string[] {
 }
 
 describe('the settings', () => {
-  it('are each in the README\'s Configuration table, which names nothing else', () => {
+  it("are each in the README's Configuration table, which names nothing else", () => {
     const documented = readmeSettings();
     expect(CONFIG_KEYS.filter((key) => !documented.includes(key))).toEqual([]);
     expect(documented.filter((key) => !(CONFIG_KEYS as string[]).includes(key) && !OUTSIDE_CONFIG.includes(key))).toEqual([]);

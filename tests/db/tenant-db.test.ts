@@ -22,7 +22,7 @@ beforeAll(async () => {
 });
 
 describe('tenantDb', () => {
-  it('lists only its own tenant\'s rows', async () => {
+  it("lists only its own tenant's rows", async () => {
     const users = await tenantDb(acme.id).user.findMany();
     expect(users.map((u) => u.id)).toEqual([acmeUserId]);
   });
@@ -32,11 +32,11 @@ describe('tenantDb', () => {
     expect(found.map((u) => u.id)).toEqual([acmeUserId]);
   });
 
-  it('reads another tenant\'s id as not found', async () => {
+  it("reads another tenant's id as not found", async () => {
     expect(await tenantDb(acme.id).user.findUnique({ where: { id: globexUserId } })).toBeNull();
   });
 
-  it('cannot update or delete another tenant\'s row', async () => {
+  it("cannot update or delete another tenant's row", async () => {
     const db = tenantDb(acme.id);
     await expect(db.user.update({ where: { id: globexUserId }, data: { title: 'hijacked' } })).rejects.toThrow();
     expect(await db.user.updateMany({ where: { id: globexUserId }, data: { title: 'hijacked' } })).toEqual({ count: 0 });
@@ -46,18 +46,12 @@ describe('tenantDb', () => {
   });
 
   it('refuses to create a row for another tenant', async () => {
-    await expect(tenantDb(acme.id).user.create({ data: { tenantId: globex.id, userName: 'mallory@example.com' } })).rejects.toThrow(
-      TenantScopeError,
-    );
-    await expect(
-      tenantDb(acme.id).group.createMany({ data: [{ tenantId: globex.id, displayName: 'Stolen' }] }),
-    ).rejects.toThrow(TenantScopeError);
+    await expect(tenantDb(acme.id).user.create({ data: { tenantId: globex.id, userName: 'mallory@example.com' } })).rejects.toThrow(TenantScopeError);
+    await expect(tenantDb(acme.id).group.createMany({ data: [{ tenantId: globex.id, displayName: 'Stolen' }] })).rejects.toThrow(TenantScopeError);
   });
 
   it('refuses to move a row to another tenant', async () => {
-    await expect(tenantDb(acme.id).user.update({ where: { id: acmeUserId }, data: { tenantId: globex.id } })).rejects.toThrow(
-      TenantScopeError,
-    );
+    await expect(tenantDb(acme.id).user.update({ where: { id: acmeUserId }, data: { tenantId: globex.id } })).rejects.toThrow(TenantScopeError);
   });
 
   it('shows only its own row of the Tenant table, and cannot change it', async () => {
@@ -86,11 +80,11 @@ describe('tenantDb', () => {
     expect(() => tenantDb('')).toThrow(TenantScopeError);
   });
 
-  it('cannot point a row at another tenant\'s person, so includes stay inside the tenant', async () => {
+  it("cannot point a row at another tenant's person, so includes stay inside the tenant", async () => {
     const db = tenantDb(globex.id);
-    await expect(
-      db.wikiPage.create({ data: { tenantId: globex.id, slug: 'p', title: 'P', body: '', ownerId: acmeUserId } }),
-    ).rejects.toThrow(/foreign key|constraint/i);
+    await expect(db.wikiPage.create({ data: { tenantId: globex.id, slug: 'p', title: 'P', body: '', ownerId: acmeUserId } })).rejects.toThrow(
+      /foreign key|constraint/i,
+    );
     await db.wikiPage.create({ data: { tenantId: globex.id, slug: 'p', title: 'P', body: '', ownerId: globexUserId } });
     const acmePat = await tenantDb(acme.id).user.findUniqueOrThrow({ where: { id: acmeUserId }, include: { ownedPages: true } });
     expect(acmePat.ownedPages).toEqual([]);
@@ -112,9 +106,7 @@ describe('tenantDb', () => {
   });
 
   it('cannot make someone of another tenant a manager, even by id', async () => {
-    await expect(tenantDb(acme.id).user.update({ where: { id: acmeUserId }, data: { managerId: globexUserId } })).rejects.toThrow(
-      /foreign key|constraint/i,
-    );
+    await expect(tenantDb(acme.id).user.update({ where: { id: acmeUserId }, data: { managerId: globexUserId } })).rejects.toThrow(/foreign key|constraint/i);
   });
 
   it('scopes every model that has a tenantId, and only those', async () => {

@@ -13,8 +13,19 @@ beforeAll(async () => {
   acme = await createTenant({ subdomain: 'acme', displayName: 'Acme' });
   const db = tenantDb(acme.id);
   // ceo ← vp (former) ← dev; loop1 ↔ loop2 ← looped
-  for (const [handle, manager, active] of [['ceo', null, true], ['vp', 'ceo', false], ['dev', 'vp', true], ['loop1', null, true], ['loop2', 'loop1', true], ['looped', 'loop2', true]] as const) {
-    ids[handle] = (await db.user.create({ data: { tenantId: acme.id, userName: `${handle}@acme.example`, displayName: handle, active, managerId: manager ? ids[manager] : null } })).id;
+  for (const [handle, manager, active] of [
+    ['ceo', null, true],
+    ['vp', 'ceo', false],
+    ['dev', 'vp', true],
+    ['loop1', null, true],
+    ['loop2', 'loop1', true],
+    ['looped', 'loop2', true],
+  ] as const) {
+    ids[handle] = (
+      await db.user.create({
+        data: { tenantId: acme.id, userName: `${handle}@acme.example`, displayName: handle, active, managerId: manager ? ids[manager] : null },
+      })
+    ).id;
   }
   await db.user.update({ where: { id: ids.loop1 }, data: { managerId: ids.loop2 } });
 });

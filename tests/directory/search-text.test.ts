@@ -24,13 +24,15 @@ async function found(ctx: ScimContext, q: string): Promise<string[]> {
 describe('the directory search text', () => {
   it('follows every change to a searched field, and goes with the person', async () => {
     const ctx = await scimContext('search-text');
-    const { id } = (await createUser(ctx, {
-      userName: 'ada@acme.test',
-      displayName: 'Ada Lovelace',
-      title: 'Analyst',
-      phoneNumbers: [{ type: 'work', value: '+44 20 7946 0123' }],
-      addresses: [{ type: 'work', formatted: 'London' }],
-    })) as { id: string };
+    const { id } = (
+      await createUser(ctx, {
+        userName: 'ada@acme.test',
+        displayName: 'Ada Lovelace',
+        title: 'Analyst',
+        phoneNumbers: [{ type: 'work', value: '+44 20 7946 0123' }],
+        addresses: [{ type: 'work', formatted: 'London' }],
+      })
+    ).resource as { id: string };
     expect(await found(ctx, 'analyst')).toEqual(['Ada Lovelace']);
     expect(await found(ctx, '2079460123')).toEqual(['Ada Lovelace']);
     expect(await found(ctx, 'london')).toEqual(['Ada Lovelace']);
@@ -51,7 +53,7 @@ describe('the directory search text', () => {
 
   it('changes a title without adding to the indexes of User (a HOT update)', async () => {
     const ctx = await scimContext('hot-update');
-    const { id } = (await createUser(ctx, { userName: 'ada@acme.test', displayName: 'Ada Lovelace', title: 'Analyst' })) as { id: string };
+    const { id } = (await createUser(ctx, { userName: 'ada@acme.test', displayName: 'Ada Lovelace', title: 'Analyst' })).resource as { id: string };
     // The counters also hold this connection's earlier transactions until they are reported: compare.
     const COUNTERS = `SELECT pg_stat_get_xact_tuples_updated('"User"'::regclass)::int AS updated, pg_stat_get_xact_tuples_hot_updated('"User"'::regclass)::int AS hot, $1::uuid AS tenant`;
     const counts = await ctx.sql.transaction(async (tx) => {

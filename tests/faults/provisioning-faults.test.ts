@@ -1,7 +1,17 @@
 import { describe, expect, test } from 'vitest';
 import { disconnectDb, tenantDb } from '../../lib/db';
 import { appServer } from './support/app-server';
-import { afterRequests, expectConverged, freshDatabase, PORTS, scimProbe, simulation, skipWhereFaultsCannotRun, statusCounts, tenantWithToken } from './support/fault-run';
+import {
+  afterRequests,
+  expectConverged,
+  freshDatabase,
+  PORTS,
+  scimProbe,
+  simulation,
+  skipWhereFaultsCannotRun,
+  statusCounts,
+  tenantWithToken,
+} from './support/fault-run';
 import { privatePostgres } from './support/private-postgres';
 
 // Entra's cycles meet production's faults: the database restarting and the

@@ -49,7 +49,7 @@ describe('organizationName', () => {
     expect(idp.appTokenRequests(FABRIKAM.tid)).toBe(1);
   });
 
-  it('asks for the scope GRAPH_SCOPE names (another cloud\'s Graph has another resource id)', async () => {
+  it("asks for the scope GRAPH_SCOPE names (another cloud's Graph has another resource id)", async () => {
     const tid = STATIC_DIRECTORIES[0].tid;
     // The provider is the global cloud's, and refuses a token for the US Government cloud's Graph.
     process.env.GRAPH_SCOPE = 'https://graph.microsoft.us/.default';

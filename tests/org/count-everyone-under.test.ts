@@ -25,20 +25,32 @@ const all = (counts: HeadCounts, edges: readonly Edge[]) => new Map(edges.map(({
 
 describe('countEveryoneUnder', () => {
   it('counts a tree bottom-up', () => {
-    const edges = [{ id: 'a', managerId: null }, { id: 'b', managerId: 'a' }, { id: 'c', managerId: 'b' }, { id: 'd', managerId: 'a' }];
+    const edges = [
+      { id: 'a', managerId: null },
+      { id: 'b', managerId: 'a' },
+      { id: 'c', managerId: 'b' },
+      { id: 'd', managerId: 'a' },
+    ];
     expect(Object.fromEntries(all(countEveryoneUnder(edges), edges))).toEqual({ a: 3, b: 1, c: 0, d: 0 });
     expect(countEveryoneUnder(edges)('nobody')).toBeUndefined();
   });
 
   it('ignores managers that are not in the list (inactive people) and ends on loops, a self-loop included', () => {
-    const edges = [{ id: 'x', managerId: 'gone' }, { id: 'y', managerId: 'x' }, { id: 'p', managerId: 'q' }, { id: 'q', managerId: 'p' }, { id: 'r', managerId: 'p' }, { id: 's', managerId: 's' }];
+    const edges = [
+      { id: 'x', managerId: 'gone' },
+      { id: 'y', managerId: 'x' },
+      { id: 'p', managerId: 'q' },
+      { id: 'q', managerId: 'p' },
+      { id: 'r', managerId: 'p' },
+      { id: 's', managerId: 's' },
+    ];
     expect(Object.fromEntries(all(countEveryoneUnder(edges), edges))).toEqual({ x: 1, y: 0, p: 2, q: 2, r: 0, s: 0 });
   });
 
   it('agrees with walking down from every person, on any graph where each person has at most one manager', () => {
-    const graphs = fc.integer({ min: 1, max: 40 }).chain((size) =>
-      fc.array(fc.option(fc.integer({ min: 0, max: size + 3 }), { nil: null }), { minLength: size, maxLength: size }),
-    );
+    const graphs = fc
+      .integer({ min: 1, max: 40 })
+      .chain((size) => fc.array(fc.option(fc.integer({ min: 0, max: size + 3 }), { nil: null }), { minLength: size, maxLength: size }));
     fc.assert(
       fc.property(graphs, (managers) => {
         // Indexes past the end stand for people who are not on the chart.

@@ -24,7 +24,15 @@ const id: Record<string, string> = {};
 
 async function person(tenant: Tenant, name: string, manager: string | null, active = true): Promise<void> {
   const created = await tenantDb(tenant.id).user.create({
-    data: { tenantId: tenant.id, userName: `${name.toLowerCase()}@example.com`, displayName: name, title: `${name}'s title`, department: 'Ops', managerId: manager ? id[manager] : null, active },
+    data: {
+      tenantId: tenant.id,
+      userName: `${name.toLowerCase()}@example.com`,
+      displayName: name,
+      title: `${name}'s title`,
+      department: 'Ops',
+      managerId: manager ? id[manager] : null,
+      active,
+    },
   });
   id[name] = created.id;
 }
@@ -36,8 +44,18 @@ beforeAll(async () => {
   acme = await createTenant({ subdomain: 'acme', displayName: 'Acme' });
   globex = await createTenant({ subdomain: 'globex', displayName: 'Globex' });
   for (const [name, manager, active] of [
-    ['Cleo', null, true], ['Vic', 'Cleo', true], ['Ann', 'Vic', true], ['Art', 'Ann', false], ['Amy', 'Art', true], ['Ben', 'Vic', true],
-    ['Vera', 'Cleo', false], ['Bob', 'Vera', true], ['Bea', 'Bob', true], ['Lou', null, true], ['Max', 'Lou', true], ['Nia', 'Lou', true],
+    ['Cleo', null, true],
+    ['Vic', 'Cleo', true],
+    ['Ann', 'Vic', true],
+    ['Art', 'Ann', false],
+    ['Amy', 'Art', true],
+    ['Ben', 'Vic', true],
+    ['Vera', 'Cleo', false],
+    ['Bob', 'Vera', true],
+    ['Bea', 'Bob', true],
+    ['Lou', null, true],
+    ['Max', 'Lou', true],
+    ['Nia', 'Lou', true],
   ] as const) {
     await person(acme, name, manager, active);
   }
@@ -48,7 +66,7 @@ beforeAll(async () => {
 });
 
 describe('the org chart', () => {
-  it('lists a manager\'s active reports by name, each with their direct reports and everyone under them', async () => {
+  it("lists a manager's active reports by name, each with their direct reports and everyone under them", async () => {
     const reports = await listDirectReports(acme.id, id.Cleo);
     expect(names(reports)).toEqual(['Vic']);
     expect(counts(reports)).toEqual({ Vic: [2, 2] });
@@ -88,7 +106,7 @@ describe('the org chart', () => {
     expect(names(chart?.roots)).toEqual(['Amy', 'Bob', 'Cleo', 'Max']);
   });
 
-  it('answers not found for an inactive person, a malformed id and another tenant\'s person', async () => {
+  it("answers not found for an inactive person, a malformed id and another tenant's person", async () => {
     expect(await listDirectReports(acme.id, id.Vera)).toBeNull();
     expect(await openChartAt(acme.id, id.Art)).toBeNull();
     expect(await listDirectReports(acme.id, 'not-a-uuid')).toBeNull();
@@ -104,7 +122,9 @@ describe('the org chart', () => {
     const db = tenantDb(acme.id);
     await db.user.update({ where: { id: id.Ben }, data: { active: false } });
     // SCIM logs every change to a person in the same statement as the change.
-    await db.auditEvent.create({ data: { tenantId: acme.id, actorType: 'service_account', actorLabel: 'Entra', action: 'user.update', targetType: 'User', targetId: id.Ben } });
+    await db.auditEvent.create({
+      data: { tenantId: acme.id, actorType: 'service_account', actorLabel: 'Entra', action: 'user.update', targetType: 'User', targetId: id.Ben },
+    });
     expect(counts(await listDirectReports(acme.id, id.Cleo))).toEqual({ Vic: [1, 1] });
     expect(names(await listDirectReports(acme.id, id.Vic))).toEqual(['Ann']);
   });

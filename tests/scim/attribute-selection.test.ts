@@ -29,7 +29,10 @@ describe('attribute names with a value filter', () => {
     expect(query('attributes=emails%5Btype+eq+%22work%22%5D').attributes).toEqual(['emails']);
     expect(project('attributes=emails%5Btype+eq+%22work%22%5D')).toEqual({ schemas: user.schemas, id: 'u1', emails: user.emails, meta: user.meta });
     expect(project('attributes=emails[value eq "ada@work.example"]').emails).toEqual(user.emails);
-    expect(project('attributes=userName,emails[type eq "work"].value')).toMatchObject({ userName: 'ada', emails: [{ value: 'ada@work.example' }, { value: 'ada@home.example' }] });
+    expect(project('attributes=userName,emails[type eq "work"].value')).toMatchObject({
+      userName: 'ada',
+      emails: [{ value: 'ada@work.example' }, { value: 'ada@home.example' }],
+    });
   });
 
   it('keep quoted brackets and commas inside the filter', () => {

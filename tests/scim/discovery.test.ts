@@ -15,8 +15,18 @@ const RETURNED = ['always', 'never', 'default', 'request'];
 const UNIQUENESS = ['none', 'server', 'global'];
 const BOOLEANS = ['multiValued', 'required', 'caseExact'] as const;
 const KNOWN_KEYS = new Set([
-  'name', 'type', 'multiValued', 'description', 'required', 'caseExact', 'mutability', 'returned', 'uniqueness',
-  'subAttributes', 'canonicalValues', 'referenceTypes',
+  'name',
+  'type',
+  'multiValued',
+  'description',
+  'required',
+  'caseExact',
+  'mutability',
+  'returned',
+  'uniqueness',
+  'subAttributes',
+  'canonicalValues',
+  'referenceTypes',
 ]);
 // RFC 7643 §2.1 ATTRNAME, plus "$ref" (§2.3.7).
 const ATTRNAME = /^(\$ref|[A-Za-z][A-Za-z0-9_-]*)$/;
@@ -78,8 +88,17 @@ function attributeNamed(attributes: readonly SchemaAttribute[], name: string): S
 describe('the checks themselves', () => {
   it('catch a bad definition and a null', () => {
     const bad = {
-      name: 'x y', type: 'complex', multiValued: 'no', description: 'a  b', required: false, caseExact: false,
-      mutability: 'readwrite', returned: 'default', uniqueness: 'none', canonicalValues: [], referenceTypes: ['User'],
+      name: 'x y',
+      type: 'complex',
+      multiValued: 'no',
+      description: 'a  b',
+      required: false,
+      caseExact: false,
+      mutability: 'readwrite',
+      returned: 'default',
+      uniqueness: 'none',
+      canonicalValues: [],
+      referenceTypes: ['User'],
     } as unknown as SchemaAttribute;
     expect(attributeProblems([bad], 'T')).toHaveLength(8);
     expect(nullPaths({ a: [1, { b: null }], c: undefined })).toEqual(['$.a[1].b', '$.c']);
@@ -110,14 +129,40 @@ describe('schema documents', () => {
   it('lists the supported User attributes and nothing unsupported', () => {
     const user = documents[0];
     expect(namesOf(user.attributes)).toEqual([
-      'userName', 'name', 'displayName', 'nickName', 'profileUrl', 'title', 'userType', 'preferredLanguage',
-      'locale', 'timezone', 'active', 'emails', 'phoneNumbers', 'addresses', 'photos', 'roles',
+      'userName',
+      'name',
+      'displayName',
+      'nickName',
+      'profileUrl',
+      'title',
+      'userType',
+      'preferredLanguage',
+      'locale',
+      'timezone',
+      'active',
+      'emails',
+      'phoneNumbers',
+      'addresses',
+      'photos',
+      'roles',
     ]);
     expect(namesOf(attributeNamed(user.attributes, 'name').subAttributes)).toEqual([
-      'formatted', 'familyName', 'givenName', 'middleName', 'honorificPrefix', 'honorificSuffix',
+      'formatted',
+      'familyName',
+      'givenName',
+      'middleName',
+      'honorificPrefix',
+      'honorificSuffix',
     ]);
     expect(namesOf(attributeNamed(user.attributes, 'addresses').subAttributes)).toEqual([
-      'formatted', 'streetAddress', 'locality', 'region', 'postalCode', 'country', 'type', 'primary',
+      'formatted',
+      'streetAddress',
+      'locality',
+      'region',
+      'postalCode',
+      'country',
+      'type',
+      'primary',
     ]);
     for (const multi of ['emails', 'phoneNumbers', 'photos', 'roles']) {
       expect(namesOf(attributeNamed(user.attributes, multi).subAttributes)).toEqual(['value', 'display', 'type', 'primary']);

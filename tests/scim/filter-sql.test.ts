@@ -92,7 +92,14 @@ beforeAll(async () => {
 });
 
 /** The ids of one page of matches, in order, and the count of all matches. */
-async function searchScimResources(tenantId: string, resource: 'User' | 'Group', where: ScimWhere | null, sort: { sql: string } | null, startIndex: number, count: number) {
+async function searchScimResources(
+  tenantId: string,
+  resource: 'User' | 'Group',
+  where: ScimWhere | null,
+  sort: { sql: string } | null,
+  startIndex: number,
+  count: number,
+) {
   const run = resource === 'User' ? searchScimUsers : searchScimGroups;
   const { rows, total } = await run(tenantSql(tenantId), where, sort, startIndex, count);
   return { ids: rows.map((row) => row.id), total };
@@ -107,7 +114,11 @@ async function search(filter: string, resource: 'User' | 'Group' = 'User', tenan
 }
 
 const ids = (...names: string[]) => names.map((n) => byName.get(n) ?? n).sort();
-const seededWhere = (predicate: (u: Seeded) => boolean) => users.filter(predicate).map((u) => u.id).sort();
+const seededWhere = (predicate: (u: Seeded) => boolean) =>
+  users
+    .filter(predicate)
+    .map((u) => u.id)
+    .sort();
 
 describe('Entra lookups', () => {
   it('matches userName case-insensitively', async () => {
@@ -157,7 +168,9 @@ describe('operators', () => {
   it('compares text with every operator, ignoring case', async () => {
     const title = (t: (s: string) => boolean) => seededWhere((u) => u.title !== null && t(u.title.toLowerCase()));
     expect(await search('title eq "ENGINEER"')).toEqual(title((s) => s === 'engineer'));
-    expect(await search('title ne "engineer"')).toEqual([...title((s) => s !== 'engineer'), ...seededWhere((u) => u.title === null), ...ids('jyoung', 'boss')].sort());
+    expect(await search('title ne "engineer"')).toEqual(
+      [...title((s) => s !== 'engineer'), ...seededWhere((u) => u.title === null), ...ids('jyoung', 'boss')].sort(),
+    );
     expect(await search('title co "ENGINE"')).toEqual(title((s) => s.includes('engine')));
     expect(await search('title sw "senior"')).toEqual(title((s) => s.startsWith('senior')));
     expect(await search('title ew "MANAGER"')).toEqual(title((s) => s.endsWith('manager')));
@@ -253,9 +266,28 @@ describe('bad input', () => {
 
   it('never reaches the database with SQL it rejects', async () => {
     const attributes = {
-      User: ['id', 'externalId', 'userName', 'active', 'title', 'name.givenName', 'emails', 'emails.primary', 'addresses.locality',
-        'phoneNumbers.value', 'photos.value', 'roles', 'manager', `${ENTERPRISE}:manager.value`, `${ENTERPRISE}.department`,
-        'meta.created', 'meta.lastModified', 'meta.resourceType', 'name', 'meta'],
+      User: [
+        'id',
+        'externalId',
+        'userName',
+        'active',
+        'title',
+        'name.givenName',
+        'emails',
+        'emails.primary',
+        'addresses.locality',
+        'phoneNumbers.value',
+        'photos.value',
+        'roles',
+        'manager',
+        `${ENTERPRISE}:manager.value`,
+        `${ENTERPRISE}.department`,
+        'meta.created',
+        'meta.lastModified',
+        'meta.resourceType',
+        'name',
+        'meta',
+      ],
       Group: ['id', 'externalId', 'displayName', 'members', 'members.value', 'meta.created', 'meta.resourceType'],
     };
     const value = fc.oneof(
@@ -265,15 +297,17 @@ describe('bad input', () => {
     );
     const leaf = (resource: 'User' | 'Group') =>
       fc.oneof(
-        fc.tuple(fc.constantFrom(...attributes[resource]), fc.constantFrom('eq', 'ne', 'co', 'sw', 'ew', 'gt', 'ge', 'lt', 'le'), value)
+        fc
+          .tuple(fc.constantFrom(...attributes[resource]), fc.constantFrom('eq', 'ne', 'co', 'sw', 'ew', 'gt', 'ge', 'lt', 'le'), value)
           .map(([a, o, v]) => `${a} ${o} ${JSON.stringify(v)}`),
         fc.constantFrom(...attributes[resource]).map((a) => `${a} pr`),
-        fc.tuple(fc.constantFrom('emails', 'members', 'addresses', 'name'), fc.constantFrom('value', 'type', 'primary', 'locality', 'givenName'), value)
+        fc
+          .tuple(fc.constantFrom('emails', 'members', 'addresses', 'name'), fc.constantFrom('value', 'type', 'primary', 'locality', 'givenName'), value)
           .map(([a, s, v]) => `${a}[${s} eq ${JSON.stringify(v)} or not (${s} pr)]`),
       );
-    const input = fc.constantFrom('User' as const, 'Group' as const).chain((resource) =>
-      fc.tuple(fc.constant(resource), fc.array(leaf(resource), { minLength: 1, maxLength: 3 }), fc.constantFrom(' and ', ' or ')),
-    );
+    const input = fc
+      .constantFrom('User' as const, 'Group' as const)
+      .chain((resource) => fc.tuple(fc.constant(resource), fc.array(leaf(resource), { minLength: 1, maxLength: 3 }), fc.constantFrom(' and ', ' or ')));
     await fc.assert(
       fc.asyncProperty(input, async ([resource, leaves, joiner]) => {
         let where;
@@ -349,10 +383,24 @@ describe('agrees with the in-memory evaluator', () => {
     }
   }
 
-  const samples = ['pat.', 'sam.', 'b1@', 'work1', 'home3@mail.example', '@example.com', 'engineer', 'senior', 'sales_rep', '100%', 'back\\', 'sales', 'r&d', 'manager', 'n'];
-  const value = fc
-    .tuple(fc.oneof(fc.constantFrom(...samples), fc.string({ maxLength: 3 })), fc.boolean())
-    .map(([v, upper]) => (upper ? v.toUpperCase() : v));
+  const samples = [
+    'pat.',
+    'sam.',
+    'b1@',
+    'work1',
+    'home3@mail.example',
+    '@example.com',
+    'engineer',
+    'senior',
+    'sales_rep',
+    '100%',
+    'back\\',
+    'sales',
+    'r&d',
+    'manager',
+    'n',
+  ];
+  const value = fc.tuple(fc.oneof(fc.constantFrom(...samples), fc.string({ maxLength: 3 })), fc.boolean()).map(([v, upper]) => (upper ? v.toUpperCase() : v));
   const op = fc.constantFrom('eq', 'ne', 'co', 'sw', 'ew', 'gt', 'ge', 'lt', 'le', 'EQ', 'Co');
   const attribute = fc.constantFrom('userName', 'USERNAME', 'title', 'department', `${ENTERPRISE}:department`, 'emails.value', 'emails');
   const leaf = fc.oneof(
@@ -374,7 +422,10 @@ describe('agrees with the in-memory evaluator', () => {
     await fc.assert(
       fc.asyncProperty(filter, async (text) => {
         const ast = parseScimFilter(text);
-        const expected = users.filter((u) => matches(represent(u), oracle(ast))).map((u) => u.id).sort();
+        const expected = users
+          .filter((u) => matches(represent(u), oracle(ast)))
+          .map((u) => u.id)
+          .sort();
         const actual = (await search(text)).filter((id) => users.some((u) => u.id === id));
         expect(actual).toEqual(expected);
       }),

@@ -11,7 +11,7 @@ import { userColumns } from '../../lib/scim/users/user-columns';
 import { USER_SCHEMA } from '../../lib/scim/users/user-service';
 
 // The body reader and the PATCH engine, in process, against hostile bodies:
-// what the end-to-end spec (e2e/scim/hostile-input.spec.ts) cannot see from
+// what the protocol spec (tests/scim/protocol/hostile-input.test.ts) cannot see from
 // outside, such as Object.prototype after a request, and exact limits.
 
 const PATCH_OP = SCIM_SCHEMAS.patchOp;
@@ -51,7 +51,11 @@ describe('parseJsonBody', () => {
 
   it('refuses bodies nested past the limit, however deep, without recursion', () => {
     expect(parseJsonBody(new TextEncoder().encode(`${'['.repeat(MAX_JSON_DEPTH)}${']'.repeat(MAX_JSON_DEPTH)}`))).toBeInstanceOf(Array);
-    for (const deep of [`${'['.repeat(MAX_JSON_DEPTH + 1)}${']'.repeat(MAX_JSON_DEPTH + 1)}`, '['.repeat(500_000), `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`]) {
+    for (const deep of [
+      `${'['.repeat(MAX_JSON_DEPTH + 1)}${']'.repeat(MAX_JSON_DEPTH + 1)}`,
+      '['.repeat(500_000),
+      `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`,
+    ]) {
       const error = scimErrorOf(() => parseJsonBody(new TextEncoder().encode(deep)));
       expect([error.status, error.scimType]).toEqual([400, 'invalidSyntax']);
       expect(error.detail).toContain(`deeper than ${MAX_JSON_DEPTH} levels`);
@@ -68,7 +72,12 @@ describe('parseJsonBody', () => {
   });
 
   it('refuses NUL in any string and any key, naming where', () => {
-    for (const body of ['{"userName":"a\\u0000b"}', '{"emails":[{"value":"\\u0000"}]}', '{"Operations":[{"op":"add","path":"title\\u0000","value":"x"}]}', '{"a\\u0000":1}']) {
+    for (const body of [
+      '{"userName":"a\\u0000b"}',
+      '{"emails":[{"value":"\\u0000"}]}',
+      '{"Operations":[{"op":"add","path":"title\\u0000","value":"x"}]}',
+      '{"a\\u0000":1}',
+    ]) {
       const error = scimErrorOf(() => parseJsonBody(new TextEncoder().encode(body)));
       expect([error.status, error.scimType]).toEqual([400, 'invalidValue']);
       expect(error.detail).toContain('NUL');
@@ -78,8 +87,12 @@ describe('parseJsonBody', () => {
 
   it('refuses strings longer than the limit in UTF-8 bytes, not characters', () => {
     expect(parseJsonBody(new TextEncoder().encode(JSON.stringify({ title: 'x'.repeat(MAX_STRING_BYTES) })))).toBeTruthy();
-    expect(scimErrorOf(() => parseJsonBody(new TextEncoder().encode(JSON.stringify({ title: 'x'.repeat(MAX_STRING_BYTES + 1) })))).scimType).toBe('invalidValue');
-    expect(scimErrorOf(() => parseJsonBody(new TextEncoder().encode(JSON.stringify({ title: 'é'.repeat(MAX_STRING_BYTES / 2 + 1) })))).scimType).toBe('invalidValue');
+    expect(scimErrorOf(() => parseJsonBody(new TextEncoder().encode(JSON.stringify({ title: 'x'.repeat(MAX_STRING_BYTES + 1) })))).scimType).toBe(
+      'invalidValue',
+    );
+    expect(scimErrorOf(() => parseJsonBody(new TextEncoder().encode(JSON.stringify({ title: 'é'.repeat(MAX_STRING_BYTES / 2 + 1) })))).scimType).toBe(
+      'invalidValue',
+    );
   });
 });
 
@@ -145,7 +158,9 @@ describe('bounded work', () => {
 
   it('refuses too many members in one value, or across the operations of one PATCH, with 413', () => {
     const ids = (from: number, count: number) => Array.from({ length: count }, (_, i) => ({ value: ID(from + i) }));
-    expect(scimErrorOf(() => groupPatchPlan(null, { Operations: [{ op: 'add', path: 'members', value: ids(0, MAX_MEMBERS_PER_REQUEST + 1) }] })).status).toBe(413);
+    expect(scimErrorOf(() => groupPatchPlan(null, { Operations: [{ op: 'add', path: 'members', value: ids(0, MAX_MEMBERS_PER_REQUEST + 1) }] })).status).toBe(
+      413,
+    );
     const split = Array.from({ length: 11 }, (_, k) => ({ op: 'add', path: 'members', value: ids(k * 1_000, 1_000) }));
     expect(scimErrorOf(() => groupPatchPlan(null, { Operations: split })).detail).toContain('this one names 11000');
     expect(groupPatchPlan(null, { Operations: split.slice(0, 10) }).add).toHaveLength(10_000);
@@ -155,7 +170,13 @@ describe('bounded work', () => {
     const half = MAX_MEMBERS_PER_REQUEST / 2;
     const ids = (from: number) => Array.from({ length: half }, (_, i) => ({ value: ID(from + i) }));
     const started = performance.now();
-    const plan = groupPatchPlan(null, { Operations: [{ op: 'remove', path: 'members', value: ids(0) }, { op: 'add', path: 'members', value: ids(0) }, { op: 'add', path: 'members', value: ids(half) }] });
+    const plan = groupPatchPlan(null, {
+      Operations: [
+        { op: 'remove', path: 'members', value: ids(0) },
+        { op: 'add', path: 'members', value: ids(0) },
+        { op: 'add', path: 'members', value: ids(half) },
+      ],
+    });
     expect(plan.remove).toEqual([]);
     expect(plan.add).toHaveLength(MAX_MEMBERS_PER_REQUEST);
     expect(performance.now() - started).toBeLessThan(1_000);
@@ -166,7 +187,9 @@ describe('bounded work', () => {
     expect(userColumns(canonicalUser({ userName: 'u', emails: emails(MAX_VALUES_PER_ATTRIBUTE) })).emails).toHaveLength(MAX_VALUES_PER_ATTRIBUTE);
     expect(scimErrorOf(() => userColumns(canonicalUser({ userName: 'u', emails: emails(MAX_VALUES_PER_ATTRIBUTE + 1) }))).status).toBe(413);
     const started = performance.now();
-    const error = scimErrorOf(() => applyPatch({ userName: 'u' }, readPatchRequest({ Operations: [{ op: 'add', path: 'emails', value: emails(50_000) }] }), USER_SCHEMA));
+    const error = scimErrorOf(() =>
+      applyPatch({ userName: 'u' }, readPatchRequest({ Operations: [{ op: 'add', path: 'emails', value: emails(50_000) }] }), USER_SCHEMA),
+    );
     expect([error.status, error.detail]).toEqual([413, `emails may hold at most ${MAX_VALUES_PER_ATTRIBUTE} values; this request gives it 50000.`]);
     expect(performance.now() - started).toBeLessThan(2_000);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deleteScimUser } from '../../lib/db';
-import { scimChangeLog } from '../../lib/scim/log-change';
+import { provisioningLogEntry } from '../../lib/scim/provisioning-log-entry';
 import { ENTERPRISE } from '../../lib/scim/users/user-attributes';
 import { createUser } from '../../lib/scim/users/user-service';
 import { withTestDatabase } from '../support/database';
@@ -16,11 +16,11 @@ withTestDatabase();
 describe('a manager deleted while their report is written', () => {
   it('leaves the report created, with the reference kept unresolved', async () => {
     const ctx = await scimContext();
-    const boss = (await createUser(ctx, { userName: 'boss@acme.test' })).id as string;
+    const boss = (await createUser(ctx, { userName: 'boss@acme.test' })).resource.id as string;
     let report: Promise<Record<string, unknown>> | undefined;
     await ctx.sql.transaction(async (tx) => {
-      await deleteScimUser(tx, boss, scimChangeLog(ctx, 'scim.user.delete', { type: 'User', id: boss }, {}));
-      report = createUser({ ...ctx }, { userName: 'report@acme.test', [ENTERPRISE]: { manager: boss } });
+      await deleteScimUser(tx, boss, provisioningLogEntry(ctx, 'scim.user.delete', { type: 'User', id: boss }, {}));
+      report = createUser({ ...ctx }, { userName: 'report@acme.test', [ENTERPRISE]: { manager: boss } }).then((written) => written.resource);
       // Long enough for the report's statement to reach the manager row the delete holds.
       await new Promise((resolve) => setTimeout(resolve, 500));
     });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Group } from '../../lib/db';
+import { findScimUser, type Group } from '../../lib/db';
 import { ScimError } from '../../lib/scim/errors';
 import { groupPatchPlan, type GroupPlan } from '../../lib/scim/groups/group-input';
 import { readJsonBody, type ScimRequest } from '../../lib/scim/http';
@@ -10,14 +10,20 @@ import { parsePath, readPatchRequest } from '../../lib/scim/patch/patch-request'
 import { canonicalUser, ENTERPRISE } from '../../lib/scim/users/user-attributes';
 import { userColumns, type UserColumns } from '../../lib/scim/users/user-columns';
 import { toUserResource, type UserRow } from '../../lib/scim/users/user-resource';
-import { patchedUserColumns, replacedUserColumns, USER_SCHEMA } from '../../lib/scim/users/user-service';
+import { createUser, patchedUserColumns, patchUser as patchUserService, replacedUserColumns, USER_SCHEMA } from '../../lib/scim/users/user-service';
+import { withTestDatabase } from '../support/database';
+import { scimContext } from '../support/scim-context';
 
-// The PATCH engine without a database: a user PATCH is exactly what
-// patchUser does inside its transaction — canonicalUser(the current resource)
-// → applyPatch → userColumns; a group PATCH is groupPatchPlan. The forms are
+// The PATCH engine without a database: a user PATCH is patchedUserColumns,
+// the function the real patchUser applies to the row it writes from
+// (canonicalUser(the current resource) → applyPatch → userColumns), and the
+// last block sends Entra's forms through the real patchUser on a database to
+// hold the two together; a group PATCH is groupPatchPlan. The forms are
 // Entra's, from Microsoft's SCIM tutorial and known issues
 // (https://learn.microsoft.com/en-us/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups,
 // https://learn.microsoft.com/en-us/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility).
+
+withTestDatabase();
 
 const BASE = 'https://acme.theorgwiki.com/api/v2/scim/v2';
 const PATCH_OP = SCIM_SCHEMAS.patchOp;
@@ -93,7 +99,16 @@ function patchUser(current: UserColumns, ...operations: Op[]): UserColumns {
 }
 
 function group(displayName = 'Engineering', externalId: string | null = 'ext-1'): Group {
-  return { id: '0190f2d4-5a7e-7000-8000-0000000000bb', tenantId: '0190f2d4-5a7e-7000-8000-0000000000aa', displayName, externalId, description: null, version: 2, createdAt: new Date(0), updatedAt: new Date(0) } as Group;
+  return {
+    id: '0190f2d4-5a7e-7000-8000-0000000000bb',
+    tenantId: '0190f2d4-5a7e-7000-8000-0000000000aa',
+    displayName,
+    externalId,
+    description: null,
+    version: 2,
+    createdAt: new Date(0),
+    updatedAt: new Date(0),
+  } as Group;
 }
 
 function patchGroup(current: Group, ...operations: Op[]): GroupPlan {
@@ -173,7 +188,11 @@ describe('readPatchRequest and parsePath', () => {
       filter: { op: 'eq', attrPath: 'type', compValue: 'work' },
       subAttribute: 'value',
     });
-    expect(parsePath('urn:ietf:params:scim:schemas:core:2.0:User:name.givenName', urns)).toMatchObject({ urn: null, attribute: 'name', subAttribute: 'givenName' });
+    expect(parsePath('urn:ietf:params:scim:schemas:core:2.0:User:name.givenName', urns)).toMatchObject({
+      urn: null,
+      attribute: 'name',
+      subAttribute: 'givenName',
+    });
     expectScim400(() => parsePath('emails[type eq', urns), 'invalidPath');
     expectScim400(() => parsePath('emails[type eq "work"', urns), 'invalidPath');
     expectScim400(() => parsePath('a.b.c', urns), 'invalidPath');
@@ -208,7 +227,12 @@ describe('user PATCH: Entra disables a user', () => {
   });
 
   it('never reactivates: a remove (or null) of active keeps the current value, so does a PUT without it', () => {
-    for (const op of [{ op: 'remove', path: 'active' }, { op: 'Remove', path: 'ACTIVE' }, { op: 'replace', path: 'active', value: null }, { op: 'replace', value: { active: null } }]) {
+    for (const op of [
+      { op: 'remove', path: 'active' },
+      { op: 'Remove', path: 'ACTIVE' },
+      { op: 'replace', path: 'active', value: null },
+      { op: 'replace', value: { active: null } },
+    ]) {
       expect(patchUser(user({ active: false }), op).active, JSON.stringify(op)).toBe(false);
       expect(patchUser(user({ active: true }), op).active, JSON.stringify(op)).toBe(true);
     }
@@ -287,13 +311,24 @@ describe('user PATCH: Entra replaces several attributes', () => {
         },
       },
     );
-    expect(columns).toMatchObject({ displayName: 'Bjfe', givenName: 'Kkom', familyName: 'Unua', employeeNumber: 'Aklq', workEmail: 'TestMhvaes@test.microsoft.com', externalId: 'x' });
+    expect(columns).toMatchObject({
+      displayName: 'Bjfe',
+      givenName: 'Kkom',
+      familyName: 'Unua',
+      employeeNumber: 'Aklq',
+      workEmail: 'TestMhvaes@test.microsoft.com',
+      externalId: 'x',
+    });
     expect(columns.emails).toHaveLength(2);
   });
 
   it('emails[type eq "work"].value creates the element when there is none', () => {
     for (const op of ['Replace', 'add']) {
-      const columns = patchUser(user({ emails: [{ value: 'home@acme.test', type: 'home' }] }), { op, path: 'emails[type eq "work"].value', value: 'new@acme.test' });
+      const columns = patchUser(user({ emails: [{ value: 'home@acme.test', type: 'home' }] }), {
+        op,
+        path: 'emails[type eq "work"].value',
+        value: 'new@acme.test',
+      });
       expect(columns.emails).toEqual([
         { value: 'home@acme.test', type: 'home' },
         { type: 'work', value: 'new@acme.test' },
@@ -365,7 +400,7 @@ describe('user PATCH: extension paths', () => {
   });
 });
 
-describe('user PATCH: Entra\'s manager forms', () => {
+describe("user PATCH: Entra's manager forms", () => {
   const withBoss = user({ managerId: BOSS, department: 'X' });
 
   it.each([
@@ -387,9 +422,14 @@ describe('user PATCH: Entra\'s manager forms', () => {
   it('keeps an unresolved manager reference through other changes, and reads it back as sent (docs/scim.md)', () => {
     const row = { ...rowOf(user({ department: 'X' })), unresolvedManagerId: 'SuzzyQ' };
     expect(toUserResource(row, BASE)[ENTERPRISE]).toEqual({ department: 'X', manager: { value: 'SuzzyQ' } });
-    expect(patchedUserColumns(row, readPatchRequest({ Operations: [{ op: 'replace', path: 'title', value: 'T' }] }), BASE)).toMatchObject({ title: 'T', managerId: 'SuzzyQ' });
+    expect(patchedUserColumns(row, readPatchRequest({ Operations: [{ op: 'replace', path: 'title', value: 'T' }] }), BASE)).toMatchObject({
+      title: 'T',
+      managerId: 'SuzzyQ',
+    });
     expect(patchedUserColumns(row, readPatchRequest({ Operations: [{ op: 'remove', path: 'manager[value eq "SuzzyQ"]' }] }), BASE).managerId).toBeNull();
-    expect(patchedUserColumns(row, readPatchRequest({ Operations: [{ op: 'replace', path: `${ENTERPRISE}:manager`, value: BOSS }] }), BASE).managerId).toBe(BOSS);
+    expect(patchedUserColumns(row, readPatchRequest({ Operations: [{ op: 'replace', path: `${ENTERPRISE}:manager`, value: BOSS }] }), BASE).managerId).toBe(
+      BOSS,
+    );
   });
 
   it('removes the manager by the URN path', () => {
@@ -440,9 +480,17 @@ describe('user PATCH: roles', () => {
   });
 
   it('roles[primary eq "True"].value finds the stored primary role (boolean) instead of adding another', () => {
-    const current = user({ roles: [{ primary: true, value: 'Admin' }, { primary: false, value: 'Reader' }] });
+    const current = user({
+      roles: [
+        { primary: true, value: 'Admin' },
+        { primary: false, value: 'Reader' },
+      ],
+    });
     const once = patchUser(current, { op: 'Replace', path: 'roles[primary eq "True"].value', value: 'Owner' });
-    expect(once.roles).toEqual([{ primary: true, value: 'Owner' }, { primary: false, value: 'Reader' }]);
+    expect(once.roles).toEqual([
+      { primary: true, value: 'Owner' },
+      { primary: false, value: 'Reader' },
+    ]);
     expect(patchUser(once, { op: 'Replace', path: 'roles[primary eq "True"].value', value: 'Owner' }).roles).toEqual(once.roles);
     expect(patchUser(current, { op: 'Replace', path: 'roles[primary eq true].value', value: 'Owner' }).roles).toEqual(once.roles);
   });
@@ -465,7 +513,12 @@ describe('user PATCH: multi-valued attributes and primary', () => {
   });
 
   it('making an existing element primary through a filter path demotes the others', () => {
-    const two = user({ emails: [{ value: 'a@acme.test', type: 'work', primary: true }, { value: 'h@acme.test', type: 'home' }] });
+    const two = user({
+      emails: [
+        { value: 'a@acme.test', type: 'work', primary: true },
+        { value: 'h@acme.test', type: 'home' },
+      ],
+    });
     const columns = patchUser(two, { op: 'replace', path: 'emails[type eq "home"].primary', value: 'True' });
     expect(columns.emails).toEqual([
       { value: 'a@acme.test', type: 'work', primary: false },
@@ -486,7 +539,12 @@ describe('user PATCH: multi-valued attributes and primary', () => {
   });
 
   it('removes by filter, by value list, and all with a bare remove', () => {
-    const two = user({ emails: [{ value: 'a@acme.test', type: 'work' }, { value: 'h@acme.test', type: 'home' }] });
+    const two = user({
+      emails: [
+        { value: 'a@acme.test', type: 'work' },
+        { value: 'h@acme.test', type: 'home' },
+      ],
+    });
     expect(patchUser(two, { op: 'remove', path: 'emails[type eq "home"]' }).emails).toEqual([{ value: 'a@acme.test', type: 'work' }]);
     expect(patchUser(two, { op: 'remove', path: 'emails', value: [{ value: 'A@acme.test' }] }).emails).toEqual([{ value: 'h@acme.test', type: 'home' }]);
     expect(patchUser(two, { op: 'remove', path: 'emails' }).emails).toEqual([]);
@@ -494,7 +552,10 @@ describe('user PATCH: multi-valued attributes and primary', () => {
   });
 
   it('remove of a sub-attribute through a filter keeps the element', () => {
-    const columns = patchUser(user({ emails: [{ value: 'a@acme.test', type: 'work', display: 'A' }] }), { op: 'remove', path: 'emails[type eq "work"].display' });
+    const columns = patchUser(user({ emails: [{ value: 'a@acme.test', type: 'work', display: 'A' }] }), {
+      op: 'remove',
+      path: 'emails[type eq "work"].display',
+    });
     expect(columns.emails).toEqual([{ value: 'a@acme.test', type: 'work' }]);
   });
 
@@ -515,7 +576,10 @@ describe('user PATCH: ignored and refused input', () => {
       { op: 'replace', path: 'emails[type eq "work"].bogus', value: 'x' },
       { op: 'remove', path: 'groups' },
       { op: 'replace', path: 'id', value: 'other' },
-      { op: 'replace', value: { meta: { resourceType: 'User' }, schemas: ['x'], 'http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/User:foo': 1 } },
+      {
+        op: 'replace',
+        value: { meta: { resourceType: 'User' }, schemas: ['x'], 'http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/User:foo': 1 },
+      },
     );
     expect(columns).toEqual(current);
   });
@@ -525,7 +589,10 @@ describe('user PATCH: ignored and refused input', () => {
       () => patchUser(user(), { op: 'add', path: 'emails', value: [{ value: { toString: 1 } }] }, { op: 'remove', path: 'emails[value sw "a"]' }),
       'invalidValue',
     );
-    expectScim400(() => patchUser(user(), { op: 'add', path: 'emails', value: [{ value: { toString: 1 } }] }, { op: 'remove', path: 'emails[value gt 1]' }), 'invalidValue');
+    expectScim400(
+      () => patchUser(user(), { op: 'add', path: 'emails', value: [{ value: { toString: 1 } }] }, { op: 'remove', path: 'emails[value gt 1]' }),
+      'invalidValue',
+    );
   });
 
   it('refuses a filter or sub-attribute on a simple attribute', () => {
@@ -566,12 +633,12 @@ describe('applyPatch', () => {
 
   it('applies operations in order', () => {
     const current = user({ emails: [{ value: 'a@acme.test', type: 'work' }] });
-    expect(
-      patchUser(current, { op: 'remove', path: 'emails' }, { op: 'add', path: 'emails', value: [{ value: 'b@acme.test', type: 'work' }] }).emails,
-    ).toEqual([{ value: 'b@acme.test', type: 'work' }]);
-    expect(
-      patchUser(current, { op: 'add', path: 'emails', value: [{ value: 'b@acme.test', type: 'work' }] }, { op: 'remove', path: 'emails' }).emails,
-    ).toEqual([]);
+    expect(patchUser(current, { op: 'remove', path: 'emails' }, { op: 'add', path: 'emails', value: [{ value: 'b@acme.test', type: 'work' }] }).emails).toEqual(
+      [{ value: 'b@acme.test', type: 'work' }],
+    );
+    expect(patchUser(current, { op: 'add', path: 'emails', value: [{ value: 'b@acme.test', type: 'work' }] }, { op: 'remove', path: 'emails' }).emails).toEqual(
+      [],
+    );
     expect(patchUser(user(), { op: 'add', path: 'title', value: 'A' }, { op: 'replace', path: 'title', value: 'B' }).title).toBe('B');
   });
 });
@@ -587,11 +654,11 @@ describe('group PATCH (groupPatchPlan)', () => {
     }
   });
 
-  it('removes only the members of a value array (Entra\'s old form)', () => {
+  it("removes only the members of a value array (Entra's old form)", () => {
     expect(patchGroup(group(), { op: 'Remove', path: 'members', value: [{ value: 'u1091' }] })).toMatchObject({ ...none, remove: ['u1091'] });
   });
 
-  it('removes the member a filter path names (Entra\'s new form)', () => {
+  it("removes the member a filter path names (Entra's new form)", () => {
     expect(patchGroup(group(), { op: 'remove', path: `members[value eq "${MEMBER}"]` })).toMatchObject({ ...none, remove: [MEMBER] });
   });
 
@@ -604,15 +671,32 @@ describe('group PATCH (groupPatchPlan)', () => {
     expect(patchGroup(group(), { op: 'Replace', path: 'members', value: [{ value: a }, { value: b }] })).toMatchObject({ ...none, setMembers: [a, b] });
     expect(patchGroup(group(), { op: 'replace', path: 'members', value: [] })).toMatchObject({ ...none, setMembers: [] });
     expect(
-      patchGroup(group(), { op: 'replace', path: 'members', value: [{ value: a }] }, { op: 'add', path: 'members', value: [{ value: b }] }, { op: 'remove', path: `members[value eq "${a}"]` }),
+      patchGroup(
+        group(),
+        { op: 'replace', path: 'members', value: [{ value: a }] },
+        { op: 'add', path: 'members', value: [{ value: b }] },
+        { op: 'remove', path: `members[value eq "${a}"]` },
+      ),
     ).toMatchObject({ ...none, setMembers: [b] });
   });
 
   it('applies operations in order', () => {
-    expect(patchGroup(group(), { op: 'remove', path: 'members' }, { op: 'add', path: 'members', value: [{ value: c }] })).toMatchObject({ ...none, removeAll: true, add: [c] });
-    expect(patchGroup(group(), { op: 'add', path: 'members', value: [{ value: c }] }, { op: 'remove', path: 'members' })).toMatchObject({ ...none, removeAll: true });
-    expect(patchGroup(group(), { op: 'add', path: 'members', value: [{ value: a }, { value: b }] }, { op: 'remove', path: 'members', value: [{ value: a }] })).toMatchObject({ ...none, add: [b], remove: [a] });
-    expect(patchGroup(group(), { op: 'remove', path: 'members', value: [{ value: a }] }, { op: 'add', path: 'members', value: [{ value: a }] })).toMatchObject({ ...none, add: [a] });
+    expect(patchGroup(group(), { op: 'remove', path: 'members' }, { op: 'add', path: 'members', value: [{ value: c }] })).toMatchObject({
+      ...none,
+      removeAll: true,
+      add: [c],
+    });
+    expect(patchGroup(group(), { op: 'add', path: 'members', value: [{ value: c }] }, { op: 'remove', path: 'members' })).toMatchObject({
+      ...none,
+      removeAll: true,
+    });
+    expect(
+      patchGroup(group(), { op: 'add', path: 'members', value: [{ value: a }, { value: b }] }, { op: 'remove', path: 'members', value: [{ value: a }] }),
+    ).toMatchObject({ ...none, add: [b], remove: [a] });
+    expect(patchGroup(group(), { op: 'remove', path: 'members', value: [{ value: a }] }, { op: 'add', path: 'members', value: [{ value: a }] })).toMatchObject({
+      ...none,
+      add: [a],
+    });
   });
 
   it('changes displayName and externalId by path or without one, beside members', () => {
@@ -653,21 +737,62 @@ const json: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
 })).value;
 
 const attributeNames = fc.constantFrom(
-  'userName', 'displayName', 'active', 'title', 'name', 'emails', 'phoneNumbers', 'addresses', 'photos', 'roles', 'members',
-  'externalId', 'manager', 'employeeNumber', 'groups', 'id', 'x', 'toString', 'constructor',
+  'userName',
+  'displayName',
+  'active',
+  'title',
+  'name',
+  'emails',
+  'phoneNumbers',
+  'addresses',
+  'photos',
+  'roles',
+  'members',
+  'externalId',
+  'manager',
+  'employeeNumber',
+  'groups',
+  'id',
+  'x',
+  'toString',
+  'constructor',
 );
 const subNames = fc.constantFrom('value', 'type', 'primary', 'display', 'givenName', 'streetAddress', '$ref', 'toString', 'bogus');
 const filterText = fc.oneof(
   fc.constantFrom(
-    'type eq "work"', 'value eq "a"', 'primary eq true', 'primary eq "True"', 'type eq "work" and primary eq true', 'type eq "work" or type eq "home"',
-    'not (type eq "work")', 'value pr', 'value sw "a"', 'value ew 1', 'value co "x"', 'value gt 1', 'value le "m"', 'toString sw "x"',
-    'value[type eq "x"]', 'type eq', '"unterminated', 'value eq null', `value eq "${MEMBER}"`, 'value eq 12',
+    'type eq "work"',
+    'value eq "a"',
+    'primary eq true',
+    'primary eq "True"',
+    'type eq "work" and primary eq true',
+    'type eq "work" or type eq "home"',
+    'not (type eq "work")',
+    'value pr',
+    'value sw "a"',
+    'value ew 1',
+    'value co "x"',
+    'value gt 1',
+    'value le "m"',
+    'toString sw "x"',
+    'value[type eq "x"]',
+    'type eq',
+    '"unterminated',
+    'value eq null',
+    `value eq "${MEMBER}"`,
+    'value eq 12',
   ),
   fc.string({ maxLength: 16 }),
 );
 const structuredPath = fc
   .tuple(
-    fc.constantFrom('', `${ENTERPRISE}:`, `${ENTERPRISE}.`, 'urn:ietf:params:scim:schemas:core:2.0:User:', 'urn:ietf:params:scim:schemas:core:2.0:Group:', 'urn:x:'),
+    fc.constantFrom(
+      '',
+      `${ENTERPRISE}:`,
+      `${ENTERPRISE}.`,
+      'urn:ietf:params:scim:schemas:core:2.0:User:',
+      'urn:ietf:params:scim:schemas:core:2.0:Group:',
+      'urn:x:',
+    ),
     attributeNames,
     fc.option(filterText, { nil: undefined }),
     fc.option(subNames, { nil: undefined }),
@@ -678,12 +803,24 @@ const op = fc.oneof(fc.constantFrom('add', 'Add', 'replace', 'Replace', 'REMOVE'
 const value = fc.oneof(
   json,
   fc.dictionary(structuredPath, json, { maxKeys: 4 }),
-  fc.array(fc.record({ value: fc.oneof(fc.string({ maxLength: 8 }), json), type: fc.constantFrom('work', 'home'), primary: fc.constantFrom(true, 'True', 'false', 1) }, { requiredKeys: [] }), { maxLength: 3 }),
+  fc.array(
+    fc.record(
+      { value: fc.oneof(fc.string({ maxLength: 8 }), json), type: fc.constantFrom('work', 'home'), primary: fc.constantFrom(true, 'True', 'false', 1) },
+      { requiredKeys: [] },
+    ),
+    { maxLength: 3 },
+  ),
   fc.constant(undefined),
 );
 const operation = fc.record({ op, path, value }, { requiredKeys: [] });
 const patchBody = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ schemas: fc.constantFrom([PATCH_OP], undefined, ['x'], 'x'), Operations: fc.array(operation, { maxLength: 5 }) }, { requiredKeys: ['Operations'] }) },
+  {
+    weight: 4,
+    arbitrary: fc.record(
+      { schemas: fc.constantFrom([PATCH_OP], undefined, ['x'], 'x'), Operations: fc.array(operation, { maxLength: 5 }) },
+      { requiredKeys: ['Operations'] },
+    ),
+  },
   { weight: 1, arbitrary: json },
   { weight: 1, arbitrary: fc.dictionary(fc.constantFrom('schemas', 'Operations', 'operations', 'x'), json, { maxKeys: 3 }) },
 );
@@ -776,34 +913,43 @@ describe('property: garbage in gives columns or a 400', () => {
 
 describe('property: a replace applied twice equals it applied once', () => {
   const types = fc.constantFrom('work', 'home', 'Work', 'mobile');
-  const replaceOp: fc.Arbitrary<Op> = fc.oneof(
-    fc.record({ path: fc.constantFrom('displayName', 'title', 'nickName', 'externalId', 'userName', 'name.givenName', 'NAME.familyName'), value: text() }),
-    fc.record({ path: fc.constant('active'), value: fc.constantFrom(true, false, 'True', 'False', 'TRUE') }),
-    fc.record({ path: types.map((t) => `emails[type eq "${t}"].value`), value: text() }),
-    fc.record({ path: types.map((t) => `phoneNumbers[type eq "${t}"].value`), value: text() }),
-    fc.record({ path: types.map((t) => `emails[type eq "${t}"].primary`), value: fc.constantFrom(true, 'True', false, 'False') }),
-    fc.record({ path: fc.constantFrom('roles[primary eq "True"].value', 'roles[primary eq true].value', 'addresses[type eq "work"].streetAddress'), value: text() }),
-    fc.record({ path: fc.constantFrom('emails', 'roles'), value: plural }),
-    fc.record({ path: fc.constantFrom(`${ENTERPRISE}:department`, `${ENTERPRISE}.employeeNumber`, `${ENTERPRISE.toLowerCase()}:costCenter`), value: text() }),
-    fc.record({
-      path: fc.constantFrom(`${ENTERPRISE}:manager`, `${ENTERPRISE}.manager`),
-      value: fc.oneof(fc.constantFrom(BOSS, OTHER_BOSS, ''), fc.constantFrom(BOSS, OTHER_BOSS).map((v) => ({ value: v })), fc.constantFrom(BOSS, OTHER_BOSS).map((v) => [{ $ref: null, value: v }])),
-    }),
-    fc.record({ path: fc.constant('name'), value: fc.record({ givenName: text(), familyName: text(), formatted: text() }, { requiredKeys: [] }) }),
-    fc.record({
-      value: fc.record(
-        {
-          displayName: text(),
-          'name.givenName': text(),
-          name: fc.record({ familyName: text() }),
-          [`${ENTERPRISE}:employeeNumber`]: text(),
-          [ENTERPRISE]: fc.record({ department: text(), manager: fc.constantFrom(BOSS, OTHER_BOSS) }, { requiredKeys: [] }),
-          active: fc.constantFrom('False', true),
-        },
-        { requiredKeys: [] },
-      ),
-    }),
-  ).map((o) => ({ op: 'replace', ...o }));
+  const replaceOp: fc.Arbitrary<Op> = fc
+    .oneof(
+      fc.record({ path: fc.constantFrom('displayName', 'title', 'nickName', 'externalId', 'userName', 'name.givenName', 'NAME.familyName'), value: text() }),
+      fc.record({ path: fc.constant('active'), value: fc.constantFrom(true, false, 'True', 'False', 'TRUE') }),
+      fc.record({ path: types.map((t) => `emails[type eq "${t}"].value`), value: text() }),
+      fc.record({ path: types.map((t) => `phoneNumbers[type eq "${t}"].value`), value: text() }),
+      fc.record({ path: types.map((t) => `emails[type eq "${t}"].primary`), value: fc.constantFrom(true, 'True', false, 'False') }),
+      fc.record({
+        path: fc.constantFrom('roles[primary eq "True"].value', 'roles[primary eq true].value', 'addresses[type eq "work"].streetAddress'),
+        value: text(),
+      }),
+      fc.record({ path: fc.constantFrom('emails', 'roles'), value: plural }),
+      fc.record({ path: fc.constantFrom(`${ENTERPRISE}:department`, `${ENTERPRISE}.employeeNumber`, `${ENTERPRISE.toLowerCase()}:costCenter`), value: text() }),
+      fc.record({
+        path: fc.constantFrom(`${ENTERPRISE}:manager`, `${ENTERPRISE}.manager`),
+        value: fc.oneof(
+          fc.constantFrom(BOSS, OTHER_BOSS, ''),
+          fc.constantFrom(BOSS, OTHER_BOSS).map((v) => ({ value: v })),
+          fc.constantFrom(BOSS, OTHER_BOSS).map((v) => [{ $ref: null, value: v }]),
+        ),
+      }),
+      fc.record({ path: fc.constant('name'), value: fc.record({ givenName: text(), familyName: text(), formatted: text() }, { requiredKeys: [] }) }),
+      fc.record({
+        value: fc.record(
+          {
+            displayName: text(),
+            'name.givenName': text(),
+            name: fc.record({ familyName: text() }),
+            [`${ENTERPRISE}:employeeNumber`]: text(),
+            [ENTERPRISE]: fc.record({ department: text(), manager: fc.constantFrom(BOSS, OTHER_BOSS) }, { requiredKeys: [] }),
+            active: fc.constantFrom('False', true),
+          },
+          { requiredKeys: [] },
+        ),
+      }),
+    )
+    .map((o) => ({ op: 'replace', ...o }));
 
   it('holds for generated replace operations on generated users', () => {
     fc.assert(
@@ -826,15 +972,17 @@ describe('property: a replace applied twice equals it applied once', () => {
 describe('property: adding then removing a member leaves it out of the plan', () => {
   const id = fc.oneof(fc.uuid(), fc.stringMatching(/^[A-Za-z0-9-]{1,20}$/));
   const memberList = (ids: string[]) => ids.map((value) => ({ $ref: null, value }));
-  const otherOp = fc.array(id, { maxLength: 3 }).chain((ids) =>
-    fc.constantFrom<Op>(
-      { op: 'Add', path: 'members', value: memberList(ids) },
-      { op: 'remove', path: 'members', value: memberList(ids) },
-      { op: 'replace', path: 'members', value: memberList(ids) },
-      { op: 'remove', path: 'members' },
-      { op: 'replace', value: { displayName: 'Renamed', members: memberList(ids) } },
-    ),
-  );
+  const otherOp = fc
+    .array(id, { maxLength: 3 })
+    .chain((ids) =>
+      fc.constantFrom<Op>(
+        { op: 'Add', path: 'members', value: memberList(ids) },
+        { op: 'remove', path: 'members', value: memberList(ids) },
+        { op: 'replace', path: 'members', value: memberList(ids) },
+        { op: 'remove', path: 'members' },
+        { op: 'replace', value: { displayName: 'Renamed', members: memberList(ids) } },
+      ),
+    );
   const addForms = (m: string): Op[] => [
     { op: 'Add', path: 'members', value: [{ $ref: null, value: m }] },
     { op: 'add', path: 'members', value: { value: m } },
@@ -858,4 +1006,48 @@ describe('property: adding then removing a member leaves it out of the plan', ()
       { numRuns: 500 },
     );
   });
+});
+
+describe('the real patchUser stores what the engine computes', () => {
+  const forms: [string, Op[]][] = [
+    ['old form: Replace active with "False"', [{ op: 'Replace', path: 'active', value: 'False' }]],
+    [
+      'old form: several Replace operations',
+      [
+        { op: 'Replace', path: 'displayName', value: 'Pat Lee' },
+        { op: 'Replace', path: 'name.givenName', value: 'Pat' },
+        { op: 'Replace', path: 'emails[type eq "work"].value', value: 'pat.lee@acme.test' },
+      ],
+    ],
+    [
+      'new form: no-path replace with dotted and URN keys',
+      [{ op: 'replace', value: { 'name.familyName': 'Lee', [`${ENTERPRISE}:department`]: 'Sales', title: 'Lead' } }],
+    ],
+    ['add of a phone by filter', [{ op: 'add', path: 'phoneNumbers[type eq "mobile"].value', value: '+1 555 0100' }]],
+    [
+      'manager set, then removed',
+      [
+        { op: 'replace', path: `${ENTERPRISE}:manager`, value: BOSS },
+        { op: 'remove', path: `${ENTERPRISE}:manager` },
+      ],
+    ],
+    ['roles replaced as a whole', [{ op: 'replace', path: 'roles', value: [{ primary: 'True', type: 'WindowsAzureActiveDirectoryRole', value: 'Admin' }] }]],
+  ];
+  for (const [label, operations] of forms) {
+    it(label, async () => {
+      const ctx = await scimContext(`engine-${Math.random().toString(36).slice(2, 8)}`);
+      const created = await createUser(ctx, {
+        userName: 'pat@acme.test',
+        emails: [{ type: 'work', value: 'pat@acme.test', primary: true }],
+        name: { givenName: 'Patricia', familyName: 'Lewis' },
+        [ENTERPRISE]: { department: 'Engineering' },
+      });
+      const id = created.resource.id as string;
+      const body = { schemas: [PATCH_OP], Operations: operations };
+      const expected = patchedUserColumns((await findScimUser(ctx.sql, id))!, readPatchRequest(body), ctx.baseUrl);
+      await patchUserService(ctx, id, body);
+      const stored = (await findScimUser(ctx.sql, id))!;
+      expect(Object.fromEntries(Object.keys(expected).map((key) => [key, stored[key as keyof UserColumns]]))).toEqual(expected);
+    });
+  }
 });

@@ -19,7 +19,13 @@ afterEach(async () => {
 
 async function spend(limits: ScimLimiters, tenant: string, times: number): Promise<(ScimError | null)[]> {
   const results: (ScimError | null)[] = [];
-  for (let i = 0; i < times; i++) results.push(await limits.limitTenant(tenant).then(() => null, (e: ScimError) => e));
+  for (let i = 0; i < times; i++)
+    results.push(
+      await limits.limitTenant(tenant).then(
+        () => null,
+        (e: ScimError) => e,
+      ),
+    );
   return results;
 }
 

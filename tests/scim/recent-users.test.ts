@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { deleteScimUser, findScimUser, tenantDb, updateScimUser, type TenantSql } from '../../lib/db';
 import { etag } from '../../lib/scim/http';
-import { scimChangeLog } from '../../lib/scim/log-change';
+import { provisioningLogEntry } from '../../lib/scim/provisioning-log-entry';
 import { readPatchRequest } from '../../lib/scim/patch/patch-request';
 import type { ScimContext } from '../../lib/scim/scim-context';
 import { ENTERPRISE } from '../../lib/scim/users/user-attributes';
-import { createUser, getUser, patchedUserColumns, patchUser } from '../../lib/scim/users/user-service';
+import * as users from '../../lib/scim/users/user-service';
+import { getUser, patchedUserColumns } from '../../lib/scim/users/user-service';
 import { withTestDatabase } from '../support/database';
 import { scimContext } from '../support/scim-context';
 
@@ -19,11 +20,15 @@ withTestDatabase();
 const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 const patch = (...operations: object[]) => ({ schemas: [PATCH_OP], Operations: operations });
 
+// The resources the services return (their provisioning-log entries are not under test here).
+const createUser = async (ctx: ScimContext, body: Record<string, unknown>) => (await users.createUser(ctx, body)).resource;
+const patchUser = async (ctx: ScimContext, id: string, body: Record<string, unknown>) => (await users.patchUser(ctx, id, body)).resource;
+
 /** What another instance does for the same PATCH: read, apply, write if unchanged. */
 async function patchElsewhere(ctx: ScimContext, id: string, ...operations: object[]): Promise<void> {
   const current = await findScimUser(ctx.sql, id);
   const columns = patchedUserColumns(current!, readPatchRequest(patch(...operations)), ctx.baseUrl);
-  const log = scimChangeLog(ctx, 'scim.user.patch', { type: 'User', id }, {});
+  const log = provisioningLogEntry(ctx, 'scim.user.patch', { type: 'User', id }, {});
   expect(await updateScimUser(ctx.sql, id, current!.version, columns, log)).not.toBeNull();
 }
 
@@ -56,7 +61,11 @@ describe('a PATCH from the row this process last saw', () => {
     await patchElsewhere(ctx, id, { op: 'replace', path: 'displayName', value: 'Ada Lovelace' });
     const patched = await patchUser(ctx, id, patch({ op: 'replace', path: 'title', value: 'Lead' }));
     expect(patched).toMatchObject({ displayName: 'Ada Lovelace', title: 'Lead', meta: { version: etag(3) } });
-    const [logged] = await tenantDb(ctx.tenant.id).auditEvent.findMany({ where: { action: 'scim.user.patch', targetId: id }, orderBy: { at: 'desc' }, take: 1 });
+    const [logged] = await tenantDb(ctx.tenant.id).auditEvent.findMany({
+      where: { action: 'scim.user.patch', targetId: id },
+      orderBy: { at: 'desc' },
+      take: 1,
+    });
     expect(logged.details).toEqual({ title: '"Engineer" → "Lead"' });
   });
 
@@ -84,7 +93,7 @@ describe('a PATCH from the row this process last saw', () => {
   it('answers 404 for a user another instance deleted', async () => {
     const { ctx } = await counted('deleted');
     const { id } = (await createUser(ctx, { userName: 'ada@acme.test' })) as { id: string };
-    await ctx.sql.transaction((tx) => deleteScimUser(tx, id, scimChangeLog(ctx, 'scim.user.delete', { type: 'User', id }, {})));
+    await ctx.sql.transaction((tx) => deleteScimUser(tx, id, provisioningLogEntry(ctx, 'scim.user.delete', { type: 'User', id }, {})));
     await expect(patchUser(ctx, id, patch({ op: 'replace', path: 'title', value: 'Lead' }))).rejects.toMatchObject({ status: 404 });
   });
 
@@ -92,7 +101,7 @@ describe('a PATCH from the row this process last saw', () => {
     const { ctx } = await counted('manager-deleted');
     const boss = (await createUser(ctx, { userName: 'boss@acme.test' })).id as string;
     const { id } = (await createUser(ctx, { userName: 'ada@acme.test', [ENTERPRISE]: { manager: boss } })) as { id: string };
-    await ctx.sql.transaction((tx) => deleteScimUser(tx, boss, scimChangeLog(ctx, 'scim.user.delete', { type: 'User', id: boss }, {})));
+    await ctx.sql.transaction((tx) => deleteScimUser(tx, boss, provisioningLogEntry(ctx, 'scim.user.delete', { type: 'User', id: boss }, {})));
     const patched = await patchUser(ctx, id, patch({ op: 'replace', path: 'title', value: 'Lead' }));
     expect(patched[ENTERPRISE]).toBeUndefined();
     expect(patched.title).toBe('Lead');

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { flushScimLog } from '../../lib/scim/audit-queue';
+import { flushProvisioningLog } from '../../lib/scim/provisioning-log-queue';
 import { handleScimRequest } from '../../lib/scim/handle-request';
 import type { ScimRequest } from '../../lib/scim/http';
 import { closeScimLimiters } from '../../lib/scim/rate-limit';
@@ -20,7 +20,7 @@ import { withTestDatabase } from '../support/database';
 
 withTestDatabase();
 afterAll(async () => {
-  await flushScimLog();
+  await flushProvisioningLog();
   await closeScimLimiters();
 });
 
@@ -44,7 +44,11 @@ async function status(subdomain: string, token: string, from: string): Promise<n
 async function tenantWithToken(subdomain: string) {
   const tenant = await createTenant({ subdomain, displayName: subdomain });
   const { token } = await createServiceAccountToken(tenant.id, { serviceAccountName: 'Entra', tokenName: 'entra' }, SYSTEM);
-  return { tenant, token, mint: async (name: string) => (await createServiceAccountToken(tenant.id, { serviceAccountName: 'Entra', tokenName: name }, SYSTEM)).token };
+  return {
+    tenant,
+    token,
+    mint: async (name: string) => (await createServiceAccountToken(tenant.id, { serviceAccountName: 'Entra', tokenName: name }, SYSTEM)).token,
+  };
 }
 
 describe('wrong-token storms', () => {
@@ -62,7 +66,7 @@ describe('wrong-token storms', () => {
     expect(await status('bystander', guess(), shared)).toBe(429);
   });
 
-  it('234 failures from 13 addresses get the tenant\'s guesses refused, never a token minted meanwhile and never used', async () => {
+  it("234 failures from 13 addresses get the tenant's guesses refused, never a token minted meanwhile and never used", async () => {
     const victim = await tenantWithToken('victim-spread');
     expect(await status('victim-spread', victim.token, address())).toBe(200);
     const unused = await victim.mint('never used');

@@ -24,14 +24,46 @@ beforeAll(async () => {
   globex = await createTenant({ subdomain: 'globex', displayName: 'Globex' });
   const db = tenantDb(acme.id);
   const person = (userName: string, data: Record<string, unknown>) => db.user.create({ data: { tenantId: acme.id, userName, ...data } });
-  ada = (await person('ada@acme.example', { displayName: 'Ada Lovelace', givenName: 'Ada', familyName: 'Lovelace', title: 'Analyst', department: 'Engineering', workEmail: 'ada@acme.example', addresses: office('London'), phoneNumbers: [{ type: 'work', value: '+44 20 7946 0001' }] })).id;
-  grace = (await person('grace@acme.example', { displayName: 'Grace Hopper', givenName: 'Grace', familyName: 'Hopper', title: 'Rear Admiral', department: 'Engineering', addresses: office('New York', 'other'), managerId: ada })).id;
-  await person('alan@acme.example', { displayName: 'Alan Turing', givenName: 'Alan', familyName: 'Turing', department: 'Research', addresses: office('London'), managerId: ada });
+  ada = (
+    await person('ada@acme.example', {
+      displayName: 'Ada Lovelace',
+      givenName: 'Ada',
+      familyName: 'Lovelace',
+      title: 'Analyst',
+      department: 'Engineering',
+      workEmail: 'ada@acme.example',
+      addresses: office('London'),
+      phoneNumbers: [{ type: 'work', value: '+44 20 7946 0001' }],
+    })
+  ).id;
+  grace = (
+    await person('grace@acme.example', {
+      displayName: 'Grace Hopper',
+      givenName: 'Grace',
+      familyName: 'Hopper',
+      title: 'Rear Admiral',
+      department: 'Engineering',
+      addresses: office('New York', 'other'),
+      managerId: ada,
+    })
+  ).id;
+  await person('alan@acme.example', {
+    displayName: 'Alan Turing',
+    givenName: 'Alan',
+    familyName: 'Turing',
+    department: 'Research',
+    addresses: office('London'),
+    managerId: ada,
+  });
   await person('gone@acme.example', { displayName: 'Former Person', familyName: 'Person', department: 'Engineering', active: false });
-  await tenantDb(globex.id).user.create({ data: { tenantId: globex.id, userName: 'ada@globex.example', displayName: 'Ada Globex', department: 'Engineering' } });
+  await tenantDb(globex.id).user.create({
+    data: { tenantId: globex.id, userName: 'ada@globex.example', displayName: 'Ada Globex', department: 'Engineering' },
+  });
   team = (await db.group.create({ data: { tenantId: acme.id, displayName: 'Compiler Guild' } })).id;
   await db.groupMember.create({ data: { tenantId: acme.id, groupId: team, userId: grace } });
-  await db.wikiPage.create({ data: { tenantId: acme.id, slug: 'expenses', title: 'Expense policy', body: 'Receipts go to the finance team within thirty days.' } });
+  await db.wikiPage.create({
+    data: { tenantId: acme.id, slug: 'expenses', title: 'Expense policy', body: 'Receipts go to the finance team within thirty days.' },
+  });
   await db.wikiPage.create({ data: { tenantId: acme.id, slug: 'old', title: 'Expense policy (old)', body: 'Obsolete.', deletedAt: new Date() } });
 });
 
@@ -87,7 +119,12 @@ describe('the people directory', () => {
 
   it('pages, and shows the last page for one past the end', async () => {
     const page = await searchPeople(acme.id, { q: '', status: 'active', page: 9 }, 2);
-    expect({ page: page.page, pageCount: page.pageCount, total: page.total, names: page.people.map((p) => p.name) }).toEqual({ page: 2, pageCount: 2, total: 3, names: ['Alan Turing'] });
+    expect({ page: page.page, pageCount: page.pageCount, total: page.total, names: page.people.map((p) => p.name) }).toEqual({
+      page: 2,
+      pageCount: 2,
+      total: 3,
+      names: ['Alan Turing'],
+    });
   });
 
   it('never shows another tenant’s people', async () => {
@@ -129,6 +166,8 @@ describe('searchWords', () => {
 
 describe('plainSnippet', () => {
   it('keeps the words of links and drops markdown markup', () => {
-    expect(plainSnippet('## Who leads\n- **Engineering**: [Rafael Wang](/people/a7bf) and ![logo](x.png) `code`')).toBe('Who leads Engineering: Rafael Wang and logo code');
+    expect(plainSnippet('## Who leads\n- **Engineering**: [Rafael Wang](/people/a7bf) and ![logo](x.png) `code`')).toBe(
+      'Who leads Engineering: Rafael Wang and logo code',
+    );
   });
 });

@@ -7,7 +7,12 @@ const local = securitySettings({ ROOT_DOMAIN: 'localhost:3000', AUTH_MICROSOFT_E
 
 /** A policy's directives by name. */
 function directives(policy: string): Map<string, string[]> {
-  return new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...sources]) => [name, sources]));
+  return new Map(
+    policy
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...sources]) => [name, sources]),
+  );
 }
 
 describe('HSTS', () => {

@@ -8,7 +8,8 @@ const lines = (...text: string[]) => text.join('\n');
 
 describe('errorLines', () => {
   it('takes JSON lines at error or fatal, by label or by pino number, whatever they say', () => {
-    const authJs = '{"level":"error","time":"2026-12-06T05:14:45.616Z","pid":17948,"hostname":"vm","requestId":"3b9b77c4-c744-412d-ad2f-c5ad6d0b5367","msg":"[auth][error] CallbackRouteError: Read more at https://errors.authjs.dev#callbackrouteerror"}';
+    const authJs =
+      '{"level":"error","time":"2026-12-06T05:14:45.616Z","pid":17948,"hostname":"vm","requestId":"3b9b77c4-c744-412d-ad2f-c5ad6d0b5367","msg":"[auth][error] CallbackRouteError: Read more at https://errors.authjs.dev#callbackrouteerror"}';
     const fatal = '{"level":"fatal","time":"2026-12-06T05:20:00.000Z","pid":17948,"hostname":"vm","msg":"uncaught exception"}';
     const numeric = '{"level":50,"time":1796534569867,"pid":28306,"hostname":"vm","msg":"numeric level"}';
     const output = lines(
@@ -33,7 +34,7 @@ describe('errorLines', () => {
       '  Landing page and sign-up:  http://localhost:3500/',
       '▲ Ready in 1s',
       '⚠ a warning',
-      "(node:28080) DeprecationWarning: Calling client.query() when the client is already executing a query is deprecated and will be removed in pg@9.0. Use async/await or an external async flow control mechanism instead.",
+      '(node:28080) DeprecationWarning: Calling client.query() when the client is already executing a query is deprecated and will be removed in pg@9.0. Use async/await or an external async flow control mechanism instead.',
       '(Use `node --trace-deprecation ...` to show where the warning was created)',
       '(node:28299) [DEP0040] DeprecationWarning: punycode is deprecated',
       'Error rate: 0 errors in 2400 requests',
@@ -64,7 +65,17 @@ describe('errorLines', () => {
   });
 
   it('takes an unhandled rejection, of an error or of anything else', () => {
-    const ofError = lines('[eval]:1', "Promise.reject(new Error('boom'))", '               ^', '', 'Error: boom', '    at [eval]:1:16', '    at node:internal/main/eval_string:51:3', '', 'Node.js v20.20.2');
+    const ofError = lines(
+      '[eval]:1',
+      "Promise.reject(new Error('boom'))",
+      '               ^',
+      '',
+      'Error: boom',
+      '    at [eval]:1:16',
+      '    at node:internal/main/eval_string:51:3',
+      '',
+      'Node.js v20.20.2',
+    );
     expect(errorLines(ofError)).toEqual(['Error: boom']);
     const reason =
       'UnhandledPromiseRejection: This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason "x".';

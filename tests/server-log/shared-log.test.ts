@@ -2,12 +2,22 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LATE_MS, lineRecorder, openSharedLog, readRecords, readSharedLog, sharedLogSize, unexpectedErrors, writeRecord } from '../../e2e/support/shared-server-log';
+import {
+  LATE_MS,
+  lineRecorder,
+  openSharedLog,
+  readRecords,
+  readSharedLog,
+  sharedLogSize,
+  unexpectedErrors,
+  writeRecord,
+} from '../../e2e/support/shared-server-log';
 
 // The shared server's log as start-server.ts records it, and which of its
 // error lines the tests running then expected (e2e/support/test.ts).
 
-const REFUSED = '{"level":"error","time":"2026-12-06T05:14:45.616Z","pid":1,"hostname":"vm","msg":"[auth][error] CallbackRouteError: Read more at https://errors.authjs.dev#callbackrouteerror"}';
+const REFUSED =
+  '{"level":"error","time":"2026-12-06T05:14:45.616Z","pid":1,"hostname":"vm","msg":"[auth][error] CallbackRouteError: Read more at https://errors.authjs.dev#callbackrouteerror"}';
 const BROKEN = '{"level":"error","time":"2026-12-06T05:14:45.616Z","pid":1,"hostname":"vm","msg":"scim: unexpected error"}';
 const REQUEST = '{"level":"info","time":"2026-12-06T05:14:45.616Z","pid":1,"hostname":"vm","status":500,"msg":"request"}';
 

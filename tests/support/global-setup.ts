@@ -30,7 +30,14 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const embedded = await onEmbeddedDatabase();
   const serverUrl = await findPostgresServer();
-  const digest = createHash('sha256').update(readMigrations().map((m) => m.checksum).join()).digest('hex').slice(0, 12);
+  const digest = createHash('sha256')
+    .update(
+      readMigrations()
+        .map((m) => m.checksum)
+        .join(),
+    )
+    .digest('hex')
+    .slice(0, 12);
   const template = `orgwiki_test_tpl_${digest}`;
   // Two test runs starting together must not both build the template.
   const lock = new pg.Client({ connectionString: serverUrl });

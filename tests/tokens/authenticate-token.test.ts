@@ -30,7 +30,7 @@ async function queriesDuring(work: () => Promise<unknown>): Promise<number> {
 }
 
 describe('authenticateToken', () => {
-  it('serves a token minted by another process on its first request, though this process had just read the tenant\'s tokens', async () => {
+  it("serves a token minted by another process on its first request, though this process had just read the tenant's tokens", async () => {
     const tenant = await createTenant({ subdomain: 'globex', displayName: 'Globex' });
     const entra = await createServiceAccountToken(tenant.id, { serviceAccountName: 'Entra', tokenName: 'entra' }, SYSTEM);
     expect(await authenticateToken(tenant.id, entra.token)).not.toBeNull();
@@ -40,7 +40,7 @@ describe('authenticateToken', () => {
     expect(await authenticateToken(tenant.id, rotated.token)).toMatchObject({ tokenId: rotated.record.id, tokenName: 'rotated' });
   });
 
-  it('refuses a storm of wrong tokens with a few reads of the tenant\'s tokens, not a query each', async () => {
+  it("refuses a storm of wrong tokens with a few reads of the tenant's tokens, not a query each", async () => {
     const tenant = await createTenant({ subdomain: 'soylent', displayName: 'Soylent' });
     const entra = await createServiceAccountToken(tenant.id, { serviceAccountName: 'Entra', tokenName: 'entra' }, SYSTEM);
     expect(await authenticateToken(tenant.id, entra.token)).not.toBeNull();

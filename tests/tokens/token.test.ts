@@ -3,7 +3,12 @@ import { tenantDb } from '../../lib/db';
 import { AppError } from '../../lib/errors';
 import { createTenant } from '../../lib/tenancy/create-tenant';
 import { authenticateToken, forgetTokens } from '../../lib/tokens/authenticate-token';
-import { createServiceAccountToken, createServiceAccountWithToken, createTokenForAccount, MAX_ACTIVE_TOKENS } from '../../lib/tokens/create-service-account-token';
+import {
+  createServiceAccountToken,
+  createServiceAccountWithToken,
+  createTokenForAccount,
+  MAX_ACTIVE_TOKENS,
+} from '../../lib/tokens/create-service-account-token';
 import { generateToken, revokeToken } from '../../lib/tokens/service-accounts';
 import { generateTokenSecret, hashToken, TOKEN_PREFIX } from '../../lib/tokens/token-secret';
 import { withTestDatabase } from '../support/database';
@@ -95,13 +100,16 @@ describe('the cap on active tokens', () => {
     const actor = { type: 'system', label: 'test' } as const;
     const first = await createServiceAccountWithToken(tenant.id, 'Entra', actor);
     const minted = [first];
-    for (let i = 2; i <= MAX_ACTIVE_TOKENS; i++) minted.push(await createServiceAccountToken(tenant.id, { serviceAccountName: i % 2 ? 'Entra' : 'Okta', tokenName: `t${i}` }, actor));
+    for (let i = 2; i <= MAX_ACTIVE_TOKENS; i++)
+      minted.push(await createServiceAccountToken(tenant.id, { serviceAccountName: i % 2 ? 'Entra' : 'Okta', tokenName: `t${i}` }, actor));
     const refused = createServiceAccountToken(tenant.id, { serviceAccountName: 'Entra', tokenName: 'one too many' }, actor);
     await expect(refused).rejects.toBeInstanceOf(AppError);
     await expect(refused).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/20 active tokens.*[Rr]evoke/) });
     // Every path that mints is held to it: a new account's first token, and a further one from the Admin Console.
     await expect(createServiceAccountWithToken(tenant.id, 'Another', actor)).rejects.toMatchObject({ code: 'conflict' });
-    await expect(generateToken(tenant.id, actor, first.record.serviceAccountId, { name: 'late', expiresInDays: null })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(generateToken(tenant.id, actor, first.record.serviceAccountId, { name: 'late', expiresInDays: null })).rejects.toMatchObject({
+      code: 'conflict',
+    });
     const db = tenantDb(tenant.id);
     expect(await db.apiToken.count()).toBe(MAX_ACTIVE_TOKENS);
     expect(await db.serviceAccount.count()).toBe(2);
@@ -110,14 +118,18 @@ describe('the cap on active tokens', () => {
     await db.apiToken.updateMany({ where: { id: minted[1].record.id }, data: { expiresAt: new Date(Date.now() - 1_000) } });
     await createServiceAccountToken(tenant.id, { serviceAccountName: 'Entra', tokenName: 'rotation' }, actor);
     await createServiceAccountToken(tenant.id, { serviceAccountName: 'Entra', tokenName: 'rotation 2' }, actor);
-    await expect(createServiceAccountToken(tenant.id, { serviceAccountName: 'Entra', tokenName: 'again too many' }, actor)).rejects.toMatchObject({ code: 'conflict' });
+    await expect(createServiceAccountToken(tenant.id, { serviceAccountName: 'Entra', tokenName: 'again too many' }, actor)).rejects.toMatchObject({
+      code: 'conflict',
+    });
   });
 
   it('holds when admins mint at the same moment', async () => {
     const tenant = await createTenant({ subdomain: 'tyrell', displayName: 'Tyrell' });
     const actor = { type: 'system', label: 'test' } as const;
     for (let i = 0; i < MAX_ACTIVE_TOKENS - 2; i++) await createServiceAccountToken(tenant.id, { serviceAccountName: 'Entra', tokenName: `t${i}` }, actor);
-    const results = await Promise.allSettled(Array.from({ length: 6 }, (_, i) => createServiceAccountToken(tenant.id, { serviceAccountName: 'Entra', tokenName: `race ${i}` }, actor)));
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, (_, i) => createServiceAccountToken(tenant.id, { serviceAccountName: 'Entra', tokenName: `race ${i}` }, actor)),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(2);
     expect(results.flatMap((r) => (r.status === 'rejected' ? [(r.reason as AppError).code] : []))).toEqual(['conflict', 'conflict', 'conflict', 'conflict']);
     expect(await tenantDb(tenant.id).apiToken.count()).toBe(MAX_ACTIVE_TOKENS);

@@ -34,7 +34,7 @@ beforeAll(async () => {
 });
 
 describe('wiki tenant isolation', () => {
-  it('does not read another tenant\'s page, history or revisions', async () => {
+  it("does not read another tenant's page, history or revisions", async () => {
     expect(await findPage(acme.id, 'secret-plans')).toBeNull();
     expect(await pageHistory(acme.id, 'secret-plans')).toBeNull();
     expect(await revisionDiff(acme.id, 'secret-plans', 1)).toBeNull();
@@ -42,8 +42,10 @@ describe('wiki tenant isolation', () => {
     expect([...index.tree, ...index.recent, ...index.trash].map((p) => p.slug)).toEqual(['ours', 'ours']);
   });
 
-  it('does not write, delete, restore or re-own another tenant\'s page', async () => {
-    await expect(savePage(acme.id, acmeIds.ada, 'secret-plans', { title: 'Mine', slug: 'secret-plans', body: 'x', parentSlug: '', version: 1 })).rejects.toMatchObject({ code: 'not_found' });
+  it("does not write, delete, restore or re-own another tenant's page", async () => {
+    await expect(
+      savePage(acme.id, acmeIds.ada, 'secret-plans', { title: 'Mine', slug: 'secret-plans', body: 'x', parentSlug: '', version: 1 }),
+    ).rejects.toMatchObject({ code: 'not_found' });
     await expect(deletePage(acme.id, 'secret-plans')).rejects.toMatchObject({ code: 'not_found' });
     await expect(restorePage(acme.id, globexTrashId)).rejects.toMatchObject({ code: 'not_found' });
     await expect(restoreRevision(acme.id, acmeIds.ada, 'secret-plans', 1, 1)).rejects.toMatchObject({ code: 'not_found' });
@@ -52,11 +54,17 @@ describe('wiki tenant isolation', () => {
     expect(theirs).toMatchObject({ title: 'Secret plans', body: 'globex only', version: 1, ownerId: globexIds.gus, deletedAt: null });
   });
 
-  it('does not put a page under another tenant\'s page, nor hand it to or mention another tenant\'s person', async () => {
+  it("does not put a page under another tenant's page, nor hand it to or mention another tenant's person", async () => {
     await expect(createPage(acme.id, acmeIds.ada, { title: 'Child', body: '', parentSlug: 'secret-plans' })).rejects.toThrow(/There is no page "secret-plans"/);
     await expect(setPageOwner(acme.id, 'ours', globexIds.gus)).rejects.toThrow(/Nobody active here/);
     await expect(setPageOwner(acme.id, 'ours', 'gus@globex.example')).rejects.toThrow(/Nobody active here/);
-    await savePage(acme.id, acmeIds.ada, 'ours', { title: 'Ours', slug: 'ours', body: `[@Gus](/people/${globexIds.gus}) [@Gus](/people/gus@globex.example)`, parentSlug: '', version: 1 });
+    await savePage(acme.id, acmeIds.ada, 'ours', {
+      title: 'Ours',
+      slug: 'ours',
+      body: `[@Gus](/people/${globexIds.gus}) [@Gus](/people/gus@globex.example)`,
+      parentSlug: '',
+      version: 1,
+    });
     expect(await tenantDb(acme.id).pageMention.count()).toBe(0);
   });
 });

@@ -18,7 +18,11 @@ let ids: Record<string, string>;
 
 beforeAll(async () => {
   // boss ← lead ← dev
-  ({ tenant: acme, ids } = await tenantWithPeople('acme', [['boss', null], ['lead', 'boss'], ['dev', 'lead']]));
+  ({ tenant: acme, ids } = await tenantWithPeople('acme', [
+    ['boss', null],
+    ['lead', 'boss'],
+    ['dev', 'lead'],
+  ]));
   await createPage(acme.id, ids.dev, { title: 'Handbook', body: 'top', parentSlug: '' });
   await createPage(acme.id, ids.dev, { title: 'Onboarding', body: 'middle', parentSlug: 'handbook' });
   await createPage(acme.id, ids.dev, { title: 'Laptops', body: 'bottom', parentSlug: 'onboarding' });
@@ -62,7 +66,9 @@ describe('the Trash', () => {
     const trash = (await wikiIndex(acme.id)).trash;
     expect(trash.map((p) => p.slug)).toEqual(['laptops']);
     // An editor still open on it is told it was deleted.
-    await expect(savePage(acme.id, ids.dev, 'laptops', { title: 'x', slug: 'laptops', body: '', parentSlug: '', version })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(savePage(acme.id, ids.dev, 'laptops', { title: 'x', slug: 'laptops', body: '', parentSlug: '', version })).rejects.toMatchObject({
+      code: 'not_found',
+    });
     expect(await restorePage(acme.id, trash[0].id)).toEqual({ slug: 'laptops', movedToTop: false });
     expect((await findPage(acme.id, 'laptops'))!.ancestors.map((a) => a.slug)).toEqual(['handbook', 'onboarding']);
     await expect(restorePage(acme.id, trash[0].id)).rejects.toMatchObject({ code: 'not_found' });
@@ -106,7 +112,11 @@ describe('owners', () => {
   it('flags a page whose owner left and suggests their manager; nobody when the manager left too', async () => {
     expect((await findPage(acme.id, 'handbook'))!.owner).toMatchObject({ kind: 'present', id: ids.dev });
     await tenantDb(acme.id).user.update({ where: { id: ids.dev }, data: { active: false } });
-    expect((await findPage(acme.id, 'handbook'))!.owner).toEqual({ kind: 'left', former: { id: ids.dev, name: 'Dev Person' }, suggestion: { id: ids.lead, name: 'Lead Person' } });
+    expect((await findPage(acme.id, 'handbook'))!.owner).toEqual({
+      kind: 'left',
+      former: { id: ids.dev, name: 'Dev Person' },
+      suggestion: { id: ids.lead, name: 'Lead Person' },
+    });
     expect((await wikiIndex(acme.id)).ownerLeft.map((p) => p.slug)).toContain('handbook');
     await tenantDb(acme.id).user.update({ where: { id: ids.lead }, data: { active: false } });
     expect((await findPage(acme.id, 'handbook'))!.owner).toMatchObject({ kind: 'left', suggestion: null });

@@ -45,13 +45,27 @@ interface Options<P> {
 /** `--users N --seconds S --connections C`; exits with a message when one is out of range. */
 export function readBenchArgs(defaults: { minUsers: number; connections: number }): { size: number; seconds: number; connections: number } {
   const { values } = parseArgs({
-    options: { users: { type: 'string', default: '100000' }, seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: String(defaults.connections) } },
+    options: {
+      users: { type: 'string', default: '100000' },
+      seconds: { type: 'string', default: '10' },
+      connections: { type: 'string', default: String(defaults.connections) },
+    },
   });
   const size = Number(values.users);
   const seconds = Number(values.seconds);
   const connections = Number(values.connections);
-  if (!Number.isInteger(size) || size < defaults.minUsers || size > 1_000_000 || !(seconds > 0 && seconds <= 600) || !Number.isInteger(connections) || connections < 1 || connections > 100) {
-    console.error(`--users must be a whole number from ${defaults.minUsers} to 1,000,000, --seconds a number from 1 to 600 and --connections a whole number from 1 to 100`);
+  if (
+    !Number.isInteger(size) ||
+    size < defaults.minUsers ||
+    size > 1_000_000 ||
+    !(seconds > 0 && seconds <= 600) ||
+    !Number.isInteger(connections) ||
+    connections < 1 ||
+    connections > 100
+  ) {
+    console.error(
+      `--users must be a whole number from ${defaults.minUsers} to 1,000,000, --seconds a number from 1 to 600 and --connections a whole number from 1 to 100`,
+    );
     process.exit(2);
   }
   return { size, seconds, connections };
@@ -62,7 +76,13 @@ export const shownServer = Object.assign(new URL(serverUrl), { password: '' }).h
 
 async function seedBenchTenant(options: Options<unknown>): Promise<Tenant> {
   const bar = progressBar(options.size, `Seeding ${options.size} people`);
-  const { tenant } = await seedTenant({ subdomain: 'bench', displayName: 'Bench', size: options.size, withContent: options.withContent, onProgress: bar.update });
+  const { tenant } = await seedTenant({
+    subdomain: 'bench',
+    displayName: 'Bench',
+    size: options.size,
+    withContent: options.withContent,
+    onProgress: bar.update,
+  });
   bar.stop();
   return tenant;
 }
@@ -92,7 +112,10 @@ export async function runBench<P>(options: Options<P>, work: (site: BenchSite, p
       await disconnectDb().catch(() => {});
       if (dbCreated) await dropDatabase(serverUrl, dbName).catch((e: Error) => console.error(`Could not drop ${dbName}: ${e.message}`));
     })());
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
     process.on(signal, () => {
       console.error(`\n${signal}: stopping the server and dropping ${dbName}`);
       void cleanup().finally(() => process.exit(code));
@@ -120,7 +143,14 @@ export async function runBench<P>(options: Options<P>, work: (site: BenchSite, p
     server = spawn(process.execPath, [...profile, '--import', 'tsx', path.join('lib', 'server', 'main.ts'), '--port', String(port)], {
       detached: true,
       stdio: ['ignore', out, out],
-      env: { ...process.env, DATABASE_URL: url, ROOT_DOMAIN: `localhost:${port}`, DATABASE_POOL_SIZE: '10', NEXT_TELEMETRY_DISABLED: '1', ...options.serverEnv },
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        ROOT_DOMAIN: `localhost:${port}`,
+        DATABASE_POOL_SIZE: '10',
+        NEXT_TELEMETRY_DISABLED: '1',
+        ...options.serverEnv,
+      },
     });
     const host = `bench.localhost:${port}`;
     const call: BenchSite['call'] = (method, pathname, request = {}) =>
@@ -140,7 +170,10 @@ export async function runBench<P>(options: Options<P>, work: (site: BenchSite, p
       if (answer && answer.status >= 200 && answer.status < 300) break;
     }
     await work({ tenant, port, pid: server.pid!, host, logPath, call }, prepared);
-    const problems = fs.readFileSync(logPath, 'utf8').split('\n').filter((l) => /error|warn/i.test(l));
+    const problems = fs
+      .readFileSync(logPath, 'utf8')
+      .split('\n')
+      .filter((l) => /error|warn/i.test(l));
     if (problems.length) console.log(`  server log ${logPath}: ${problems.length} error/warning lines, first: ${problems[0].slice(0, 300)}`);
   } catch (error) {
     console.error(`${options.name} failed: ${(error as Error).stack ?? error}`);

@@ -21,7 +21,11 @@ await runBench(
     withContent: false,
     serverEnv: { SCIM_RATE_LIMIT_PER_SECOND: '1000000' },
     async prepare(tenant) {
-      const { token } = await createServiceAccountToken(tenant.id, { serviceAccountName: 'bench', tokenName: 'bench' }, { type: 'system', label: 'bench:scim' });
+      const { token } = await createServiceAccountToken(
+        tenant.id,
+        { serviceAccountName: 'bench', tokenName: 'bench' },
+        { type: 'system', label: 'bench:scim' },
+      );
       // Ids are random UUIDs, so the first 2,000 by id are a fair sample of the company.
       const sample = await tenantDb(tenant.id).user.findMany({ select: { id: true, userName: true }, orderBy: { id: 'asc' }, take: 2000 });
       return { token, sample };
@@ -31,7 +35,8 @@ await runBench(
   async (site, { token, sample }) => {
     const port = site.port;
     const headers = { Host: site.host, Authorization: `Bearer ${token}`, 'Content-Type': 'application/scim+json' };
-    const call = (method: string, p: string, body?: unknown) => site.call(method, SCIM_BASE_PATH + p, { headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const call = (method: string, p: string, body?: unknown) =>
+      site.call(method, SCIM_BASE_PATH + p, { headers, body: body === undefined ? undefined : JSON.stringify(body) });
     // Created over SCIM, as Entra does, so that a broken POST /Groups shows up here.
     const groupIds: string[] = [];
     for (let i = 1; i <= 20; i++) {
@@ -44,13 +49,23 @@ await runBench(
     let serial = 0;
     type Setup = () => { method: 'GET' | 'POST' | 'PATCH'; path: string; body?: unknown };
     const operations: { name: string; target: number; setup: Setup }[] = [
-      { name: 'GET /Users?filter=userName eq', target: 2000, setup: () => ({ method: 'GET', path: `/Users?filter=${encodeURIComponent(`userName eq "${pick(sample).userName}"`)}` }) },
+      {
+        name: 'GET /Users?filter=userName eq',
+        target: 2000,
+        setup: () => ({ method: 'GET', path: `/Users?filter=${encodeURIComponent(`userName eq "${pick(sample).userName}"`)}` }),
+      },
       {
         name: 'POST /Users, userName and name',
         target: 1000,
         setup: () => {
           const n = ++serial;
-          const body = { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: `bench.${run}.${n}@bench.example`, active: true, displayName: `Bench ${n}`, name: { givenName: 'Bench', familyName: String(n) } };
+          const body = {
+            schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+            userName: `bench.${run}.${n}@bench.example`,
+            active: true,
+            displayName: `Bench ${n}`,
+            name: { givenName: 'Bench', familyName: String(n) },
+          };
           return { method: 'POST', path: '/Users', body };
         },
       },
@@ -60,12 +75,41 @@ await runBench(
         target: 1000,
         setup: () => {
           const n = ++serial;
-          const user = { key: n, objectId: randomUUID(), userName: `entra.${run}.${n}@bench.example`, givenName: 'Bench', familyName: `Entra ${n}`, displayName: `Bench Entra ${n}`, title: 'Software Engineer', department: 'Engineering', office: 'London', managerKey: null, active: true, deleted: false };
+          const user = {
+            key: n,
+            objectId: randomUUID(),
+            userName: `entra.${run}.${n}@bench.example`,
+            givenName: 'Bench',
+            familyName: `Entra ${n}`,
+            displayName: `Bench Entra ${n}`,
+            title: 'Software Engineer',
+            department: 'Engineering',
+            office: 'London',
+            managerKey: null,
+            active: true,
+            deleted: false,
+          };
           return { method: 'POST', path: '/Users', body: newUserBody(user) };
         },
       },
-      { name: 'PATCH /Users/{id} title', target: 1000, setup: () => ({ method: 'PATCH', path: `/Users/${pick(sample).id}`, body: { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'title', value: `Title ${++serial}` }] } }) },
-      { name: 'PATCH /Groups/{id} add member', target: 1000, setup: () => ({ method: 'PATCH', path: `/Groups/${pick(groupIds)}`, body: { schemas: [PATCH_OP], Operations: [{ op: 'add', path: 'members', value: [{ value: pick(sample).id }] }] } }) },
+      {
+        name: 'PATCH /Users/{id} title',
+        target: 1000,
+        setup: () => ({
+          method: 'PATCH',
+          path: `/Users/${pick(sample).id}`,
+          body: { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'title', value: `Title ${++serial}` }] },
+        }),
+      },
+      {
+        name: 'PATCH /Groups/{id} add member',
+        target: 1000,
+        setup: () => ({
+          method: 'PATCH',
+          path: `/Groups/${pick(groupIds)}`,
+          body: { schemas: [PATCH_OP], Operations: [{ op: 'add', path: 'members', value: [{ value: pick(sample).id }] }] },
+        }),
+      },
     ];
     const cannon = (setup: Setup, bounds: { duration?: number; amount?: number }) =>
       autocannon({
@@ -74,7 +118,14 @@ await runBench(
         headers,
         ...bounds,
         // setupRequest runs before every request, so each one gets fresh values.
-        requests: [{ setupRequest: (req) => { const r = setup(); return { ...req, method: r.method, path: SCIM_BASE_PATH + r.path, body: r.body === undefined ? undefined : JSON.stringify(r.body) }; } }],
+        requests: [
+          {
+            setupRequest: (req) => {
+              const r = setup();
+              return { ...req, method: r.method, path: SCIM_BASE_PATH + r.path, body: r.body === undefined ? undefined : JSON.stringify(r.body) };
+            },
+          },
+        ],
       });
 
     const rows: string[][] = [];
@@ -88,16 +139,30 @@ await runBench(
       rates.set(op.name, rate);
       console.log(`${result.requests.total} requests`);
       const meets = rate >= op.target && result.latency.p99 <= 25 && result.non2xx === 0;
-      rows.push([op.name, String(result.requests.total), rate.toFixed(0), String(result.latency.p50), String(result.latency.p99), String(result.non2xx), `≥ ${op.target.toLocaleString('en')}/s, p99 ≤ 25`, meets ? 'yes' : 'NO']);
-      const codes = Object.entries(result.statusCodeStats ?? {}).filter(([code]) => !code.startsWith('2')).map(([code, s]) => `${code}×${s.count}`);
-      if (codes.length || result.errors || result.timeouts) notes.push(`${op.name}: ${[...codes, `${result.errors} socket errors`, `${result.timeouts} timeouts`].join(', ')}`);
+      rows.push([
+        op.name,
+        String(result.requests.total),
+        rate.toFixed(0),
+        String(result.latency.p50),
+        String(result.latency.p99),
+        String(result.non2xx),
+        `≥ ${op.target.toLocaleString('en')}/s, p99 ≤ 25`,
+        meets ? 'yes' : 'NO',
+      ]);
+      const codes = Object.entries(result.statusCodeStats ?? {})
+        .filter(([code]) => !code.startsWith('2'))
+        .map(([code, s]) => `${code}×${s.count}`);
+      if (codes.length || result.errors || result.timeouts)
+        notes.push(`${op.name}: ${[...codes, `${result.errors} socket errors`, `${result.timeouts} timeouts`].join(', ')}`);
     }
 
     process.stdout.write(`16 MiB bodies (limit 1 MiB): ${seconds} s … `);
     const oversize = await measureOversizeBodies(site, headers, seconds, CONNECTIONS);
     console.log(`${oversize.requests} requests`);
 
-    console.log(`\nbench:scim: ${size.toLocaleString('en')} users, ${CONNECTIONS} connections, ${seconds} s each, pool 10, PostgreSQL ${shownServer}, rate limits counted ${process.env.REDIS_URL ? 'in Redis' : 'in memory'}`);
+    console.log(
+      `\nbench:scim: ${size.toLocaleString('en')} users, ${CONNECTIONS} connections, ${seconds} s each, pool 10, PostgreSQL ${shownServer}, rate limits counted ${process.env.REDIS_URL ? 'in Redis' : 'in memory'}`,
+    );
     printTable(['operation', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'target', 'meets'], rows, [0, 6]);
     for (const note of notes) console.log(`  non-2xx ${note}`);
     // The target: changing a person costs no more than 1.25 times creating one (PATCH at 80% of POST or more).

@@ -39,9 +39,7 @@ const time = async (label: string, work: () => Promise<unknown>) => {
 };
 try {
   await time('migrate an empty database', () => migrate(db.url));
-  await time('seed the demo tenant (200 people, groups, pages)', () =>
-    seedTenant({ subdomain: 'acme', displayName: 'Acme', size: 200, withContent: true }),
-  );
+  await time('seed the demo tenant (200 people, groups, pages)', () => seedTenant({ subdomain: 'acme', displayName: 'Acme', size: 200, withContent: true }));
   const bar = progressBar(size, `Seeding ${size} people`);
   await time(`seed ${size.toLocaleString('en')} people`, () =>
     seedTenant({ subdomain: 'bench', displayName: 'Bench', size, withContent: false, onProgress: bar.update }),

@@ -32,14 +32,30 @@ await runBench(
     withContent: true,
     async prepare(tenant) {
       const db = tenantDb(tenant.id);
-      const sample = await db.user.findMany({ where: { active: true }, select: { id: true, givenName: true, familyName: true }, orderBy: { id: 'asc' }, take: 2000 });
-      const managers = await db.user.findMany({ where: { active: true, directReports: { some: {} } }, select: { id: true }, orderBy: { id: 'asc' }, take: 2000 });
+      const sample = await db.user.findMany({
+        where: { active: true },
+        select: { id: true, givenName: true, familyName: true },
+        orderBy: { id: 'asc' },
+        take: 2000,
+      });
+      const managers = await db.user.findMany({
+        where: { active: true, directReports: { some: {} } },
+        select: { id: true },
+        orderBy: { id: 'asc' },
+        take: 2000,
+      });
       const pages = await db.wikiPage.findMany({ where: { deletedAt: null }, select: { slug: true } });
       const ceo = await db.user.findFirstOrThrow({ where: { managerId: null, active: true }, select: { id: true } });
       const binding = randomBytes(32).toString('base64url');
       const session = await redeemSignInTicket(tenant.id, await issueSignInTicket(tenant.id, ceo.id, binding), binding);
       if (!session) throw new Error('could not open a session for the bench');
-      return { token: session.token, people: sample.map((p) => p.id), managers: [...managers.map((m) => m.id), ceo.id], texts: searchTexts(sample), slugs: pages.map((p) => p.slug) };
+      return {
+        token: session.token,
+        people: sample.map((p) => p.id),
+        managers: [...managers.map((m) => m.id), ceo.id],
+        texts: searchTexts(sample),
+        slugs: pages.map((p) => p.slug),
+      };
     },
     ready: () => ({ path: '/login' }),
   },
@@ -87,9 +103,19 @@ await runBench(
       console.log(`${result.requests.total} requests`);
       const p95 = at(times, 95);
       const ok = result.non2xx === 0 && result.errors === 0;
-      rows.push([op.name, String(result.requests.total), at(times, 50).toFixed(1), p95.toFixed(1), String(result.non2xx + result.errors), `p95 ≤ ${op.target}`, ok && p95 <= op.target ? 'yes' : 'NO']);
+      rows.push([
+        op.name,
+        String(result.requests.total),
+        at(times, 50).toFixed(1),
+        p95.toFixed(1),
+        String(result.non2xx + result.errors),
+        `p95 ≤ ${op.target}`,
+        ok && p95 <= op.target ? 'yes' : 'NO',
+      ]);
     }
-    console.log(`\nbench:web: ${size.toLocaleString('en')} people, ${CONNECTIONS} connections, ${seconds} s each, server response times in ms, PostgreSQL ${shownServer}`);
+    console.log(
+      `\nbench:web: ${size.toLocaleString('en')} people, ${CONNECTIONS} connections, ${seconds} s each, server response times in ms, PostgreSQL ${shownServer}`,
+    );
     printTable(['request', 'requests', 'p50 ms', 'p95 ms', 'errors', 'target', 'meets'], rows, [0, 5]);
   },
 );

@@ -54,7 +54,9 @@ async function checkRedis(): Promise<void> {
     await redis.connect();
     await redis.ping();
   } catch (error) {
-    fail(`npm run cluster needs Redis (REDIS_URL, else ${redisUrl}) for the shared rate limits and revocations; it did not answer: ${(error as Error).message}`);
+    fail(
+      `npm run cluster needs Redis (REDIS_URL, else ${redisUrl}) for the shared rate limits and revocations; it did not answer: ${(error as Error).message}`,
+    );
   } finally {
     redis.disconnect();
   }
@@ -78,7 +80,16 @@ if (!idp) await disconnectDb();
 
 let cluster;
 try {
-  cluster = await startCluster({ instances, port, rootDomain: root, databaseUrl: url, redisUrl, authSecret: config.AUTH_SECRET ?? demoAuthSecret(DATA_DIR), env: idp?.env, echo: true });
+  cluster = await startCluster({
+    instances,
+    port,
+    rootDomain: root,
+    databaseUrl: url,
+    redisUrl,
+    authSecret: config.AUTH_SECRET ?? demoAuthSecret(DATA_DIR),
+    env: idp?.env,
+    echo: true,
+  });
 } catch (error) {
   await Promise.all([idp?.idp.close(), disconnectDb()]);
   fail(`Could not start the cluster: ${(error as Error).message}`);
@@ -93,7 +104,10 @@ TheOrgWiki cluster: ${instances} instance${instances > 1 ? 's' : ''} behind ngin
 Ctrl+C stops nginx and the instances.
 `);
 
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const) {
   process.on(signal, () => {
     console.log(`\n${signal}: stopping nginx and the instances`);
     void cluster

@@ -34,7 +34,14 @@ function parseCommandLine(argv: string[]): { command: Command; flags: Flags } {
   try {
     const { values } = parseArgs({
       args: rest,
-      options: { subdomain: { type: 'string' }, name: { type: 'string' }, account: { type: 'string' }, directory: { type: 'string' }, user: { type: 'string' }, role: { type: 'string' } },
+      options: {
+        subdomain: { type: 'string' },
+        name: { type: 'string' },
+        account: { type: 'string' },
+        directory: { type: 'string' },
+        user: { type: 'string' },
+        role: { type: 'string' },
+      },
     });
     return { command: command as Command, flags: values };
   } catch (error) {
@@ -52,7 +59,11 @@ async function run(command: Command, flags: Flags): Promise<void> {
   const root = getConfig().ROOT_DOMAIN;
   switch (command) {
     case 'tenant:create': {
-      const tenant = await createTenant({ subdomain: required(flags, 'subdomain'), displayName: required(flags, 'name'), entraTenantId: flags.directory?.toLowerCase() });
+      const tenant = await createTenant({
+        subdomain: required(flags, 'subdomain'),
+        displayName: required(flags, 'name'),
+        entraTenantId: flags.directory?.toLowerCase(),
+      });
       console.log(`Created ${tenant.displayName} at ${siteOrigin(root, tenant.subdomain)} (id ${tenant.id})`);
       return;
     }

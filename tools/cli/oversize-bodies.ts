@@ -21,9 +21,12 @@ function residentMiB(pid: number): number {
 /** One chunked 16 MiB POST; resolves with the status once the answer has been read. */
 function upload(site: BenchSite, headers: Record<string, string>): Promise<number> {
   return new Promise((resolve, reject) => {
-    const request = http.request({ host: '127.0.0.1', port: site.port, method: 'POST', path: `${SCIM_BASE_PATH}/Users`, headers: { ...headers, 'Transfer-Encoding': 'chunked' } }, (response) => {
-      response.resume().on('end', () => resolve(response.statusCode ?? 0));
-    });
+    const request = http.request(
+      { host: '127.0.0.1', port: site.port, method: 'POST', path: `${SCIM_BASE_PATH}/Users`, headers: { ...headers, 'Transfer-Encoding': 'chunked' } },
+      (response) => {
+        response.resume().on('end', () => resolve(response.statusCode ?? 0));
+      },
+    );
     request.on('error', reject);
     let written = 0;
     const writeMore = () => {

@@ -45,7 +45,12 @@ if (!idp) await disconnectDb();
 
 const server = spawn(process.execPath, ['--import', 'tsx', path.join('lib', 'server', 'main.ts'), '--port', port, ...(mode === 'dev' ? ['--dev'] : [])], {
   stdio: 'inherit',
-  env: { ...process.env, ...idp?.env, AUTH_SECRET: process.env.AUTH_SECRET ?? (values.demo ? demoAuthSecret(DATA_DIR) : undefined), NEXT_TELEMETRY_DISABLED: '1' },
+  env: {
+    ...process.env,
+    ...idp?.env,
+    AUTH_SECRET: process.env.AUTH_SECRET ?? (values.demo ? demoAuthSecret(DATA_DIR) : undefined),
+    NEXT_TELEMETRY_DISABLED: '1',
+  },
 });
 
 console.log(`
@@ -54,13 +59,13 @@ TheOrgWiki (${mode}, ${db.embedded ? 'embedded database' : 'PostgreSQL at DATABA
   Demo tenant (acme):        ${siteOrigin(root, 'acme')}/
   SCIM Tenant URL for acme:  ${siteOrigin(root, 'acme')}${SCIM_BASE_PATH}/
   SCIM tokens:               npm run orgwiki -- token:create --subdomain acme --name entra${
-  idp
-    ? `
+    idp
+      ? `
   Sign in:                   press Login and pick a person on the local identity provider's page
                              (${idp.idp.issuerTemplate.replace('/{tid}/v2.0', '')}, standing in for Microsoft): an Acme
                              employee enters acme; someone from Contoso can sign up a new company.`
-    : ''
-}
+      : ''
+  }
 `);
 
 // Stop in order: the server first, then the database it uses. Exit as the
@@ -78,5 +83,7 @@ server.on('error', (error) => {
   void db.stop().then(() => process.exit(1));
 });
 server.on('exit', (code, signal) => {
-  void Promise.all([idp?.idp.close(), disconnectDb()]).then(() => db.stop()).then(() => process.exit(exitCode ?? code ?? (signal ? 128 + (SIGNALS[signal as keyof typeof SIGNALS] ?? 1) : 1)));
+  void Promise.all([idp?.idp.close(), disconnectDb()])
+    .then(() => db.stop())
+    .then(() => process.exit(exitCode ?? code ?? (signal ? 128 + (SIGNALS[signal as keyof typeof SIGNALS] ?? 1) : 1)));
 });

@@ -76,10 +76,14 @@ async function simulate(target: Pick<SimulationOptions, 'origin' | 'host' | 'bas
     `\nsimulate:entra: ${shape.users.toLocaleString('en')} users, ${shape.groups.toLocaleString('en')} groups of ~${shape.averageMembers} members, ${concurrency} connections${rate ? `, ${rate} req/s` : ''}, ${values.url ? `against ${values.url}` : `PostgreSQL ${shownServer}`}`,
   );
   printTable(['phase', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'retries', '5xx', 'errors', 'seconds'], [...initial, ...incremental].map(phaseCells));
-  const verdict = (seconds: number, target: number) => (FULL_SIZE ? `${seconds.toFixed(1)} s (target ≤ ${target} s: ${seconds <= target ? 'met' : 'MISSED'})` : `${seconds.toFixed(1)} s`);
+  const verdict = (seconds: number, target: number) =>
+    FULL_SIZE ? `${seconds.toFixed(1)} s (target ≤ ${target} s: ${seconds <= target ? 'met' : 'MISSED'})` : `${seconds.toFixed(1)} s`;
   console.log(`\ninitial cycle: ${verdict(initialSeconds, TARGETS.initialSeconds)}`);
   for (const figures of incremental) console.log(`${figures.phase}: ${verdict(figures.seconds, TARGETS.incrementalSeconds)}`);
-  const lists: [string, string[] | null][] = [['over SCIM', comparison.overScim], ['in the database', comparison.inDatabase]];
+  const lists: [string, string[] | null][] = [
+    ['over SCIM', comparison.overScim],
+    ['in the database', comparison.inDatabase],
+  ];
   let total = 0;
   for (const [where, differences] of lists) {
     if (!differences) continue;
@@ -94,7 +98,7 @@ async function simulate(target: Pick<SimulationOptions, 'origin' | 'host' | 'bas
 
 if (values.url || values.token) {
   if (!values.url || !values.token) {
-    console.error('--url and --token go together: the tenant\'s SCIM URL (https://acme.example.com/api/v2/scim/v2/) and its Secret Token.');
+    console.error("--url and --token go together: the tenant's SCIM URL (https://acme.example.com/api/v2/scim/v2/) and its Secret Token.");
     process.exit(2);
   }
   const url = new URL(values.url);
@@ -112,7 +116,14 @@ if (values.url || values.token) {
       withContent: false,
       // Entra's first cycle for a big company is the most the tenant's budget will ever see.
       serverEnv: { SCIM_RATE_LIMIT_PER_SECOND: '100000' },
-      prepare: async (tenant) => (await createServiceAccountToken(tenant.id, { serviceAccountName: 'Entra simulator', tokenName: 'simulate:entra' }, { type: 'system', label: 'simulate:entra' })).token,
+      prepare: async (tenant) =>
+        (
+          await createServiceAccountToken(
+            tenant.id,
+            { serviceAccountName: 'Entra simulator', tokenName: 'simulate:entra' },
+            { type: 'system', label: 'simulate:entra' },
+          )
+        ).token,
       ready: (token) => ({ path: `${SCIM_BASE_PATH}/ServiceProviderConfig`, headers: { Authorization: `Bearer ${token}` } }),
     },
     async (site, token) => {

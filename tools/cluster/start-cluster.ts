@@ -97,10 +97,20 @@ async function end(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Pro
 }
 
 /** Spawns `command` in its own process group, its output appended to `logFile` (echoed with `name`, and handed on, when asked). */
-function launch(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, logFile: string, options: Pick<ClusterOptions, 'echo' | 'onOutput'>): ChildProcess {
+function launch(
+  name: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  logFile: string,
+  options: Pick<ClusterOptions, 'echo' | 'onOutput'>,
+): ChildProcess {
   const log = fs.createWriteStream(logFile, { flags: 'a' });
   const child = spawn(command, args, { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  for (const [stream, from] of [['stdout', child.stdout!], ['stderr', child.stderr!]] as const) {
+  for (const [stream, from] of [
+    ['stdout', child.stdout!],
+    ['stderr', child.stderr!],
+  ] as const) {
     let partial = '';
     from.setEncoding('utf8').on('data', (chunk: string) => {
       log.write(chunk);
@@ -128,7 +138,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const count = options.instances ?? 2;
   const port = options.port ?? Number(options.rootDomain?.split(':')[1] ?? 3000);
   const rootDomain = options.rootDomain ?? `localhost:${port}`;
-  if (rootDomain.includes(':') && Number(rootDomain.split(':')[1]) !== port) throw new Error(`ROOT_DOMAIN ${rootDomain} names another port than nginx's ${port}`);
+  if (rootDomain.includes(':') && Number(rootDomain.split(':')[1]) !== port)
+    throw new Error(`ROOT_DOMAIN ${rootDomain} names another port than nginx's ${port}`);
   const instancePorts = options.instancePorts ?? Array.from({ length: count }, (_, i) => port + 10 + i);
   if (instancePorts.length !== count) throw new Error(`${count} instances need ${count} ports, got ${instancePorts.length}`);
   if (!fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) throw new Error('No production build: run `npm run build` first.');
@@ -158,7 +169,14 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
 
   const appLog = (i: number) => path.join(logDir, `app-${i + 1}.log`);
   async function startInstance(i: number): Promise<void> {
-    const child = launch(`app-${i + 1}`, process.execPath, ['--import', 'tsx', path.join('lib', 'server', 'main.ts'), '--port', String(instancePorts[i])], { ...env, PORT: String(instancePorts[i]) }, appLog(i), options);
+    const child = launch(
+      `app-${i + 1}`,
+      process.execPath,
+      ['--import', 'tsx', path.join('lib', 'server', 'main.ts'), '--port', String(instancePorts[i])],
+      { ...env, PORT: String(instancePorts[i]) },
+      appLog(i),
+      options,
+    );
     instances[i] = child;
     await waitUntil(`Instance ${i + 1} (port ${instancePorts[i]})`, child, appLog(i), async () => (await probe(instancePorts[i], rootDomain)) !== null);
   }

@@ -56,7 +56,15 @@ export class DevAccounts {
     if (!account) {
       // A user name held by an account with another id: that account was deleted, and this is a new one.
       this.data.accounts = this.data.accounts.filter((a) => !(a.tid === tid && same(a.userName, person.userName)));
-      account = { tid, oid: person.oid ?? randomUUID(), userName: person.userName, name: person.name, email: person.email, directoryRoles: person.directoryRoles, homeTid: person.homeTid };
+      account = {
+        tid,
+        oid: person.oid ?? randomUUID(),
+        userName: person.userName,
+        name: person.name,
+        email: person.email,
+        directoryRoles: person.directoryRoles,
+        homeTid: person.homeTid,
+      };
       this.data.accounts.push(account);
     } else {
       account.userName = person.userName;

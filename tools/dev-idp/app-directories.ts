@@ -33,7 +33,12 @@ export async function directoriesFromDatabase(): Promise<DevDirectory[]> {
       const fixed = STATIC_DIRECTORIES.find((d) => d.tid === tid);
       const named = new Set(people.map((p) => p.userName.toLowerCase()));
       // A company using TheOrgWiki has consented to it.
-      return { tid, name: tenant.displayName, consented: true, people: [...people, ...(fixed?.people ?? []).filter((p) => !named.has(p.userName.toLowerCase()))] };
+      return {
+        tid,
+        name: tenant.displayName,
+        consented: true,
+        people: [...people, ...(fixed?.people ?? []).filter((p) => !named.has(p.userName.toLowerCase()))],
+      };
     }),
   );
   const boundIds = new Set(bound.map((d) => d.tid));

@@ -34,7 +34,7 @@ export interface DevDirectory {
 export const GLOBAL_ADMINISTRATOR = Object.keys(DIRECTORY_ADMIN_ROLES).find((id) => DIRECTORY_ADMIN_ROLES[id] === 'Global Administrator')!;
 
 /** Someone with a mailbox at their user name, and no directory role. */
-export const devPerson = (userName: string, name: string, directoryRoles: string[] = []): DevPerson => ({ userName, name, email: userName, directoryRoles });
+const devPerson = (userName: string, name: string, directoryRoles: string[] = []): DevPerson => ({ userName, name, email: userName, directoryRoles });
 
 /** Directories with no TheOrgWiki tenant yet: for signing up a new company, and for strangers. */
 export const STATIC_DIRECTORIES: DevDirectory[] = [

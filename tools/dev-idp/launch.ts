@@ -16,7 +16,12 @@ export interface LaunchedIdp {
   env: Record<string, string>;
 }
 
-export async function launchDevIdp(rootDomain: string, appPort: number, dataDir: string, accountsFile = path.join(dataDir, 'dev-idp-accounts.json')): Promise<LaunchedIdp> {
+export async function launchDevIdp(
+  rootDomain: string,
+  appPort: number,
+  dataDir: string,
+  accountsFile = path.join(dataDir, 'dev-idp-accounts.json'),
+): Promise<LaunchedIdp> {
   const clientId = 'theorgwiki-dev';
   const clientSecret = randomBytes(24).toString('base64url');
   const tls = await localhostCertificate();
@@ -29,7 +34,11 @@ export async function launchDevIdp(rootDomain: string, appPort: number, dataDir:
     clientId,
     clientSecret,
     // As the app registration lists them (README, Configuration).
-    redirectUris: [`${siteOrigin(rootDomain)}/api/auth/callback/microsoft-entra-id`, `${siteOrigin(rootDomain)}${SIGNED_OUT_PATH}`, `${siteOrigin(rootDomain)}${ADMIN_CONSENTED_PATH}`],
+    redirectUris: [
+      `${siteOrigin(rootDomain)}/api/auth/callback/microsoft-entra-id`,
+      `${siteOrigin(rootDomain)}${SIGNED_OUT_PATH}`,
+      `${siteOrigin(rootDomain)}${ADMIN_CONSENTED_PATH}`,
+    ],
     directories: directoriesFromDatabase,
     accountsFile,
     favicon: fs.readFileSync(new URL('../../public/favicon.ico', import.meta.url)),

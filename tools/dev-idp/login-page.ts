@@ -12,8 +12,7 @@ const TAMPERS = {
 } as const;
 export type Tamper = keyof typeof TAMPERS;
 
-const escape = (value: string) =>
-  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escape = (value: string) => value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const FORWARDED = ['client_id', 'redirect_uri', 'response_type', 'scope', 'state', 'nonce', 'code_challenge', 'code_challenge_method'];
 
@@ -39,12 +38,15 @@ export const loginPage = {
   render(directories: DevDirectory[], params: URLSearchParams): string {
     const accounts = directories
       .map(
-        (d) => `<section aria-label="${escape(d.name)}"><h2>${escape(d.name)} <small>directory ${d.tid}</small></h2><ul>${d.people
-          .map(
-            (p) => `<li><form method="post">${hidden(params)}<input type="hidden" name="tid" value="${d.tid}"><input type="hidden" name="user" value="${escape(p.userName)}">
+        (d) =>
+          `<section aria-label="${escape(d.name)}"><h2>${escape(d.name)} <small>directory ${d.tid}</small></h2><ul>${d.people
+            .map(
+              (
+                p,
+              ) => `<li><form method="post">${hidden(params)}<input type="hidden" name="tid" value="${d.tid}"><input type="hidden" name="user" value="${escape(p.userName)}">
 <button type="submit">${escape(p.name)} <small>${escape(p.userName)}</small></button></form></li>`,
-          )
-          .join('')}</ul></section>`,
+            )
+            .join('')}</ul></section>`,
       )
       .join('');
     const options = directories.map((d) => `<option value="${d.tid}">${escape(d.name)}</option>`).join('');
@@ -61,7 +63,9 @@ ${accounts}
 <label><input type="checkbox" name="mailbox" checked> Has a mailbox (its address is the user name)</label>
 <label><input type="checkbox" name="admin"> Global Administrator of the directory</label>
 <label><input type="checkbox" name="guest"> A guest (B2B) from another organization</label>
-<label for="tamper">Tamper with the ID token (tests the app's checks)</label><select id="tamper" name="tamper"><option value="">No</option>${Object.entries(TAMPERS)
+<label for="tamper">Tamper with the ID token (tests the app's checks)</label><select id="tamper" name="tamper"><option value="">No</option>${Object.entries(
+        TAMPERS,
+      )
         .map(([value, label]) => `<option value="${value}">${escape(label)}</option>`)
         .join('')}</select>
 <input type="hidden" name="someone_else" value="1">

@@ -36,7 +36,11 @@ export async function readForm(req: http.IncomingMessage): Promise<URLSearchPara
 
 export function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': typeof body === 'string' ? 'text/html; charset=utf-8' : 'application/json', 'Cache-Control': 'no-store', ...headers });
+  res.writeHead(status, {
+    'Content-Type': typeof body === 'string' ? 'text/html; charset=utf-8' : 'application/json',
+    'Cache-Control': 'no-store',
+    ...headers,
+  });
   res.end(text);
 }
 
@@ -48,7 +52,10 @@ export const oauthError = (res: http.ServerResponse, status: number, error: stri
 export function clientFrom(req: http.IncomingMessage, form: URLSearchParams): { id: string; secret: string } | null {
   const basic = /^Basic\s+(.+)$/i.exec(req.headers.authorization ?? '');
   if (basic) {
-    const [id, secret] = Buffer.from(basic[1], 'base64').toString().split(':').map((p) => decodeURIComponent(p.replace(/\+/g, ' ')));
+    const [id, secret] = Buffer.from(basic[1], 'base64')
+      .toString()
+      .split(':')
+      .map((p) => decodeURIComponent(p.replace(/\+/g, ' ')));
     return { id, secret: secret ?? '' };
   }
   const id = form.get('client_id');

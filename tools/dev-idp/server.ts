@@ -152,7 +152,8 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
     const clientId = params.get('client_id');
     const redirectUri = params.get('redirect_uri') ?? '';
     if (clientId !== options.clientId) return send(res, 400, loginPage.error(`AADSTS700016: Application with identifier '${clientId}' was not found.`));
-    if (!options.redirectUris.includes(redirectUri)) return send(res, 400, loginPage.error(`AADSTS50011: The redirect URI '${redirectUri}' does not match the redirect URIs configured for the application.`));
+    if (!options.redirectUris.includes(redirectUri))
+      return send(res, 400, loginPage.error(`AADSTS50011: The redirect URI '${redirectUri}' does not match the redirect URIs configured for the application.`));
     const back = (query: Record<string, string>) => {
       const target = new URL(redirectUri);
       for (const [k, v] of Object.entries(query)) target.searchParams.set(k, v);
@@ -160,7 +161,8 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
       if (state !== null) target.searchParams.set('state', state);
       res.writeHead(302, { Location: target.toString(), 'Cache-Control': 'no-store' }).end();
     };
-    if (params.get('response_type') !== 'code') return back({ error: 'unsupported_response_type', error_description: 'AADSTS700054: only response_type=code is enabled.' });
+    if (params.get('response_type') !== 'code')
+      return back({ error: 'unsupported_response_type', error_description: 'AADSTS700054: only response_type=code is enabled.' });
     const codeChallenge = params.get('code_challenge');
     if (!codeChallenge || params.get('code_challenge_method') !== 'S256') {
       return back({ error: 'invalid_request', error_description: 'AADSTS9002325: Proof Key for Code Exchange is required (S256).' });
@@ -199,7 +201,13 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
     const home = tokenTid === tid ? directory : await findDirectory(tokenTid);
     if (home && !home.consented && !accounts.hasSignInConsent(tokenTid)) {
       if (!isDirectoryAdmin(account.directoryRoles)) {
-        return send(res, 403, loginPage.error(`AADSTS90094: Need admin approval. ${options.clientId} needs permission to access resources in your organization that only an admin can grant.`));
+        return send(
+          res,
+          403,
+          loginPage.error(
+            `AADSTS90094: Need admin approval. ${options.clientId} needs permission to access resources in your organization that only an admin can grant.`,
+          ),
+        );
       }
       accounts.grantSignInConsent(tokenTid);
     }
@@ -229,9 +237,15 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
       if (!GUID.test(tenant)) return oauthError(res, 400, 'invalid_request', 'AADSTS90002: client credentials need a directory id in the authority.');
       const tid = tenant.toLowerCase();
       if (form.get('scope') !== `${GRAPH_RESOURCE}/.default`) {
-        return oauthError(res, 400, 'invalid_scope', `AADSTS1002012: The provided value for scope ${form.get('scope')} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier.`);
+        return oauthError(
+          res,
+          400,
+          'invalid_scope',
+          `AADSTS1002012: The provided value for scope ${form.get('scope')} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier.`,
+        );
       }
-      if (!(await findDirectory(tid))) return oauthError(res, 400, 'unauthorized_client', `AADSTS700016: Application with identifier '${client.id}' was not found in the directory '${tid}'.`);
+      if (!(await findDirectory(tid)))
+        return oauthError(res, 400, 'unauthorized_client', `AADSTS700016: Application with identifier '${client.id}' was not found in the directory '${tid}'.`);
       appTokens.set(tid, (appTokens.get(tid) ?? 0) + 1);
       // Application permissions only once a directory admin has consented to them.
       const roles = accounts.hasConsent(tid) ? { roles: [GRAPH_PERMISSION] } : {};
@@ -274,15 +288,24 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
       tamper === 'unknown_key' ? { ...(await newKey()), kid: keys[0].kid } : keys[0],
     );
     const accessToken = await sign({ ...claims, scp: pending.scope }, issuerOf(base, tid), options.clientId);
-    send(res, 200, { token_type: 'Bearer', scope: pending.scope, expires_in: TOKEN_TTL_S, ext_expires_in: TOKEN_TTL_S, access_token: accessToken, id_token: idToken });
+    send(res, 200, {
+      token_type: 'Bearer',
+      scope: pending.scope,
+      expires_in: TOKEN_TTL_S,
+      ext_expires_in: TOKEN_TTL_S,
+      access_token: accessToken,
+      id_token: idToken,
+    });
   }
 
   /** The admin-consent endpoint: a directory admin grants the app's application permissions for the directory. */
   async function adminConsent(req: http.IncomingMessage, res: http.ServerResponse, tenant: string, url: URL): Promise<void> {
     const params = req.method === 'POST' ? await readForm(req) : url.searchParams;
     const redirectUri = params.get('redirect_uri') ?? '';
-    if (params.get('client_id') !== options.clientId) return send(res, 400, loginPage.error(`AADSTS700016: Application with identifier '${params.get('client_id')}' was not found.`));
-    if (!options.redirectUris.includes(redirectUri)) return send(res, 400, loginPage.error(`AADSTS50011: The redirect URI '${redirectUri}' does not match the redirect URIs configured for the application.`));
+    if (params.get('client_id') !== options.clientId)
+      return send(res, 400, loginPage.error(`AADSTS700016: Application with identifier '${params.get('client_id')}' was not found.`));
+    if (!options.redirectUris.includes(redirectUri))
+      return send(res, 400, loginPage.error(`AADSTS50011: The redirect URI '${redirectUri}' does not match the redirect URIs configured for the application.`));
     const directories = (await directoriesAt(tenant)).filter((d) => d.tid !== PERSONAL_ACCOUNTS_TID);
     if (req.method === 'GET') return send(res, 200, loginPage.render(directories, params));
     const tid = (params.get('tid') ?? '').toLowerCase();
@@ -290,7 +313,11 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
     const person = directory?.people.find((p) => p.userName.toLowerCase() === (params.get('user') ?? '').trim().toLowerCase());
     if (!directory || !person) return send(res, 400, loginPage.error('AADSTS50034: The user account does not exist.'));
     if (!isDirectoryAdmin(accounts.resolve(tid, person).directoryRoles)) {
-      return send(res, 403, loginPage.error('AADSTS90094: Admin consent is required: this permission can only be granted by an administrator of the directory.'));
+      return send(
+        res,
+        403,
+        loginPage.error('AADSTS90094: Admin consent is required: this permission can only be granted by an administrator of the directory.'),
+      );
     }
     accounts.grantConsent(tid);
     const target = new URL(redirectUri);
@@ -304,7 +331,12 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
   function logout(res: http.ServerResponse, url: URL): void {
     const back = url.searchParams.get('post_logout_redirect_uri');
     if (back === null) return send(res, 200, loginPage.error('You signed out of your account. It is a good idea to close all browser windows.'));
-    if (!options.redirectUris.includes(back)) return send(res, 400, loginPage.error(`AADSTS50011: The post logout redirect URI '${back}' does not match the redirect URIs configured for the application.`));
+    if (!options.redirectUris.includes(back))
+      return send(
+        res,
+        400,
+        loginPage.error(`AADSTS50011: The post logout redirect URI '${back}' does not match the redirect URIs configured for the application.`),
+      );
     res.writeHead(302, { Location: back, 'Cache-Control': 'no-store' }).end();
   }
 
@@ -333,11 +365,19 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
       if (url.pathname === '/oidc/userinfo') {
         const claims = await bearer(req);
         if (!claims) return oauthError(res, 401, 'invalid_token', 'The access token is missing or invalid.');
-        return send(res, 200, { sub: claims.sub, name: claims.name, preferred_username: claims.preferred_username, email: claims.email, oid: claims.oid, tid: claims.tid });
+        return send(res, 200, {
+          sub: claims.sub,
+          name: claims.name,
+          preferred_username: claims.preferred_username,
+          email: claims.email,
+          oid: claims.oid,
+          tid: claims.tid,
+        });
       }
       if (url.pathname === '/v1.0/organization' && req.method === 'GET') {
         const claims = await bearer(req);
-        if (!claims || typeof claims.tid !== 'string' || claims.aud !== GRAPH_RESOURCE) return send(res, 401, { error: { code: 'InvalidAuthenticationToken', message: 'Access token is empty or invalid.' } });
+        if (!claims || typeof claims.tid !== 'string' || claims.aud !== GRAPH_RESOURCE)
+          return send(res, 401, { error: { code: 'InvalidAuthenticationToken', message: 'Access token is empty or invalid.' } });
         if (!(Array.isArray(claims.roles) && claims.roles.includes(GRAPH_PERMISSION))) {
           return send(res, 403, { error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' } });
         }
@@ -367,7 +407,10 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
   httpBase = `http://localhost:${await listen(plain, options.port)}`;
   let secure: https.Server | null = null;
   if (options.https) {
-    secure = https.createServer({ key: options.https.key, cert: options.https.cert }, handler(() => httpsBase));
+    secure = https.createServer(
+      { key: options.https.key, cert: options.https.cert },
+      handler(() => httpsBase),
+    );
     httpsBase = `https://localhost:${await listen(secure, options.https.port)}`;
   }
   const close = (server: http.Server | https.Server | null) => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));

@@ -62,11 +62,41 @@ export function demoPages(people: readonly GeneratedPerson[]): PageSeed[] {
       ownerId: headOf('People').id,
       parentSlug: 'welcome',
     },
-    { slug: 'onboarding', title: 'Onboarding checklist', body: `1. Sign in with your Microsoft account.\n2. Fill in your profile and skills.\n3. Meet your manager and your team.\n\nOwner: ${link(headOf('People'))}.\n`, ownerId: headOf('People').id, parentSlug: 'handbook' },
-    { slug: 'time-off', title: 'Time off', body: `Book leave at least two weeks ahead and tell your manager. Payroll questions: ${link(headOf('Finance'))}.\n`, ownerId: headOf('People').id, parentSlug: 'handbook' },
-    { slug: 'expenses', title: 'Expenses', body: `Submit receipts within 30 days. The finance team (${link(headOf('Finance'))}) approves claims weekly.\n`, ownerId: headOf('Finance').id, parentSlug: 'handbook' },
-    { slug: 'it-security', title: 'IT and security', body: `Accounts come from Microsoft Entra ID. Lost laptop? Tell ${link(headOf('IT'))} at once.\n`, ownerId: headOf('IT').id, parentSlug: 'handbook' },
-    { slug: 'offices', title: 'Our offices', body: `${OFFICES.map((o) => `- **${o.name}**: ${o.streetAddress}, ${o.postalCode} ${o.locality}`).join('\n')}\n`, ownerId: headOf('People').id, parentSlug: 'welcome' },
+    {
+      slug: 'onboarding',
+      title: 'Onboarding checklist',
+      body: `1. Sign in with your Microsoft account.\n2. Fill in your profile and skills.\n3. Meet your manager and your team.\n\nOwner: ${link(headOf('People'))}.\n`,
+      ownerId: headOf('People').id,
+      parentSlug: 'handbook',
+    },
+    {
+      slug: 'time-off',
+      title: 'Time off',
+      body: `Book leave at least two weeks ahead and tell your manager. Payroll questions: ${link(headOf('Finance'))}.\n`,
+      ownerId: headOf('People').id,
+      parentSlug: 'handbook',
+    },
+    {
+      slug: 'expenses',
+      title: 'Expenses',
+      body: `Submit receipts within 30 days. The finance team (${link(headOf('Finance'))}) approves claims weekly.\n`,
+      ownerId: headOf('Finance').id,
+      parentSlug: 'handbook',
+    },
+    {
+      slug: 'it-security',
+      title: 'IT and security',
+      body: `Accounts come from Microsoft Entra ID. Lost laptop? Tell ${link(headOf('IT'))} at once.\n`,
+      ownerId: headOf('IT').id,
+      parentSlug: 'handbook',
+    },
+    {
+      slug: 'offices',
+      title: 'Our offices',
+      body: `${OFFICES.map((o) => `- **${o.name}**: ${o.streetAddress}, ${o.postalCode} ${o.locality}`).join('\n')}\n`,
+      ownerId: headOf('People').id,
+      parentSlug: 'welcome',
+    },
   ];
   for (const head of heads) {
     const slug = head.department.toLowerCase().replace(/[^a-z]+/g, '-');

@@ -64,7 +64,10 @@ function titleFor(draft: Draft, department: string, random: Random): string {
 }
 
 function emailLocalPart(given: string, family: string): string {
-  return `${given}.${family}`.toLowerCase().normalize('NFD').replace(/[^a-z.]/g, '');
+  return `${given}.${family}`
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^a-z.]/g, '');
 }
 
 export function generateCompany(options: { size: number; domain: string; seed?: number }): GeneratedPerson[] {

@@ -44,11 +44,7 @@ function toUserRow(p: GeneratedPerson): BulkUserRow {
  * Inserts people level by level (a manager row must exist before its reports
  * reference it) in batches, reporting progress after each batch.
  */
-export async function insertPeople(
-  tenantId: string,
-  people: readonly GeneratedPerson[],
-  onProgress: (inserted: number) => void = () => {},
-): Promise<void> {
+export async function insertPeople(tenantId: string, people: readonly GeneratedPerson[], onProgress: (inserted: number) => void = () => {}): Promise<void> {
   const levels = new Map<number, GeneratedPerson[]>();
   for (const person of people) {
     const members = levels.get(person.level) ?? [];

@@ -8,7 +8,7 @@ import type { SourceDirectory } from './source-directory';
 // the database (what the wiki shows), and compared by userName and group
 // name, so that a duplicate, a stray or a missing object all show up.
 
-export interface TenantUser {
+interface TenantUser {
   id: string;
   userName: string;
   externalId: string | null;
@@ -23,7 +23,7 @@ export interface TenantUser {
   managerId: string | null;
 }
 
-export interface TenantGroup {
+interface TenantGroup {
   displayName: string;
   externalId: string | null;
   memberIds: string[];
@@ -76,7 +76,20 @@ export async function readOverScim(session: ScimSession): Promise<TenantState> {
 export async function readFromDatabase(tenantId: string): Promise<TenantState> {
   const db = tenantDb(tenantId);
   const users = await db.user.findMany({
-    select: { id: true, userName: true, externalId: true, active: true, displayName: true, givenName: true, familyName: true, title: true, department: true, office: true, workEmail: true, managerId: true },
+    select: {
+      id: true,
+      userName: true,
+      externalId: true,
+      active: true,
+      displayName: true,
+      givenName: true,
+      familyName: true,
+      title: true,
+      department: true,
+      office: true,
+      workEmail: true,
+      managerId: true,
+    },
   });
   const groups = await db.group.findMany({ select: { displayName: true, externalId: true, members: { select: { userId: true } } } });
   return {
@@ -138,7 +151,9 @@ export function findDifferences(source: SourceDirectory, state: TenantState): st
     const missing = [...wanted].filter((m) => !members.has(m));
     const extra = [...members].filter((m) => !wanted.has(m));
     if (missing.length || extra.length || members.size !== found.memberIds.length) {
-      out.push(`group ${group.displayName}: ${missing.length} members missing (${missing.slice(0, 3).join(', ')}), ${extra.length} extra (${extra.slice(0, 3).join(', ')})`);
+      out.push(
+        `group ${group.displayName}: ${missing.length} members missing (${missing.slice(0, 3).join(', ')}), ${extra.length} extra (${extra.slice(0, 3).join(', ')})`,
+      );
     }
   }
   for (const stray of groupsByName.values()) out.push(`group ${stray.displayName}: in the tenant, not in the source`);

@@ -5,7 +5,7 @@ import type { SourceGroup, SourceUser } from './source-directory';
 // capitalised ops, the enterprise schema URN in `schemas`, the office as a
 // work address's `formatted`, and the manager as a bare id.
 
-export const CORE_USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
+const CORE_USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 export const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 const GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';
 const AD_GROUP = 'http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group';
@@ -41,7 +41,8 @@ export function membersPatch(op: 'Add' | 'Remove', ids: readonly string[]) {
 }
 
 type Resource = Record<string, unknown>;
-const field = (resource: Resource, ...path: string[]): unknown => path.reduce<unknown>((at, key) => (at && typeof at === 'object' ? (at as Resource)[key] : undefined), resource);
+const field = (resource: Resource, ...path: string[]): unknown =>
+  path.reduce<unknown>((at, key) => (at && typeof at === 'object' ? (at as Resource)[key] : undefined), resource);
 const workValue = (list: unknown, key: string): unknown =>
   Array.isArray(list) ? (list.find((item: Resource) => item?.type === 'work') as Resource | undefined)?.[key] : undefined;
 

@@ -18,7 +18,7 @@ export interface TargetIds {
   managers: Map<number, string | null>;
 }
 
-export const newTargetIds = (): TargetIds => ({ users: new Map(), groups: new Map(), managers: new Map() });
+const newTargetIds = (): TargetIds => ({ users: new Map(), groups: new Map(), managers: new Map() });
 
 const first = (answer: { body: Resource | null }): Resource | null => ((answer.body?.Resources as Resource[] | undefined) ?? [])[0] ?? null;
 const filterQuery = (attribute: string, value: string) => `filter=${encodeURIComponent(`${attribute} eq "${value}"`)}`;
@@ -98,14 +98,21 @@ export class Provisioner {
       current = new Set(((full.body?.members as Resource[] | undefined) ?? []).map((m) => String(m.value)));
     }
     const wanted = new Set([...group.members].map((key) => this.ids.users.get(key)).filter((v): v is string => v !== undefined));
-    await this.changeMembers(group, [...wanted].filter((m) => !current.has(m)), [...current].filter((m) => !wanted.has(m)));
+    await this.changeMembers(
+      group,
+      [...wanted].filter((m) => !current.has(m)),
+      [...current].filter((m) => !wanted.has(m)),
+    );
   }
 
   /** Adds and removes members by the tenant's ids, in Entra-sized batches. */
   async changeMembers(group: SourceGroup, add: readonly string[], remove: readonly string[]): Promise<void> {
     const id = this.ids.groups.get(group.key);
     if (!id) return;
-    for (const [op, list] of [['Add', add], ['Remove', remove]] as const) {
+    for (const [op, list] of [
+      ['Add', add],
+      ['Remove', remove],
+    ] as const) {
       for (let i = 0; i < list.length; i += this.memberBatch) {
         await this.session.send('PATCH', `/Groups/${id}`, membersPatch(op, list.slice(i, i + this.memberBatch)));
       }

@@ -6,10 +6,18 @@ import { titleFor, type SourceDirectory, type SourceUser } from './source-direct
 // returners, deletions, group membership changes and renames. The result says
 // which objects changed, which is what Entra's incremental cycle sends.
 
-export type ChangeKind = 'title' | 'department' | 'manager' | 'deactivate' | 'reactivate' | 'delete' | 'rename user' | 'membership' | 'rename group';
+type ChangeKind = 'title' | 'department' | 'manager' | 'deactivate' | 'reactivate' | 'delete' | 'rename user' | 'membership' | 'rename group';
 
 const WEIGHTS: [ChangeKind, number][] = [
-  ['title', 20], ['department', 12], ['manager', 15], ['deactivate', 8], ['reactivate', 5], ['delete', 5], ['rename user', 5], ['membership', 25], ['rename group', 5],
+  ['title', 20],
+  ['department', 12],
+  ['manager', 15],
+  ['deactivate', 8],
+  ['reactivate', 5],
+  ['delete', 5],
+  ['rename user', 5],
+  ['membership', 25],
+  ['rename group', 5],
 ];
 
 export interface ChangeSet {
@@ -110,7 +118,7 @@ export function applyRandomChanges(source: SourceDirectory, count: number): Chan
     changes.users.add(user.key);
     return true;
   };
-  for (let made = 0; made < count; ) {
+  for (let made = 0; made < count;) {
     let roll = random.next() * total;
     const kind = WEIGHTS.find(([, weight]) => (roll -= weight) < 0)?.[0] ?? 'title';
     if (!apply(kind)) continue;

@@ -40,7 +40,7 @@ export interface SessionStats {
 
 const REQUEST_TIMEOUT_MS = 30_000;
 
-export const newStats = (): SessionStats => ({ requests: 0, retries: 0, errors: 0, byStatus: new Map(), latencies: [], slowestMs: 0, firstErrors: [] });
+const newStats = (): SessionStats => ({ requests: 0, retries: 0, errors: 0, byStatus: new Map(), latencies: [], slowestMs: 0, firstErrors: [] });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

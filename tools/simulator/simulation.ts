@@ -77,7 +77,10 @@ export class EntraSimulation {
   async incrementalCycle(count: number, label = 'incremental'): Promise<{ figures: PhaseFigures; changes: ChangeSet }> {
     const changes = applyRandomChanges(this.source, count);
     type Item = { user: number } | { group: number };
-    const items: Item[] = [...[...changes.users].map((user) => ({ user })), ...[...new Set([...changes.members.keys(), ...changes.renamedGroups])].map((group) => ({ group }))];
+    const items: Item[] = [
+      ...[...changes.users].map((user) => ({ user })),
+      ...[...new Set([...changes.members.keys(), ...changes.renamedGroups])].map((group) => ({ group })),
+    ];
     const figures = await this.phase(`${label}: ${count.toLocaleString('en')} changes`, items, async (item) => {
       if ('user' in item) return this.provisioner.syncUser(this.source.users[item.user], true);
       const group = this.source.groups[item.group];

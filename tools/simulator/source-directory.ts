@@ -65,7 +65,10 @@ export function generateSourceDirectory(options: { users: number; groups: number
       key,
       objectId: objectId(random),
       // The key keeps userNames unique however often names repeat.
-      userName: `${givenName}.${familyName}.${key}@${domain}`.toLowerCase().normalize('NFKD').replace(/[^a-z0-9.@]/g, ''),
+      userName: `${givenName}.${familyName}.${key}@${domain}`
+        .toLowerCase()
+        .normalize('NFKD')
+        .replace(/[^a-z0-9.@]/g, ''),
       givenName,
       familyName,
       displayName: `${givenName} ${familyName}`,

@@ -25,7 +25,11 @@ export default async function TenantLayout({ children, params }: Props) {
   const user = await currentUser(tenant);
   return (
     <>
-      <SiteHeader title={tenant.displayName} loginHref="/auth/start" user={user ? { name: personName(user), isAdmin: user.role === 'admin', profileHref: `/people/${user.id}` } : null} />
+      <SiteHeader
+        title={tenant.displayName}
+        loginHref="/auth/start"
+        user={user ? { name: personName(user), isAdmin: user.role === 'admin', profileHref: `/people/${user.id}` } : null}
+      />
       <main className="mx-auto max-w-5xl px-4 py-8">{children}</main>
     </>
   );

@@ -66,11 +66,19 @@ export default async function Home({ params }: Props) {
           </button>
         </div>
         <p className="mt-2 text-sm text-slate-600">
-          Tip: press <kbd className="rounded border border-slate-300 px-1">Ctrl</kbd> <kbd className="rounded border border-slate-300 px-1">K</kbd> anywhere to search, and <kbd className="rounded border border-slate-300 px-1">?</kbd> for every shortcut.
+          Tip: press <kbd className="rounded border border-slate-300 px-1">Ctrl</kbd> <kbd className="rounded border border-slate-300 px-1">K</kbd> anywhere to
+          search, and <kbd className="rounded border border-slate-300 px-1">?</kbd> for every shortcut.
         </p>
       </form>
       <div className="grid gap-4 md:grid-cols-2">
-        <Card title="Your team" action={<a href={`/org?person=${user.id}`} className="text-sm text-indigo-700 underline">Org chart</a>}>
+        <Card
+          title="Your team"
+          action={
+            <a href={`/org?person=${user.id}`} className="text-sm text-indigo-700 underline">
+              Org chart
+            </a>
+          }
+        >
           {manager || peers.length || reports.length ? (
             <div className="space-y-3">
               {manager ? (
@@ -80,12 +88,16 @@ export default async function Home({ params }: Props) {
               ) : null}
               {reports.length ? (
                 <ul aria-label="Your reports" className="space-y-2">
-                  {reports.map((p) => <PersonItem key={p.id} person={p} />)}
+                  {reports.map((p) => (
+                    <PersonItem key={p.id} person={p} />
+                  ))}
                 </ul>
               ) : null}
               {peers.length ? (
                 <ul aria-label="Your peers" className="space-y-2">
-                  {peers.map((p) => <PersonItem key={p.id} person={p} />)}
+                  {peers.map((p) => (
+                    <PersonItem key={p.id} person={p} />
+                  ))}
                 </ul>
               ) : null}
             </div>
@@ -93,16 +105,32 @@ export default async function Home({ params }: Props) {
             <Empty>Nobody yet: once Microsoft Entra provisions your manager and colleagues, they show here.</Empty>
           )}
         </Card>
-        <Card title="Recently joined" action={<a href="/people" className="text-sm text-indigo-700 underline">All people</a>}>
+        <Card
+          title="Recently joined"
+          action={
+            <a href="/people" className="text-sm text-indigo-700 underline">
+              All people
+            </a>
+          }
+        >
           {home.recentlyJoined.length ? (
             <ul className="space-y-2">
-              {home.recentlyJoined.map((p) => <PersonItem key={p.id} person={p} note={[p.title ?? p.department, `joined ${formatDate(p.joinedAt)}`].filter(Boolean).join(' · ')} />)}
+              {home.recentlyJoined.map((p) => (
+                <PersonItem key={p.id} person={p} note={[p.title ?? p.department, `joined ${formatDate(p.joinedAt)}`].filter(Boolean).join(' · ')} />
+              ))}
             </ul>
           ) : (
             <Empty>Nobody has been provisioned yet.</Empty>
           )}
         </Card>
-        <Card title="Recently updated pages" action={<a href="/wiki" className="text-sm text-indigo-700 underline">Wiki</a>}>
+        <Card
+          title="Recently updated pages"
+          action={
+            <a href="/wiki" className="text-sm text-indigo-700 underline">
+              Wiki
+            </a>
+          }
+        >
           {home.recentPages.length ? (
             <ul className="space-y-2">
               {home.recentPages.map((p) => (
@@ -116,7 +144,11 @@ export default async function Home({ params }: Props) {
             </ul>
           ) : (
             <Empty>
-              No pages yet. <a href="/wiki/new" className="text-indigo-700 underline">Write the first one</a>.
+              No pages yet.{' '}
+              <a href="/wiki/new" className="text-indigo-700 underline">
+                Write the first one
+              </a>
+              .
             </Empty>
           )}
         </Card>

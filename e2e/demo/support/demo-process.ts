@@ -39,7 +39,10 @@ export class DemoProcess {
     const child = new Child('npm', ['run', 'demo'], newcomerEnv(this.db));
     this.child = child;
     const until = Date.now() + READY_WITHIN_MS;
-    const listening = () => this.output().split('\n').some((line) => line.startsWith('{') && line.includes('"msg":"listening"'));
+    const listening = () =>
+      this.output()
+        .split('\n')
+        .some((line) => line.startsWith('{') && line.includes('"msg":"listening"'));
     while (!listening()) {
       if (!child.running) throw new Error(`npm run demo exited (${JSON.stringify(await child.exited)}) before serving:\n${this.output().slice(-4_000)}`);
       if (Date.now() > until) throw new Error(`npm run demo did not serve within ${READY_WITHIN_MS / 60_000} min:\n${this.output().slice(-4_000)}`);

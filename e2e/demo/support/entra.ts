@@ -19,7 +19,12 @@ export class EntraConnection {
   async testConnection(token: string): Promise<HttpResponse> {
     const filter = encodeURIComponent(`userName eq "${randomUUID()}"`);
     const path = `${this.url.pathname.replace(/\/+$/, '')}/Users?filter=${filter}`;
-    const response = await httpRequest({ port: Number(this.url.port || 80), host: this.url.host, path, headers: { Authorization: `Bearer ${token}`, Accept: 'application/scim+json' } });
+    const response = await httpRequest({
+      port: Number(this.url.port || 80),
+      host: this.url.host,
+      path,
+      headers: { Authorization: `Bearer ${token}`, Accept: 'application/scim+json' },
+    });
     this.answers.push({ request: `GET ${path}`, status: response.status });
     return response;
   }

@@ -81,7 +81,11 @@ const memberApi = (path: GuardedPage['path']): GuardedPage => ({
   allowed: 200,
   refused: { anonymous: status(401), otherTenant: status(401) },
 });
-const memberAction = (args: GuardedAction['args']): GuardedAction => ({ access: 'member', args, refused: { anonymous: ACTION_SIGN_IN, otherTenant: ACTION_SIGN_IN } });
+const memberAction = (args: GuardedAction['args']): GuardedAction => ({
+  access: 'member',
+  args,
+  refused: { anonymous: ACTION_SIGN_IN, otherTenant: ACTION_SIGN_IN },
+});
 const adminAction = (args: GuardedAction['args']): GuardedAction => ({
   access: 'admin',
   args,
@@ -100,7 +104,10 @@ export const PAGES: Record<string, PageRule> = {
   'apex /signup': { access: 'public', reason: 'sign-up of a new company; creating one needs a Microsoft sign-in (createCompany)' },
   'apex /signed-out': { access: 'public', reason: "where Microsoft's sign-out comes back to; shows nothing of anyone" },
   'tenant /login': { access: 'public', reason: SIGN_IN_FLOW },
-  'tenant /[...missing]': { access: 'public', reason: 'addresses no other route matches: the 404 page inside the tenant\'s header, which names only the company' },
+  'tenant /[...missing]': {
+    access: 'public',
+    reason: "addresses no other route matches: the 404 page inside the tenant's header, which names only the company",
+  },
   'tenant /': memberPage(() => '/'),
   'tenant /admin': adminPage(() => '/admin', 307),
   'tenant /admin/audit': adminPage(() => '/admin/audit'),
@@ -167,10 +174,14 @@ export const ACTIONS: Record<string, ActionRule> = {
   [`${admin}#deleteServiceAccountAction`]: naming(adminAction((w) => ({ values: [w.target.serviceAccountId] }))),
   [`${admin}#setRoleAction`]: naming(adminAction((w) => ({ values: [w.target.memberId, 'admin'] }))),
   'app/tenant/[subdomain]/people/[key]/actions.ts#saveOwnProfile': memberAction(() => ({ form: { aboutMe: 'Defaced', skills: 'intrusion' } })),
-  'app/tenant/[subdomain]/teams/[id]/actions.ts#saveTeamDescription': naming(adminAction((w) => ({ form: { teamId: w.target.teamId, description: 'Defaced' } }))),
+  'app/tenant/[subdomain]/teams/[id]/actions.ts#saveTeamDescription': naming(
+    adminAction((w) => ({ form: { teamId: w.target.teamId, description: 'Defaced' } })),
+  ),
   [`${wiki}#createPageAction`]: memberAction(() => ({ form: { title: 'Planted', body: 'Planted', parentSlug: '' } })),
   [`${wiki}#savePageAction`]: naming(
-    memberAction((w) => ({ form: { currentSlug: w.target.pageSlug, title: 'Defaced', slug: w.target.pageSlug, body: 'Defaced', parentSlug: '', version: '1' } })),
+    memberAction((w) => ({
+      form: { currentSlug: w.target.pageSlug, title: 'Defaced', slug: w.target.pageSlug, body: 'Defaced', parentSlug: '', version: '1' },
+    })),
   ),
   [`${wiki}#deletePageAction`]: naming(memberAction((w) => ({ form: { slug: w.target.pageSlug } }))),
   [`${wiki}#restorePageAction`]: naming(memberAction((w) => ({ form: { id: w.target.trashedPageId } }))),

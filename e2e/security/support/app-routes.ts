@@ -47,7 +47,10 @@ function isUseServer(source: ts.SourceFile): boolean {
 
 /** Which site serves a file's URL, and the URL's pattern there: app/tenant/[subdomain]/wiki/[slug]/page.tsx is /wiki/[slug] on a tenant's host. */
 export function urlOf(file: string): { site: 'apex' | 'tenant'; pattern: string } {
-  const segments = path.posix.dirname(path.posix.relative(APP, file)).split('/').filter((s) => s !== '.' && !/^\(.*\)$/.test(s));
+  const segments = path.posix
+    .dirname(path.posix.relative(APP, file))
+    .split('/')
+    .filter((s) => s !== '.' && !/^\(.*\)$/.test(s));
   const tenant = segments[0] === 'tenant' && segments[1] === '[subdomain]';
   const rest = tenant ? segments.slice(2) : segments;
   return { site: tenant ? 'tenant' : 'apex', pattern: `/${rest.join('/')}` };
@@ -79,7 +82,11 @@ export function handlerMethods(): HandlerMethod[] {
   return filesUnder(APP)
     .filter((f) => path.posix.basename(f) === 'route.ts')
     .sort()
-    .flatMap((file) => exportedValues(parse(file)).filter((name) => HTTP_METHODS.has(name)).map((method) => ({ file, method, ...urlOf(file) })));
+    .flatMap((file) =>
+      exportedValues(parse(file))
+        .filter((name) => HTTP_METHODS.has(name))
+        .map((method) => ({ file, method, ...urlOf(file) })),
+    );
 }
 
 export function actionExports(): ActionExport[] {

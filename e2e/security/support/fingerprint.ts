@@ -10,7 +10,7 @@ import { E2E_DATABASE_FILE } from '../../support/sites';
 //
 // One kind of row is left out: the provisioning log's entry for a refused
 // SCIM request ("unauthenticated client"), which the SCIM handler writes by
-// design, in batches half a second later (lib/scim/audit-queue.ts).
+// design, in batches half a second later (lib/scim/provisioning-log-queue.ts).
 
 export interface Fingerprints {
   /** Whether each subdomain is taken, then per tenant id `table: count hash` lines. */
@@ -20,7 +20,7 @@ export interface Fingerprints {
   close(): Promise<void>;
 }
 
-/** Longer than the SCIM log's batching (FLUSH_MS in lib/scim/audit-queue.ts). */
+/** Longer than the SCIM log's batching (FLUSH_MS in lib/scim/provisioning-log-queue.ts). */
 const SETTLE_MS = 800;
 
 const REFUSED_SCIM_LOG = `NOT ("actorType" = 'system' AND "actorLabel" = 'unauthenticated client')`;
@@ -36,7 +36,10 @@ export async function fingerprints(): Promise<Fingerprints> {
     const extra = table === 'AuditEvent' ? ` AND ${REFUSED_SCIM_LOG}` : '';
     return `SELECT '${table}' AS "table", count(*)::int AS n, coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') AS hash FROM "${table}" t WHERE "tenantId" = $1${extra}`;
   });
-  const query = [`SELECT 'Tenant' AS "table", count(*)::int AS n, coalesce(md5(string_agg(t::text, '|')), '') AS hash FROM "Tenant" t WHERE "id" = $1`, ...perTable].join(' UNION ALL ');
+  const query = [
+    `SELECT 'Tenant' AS "table", count(*)::int AS n, coalesce(md5(string_agg(t::text, '|')), '') AS hash FROM "Tenant" t WHERE "id" = $1`,
+    ...perTable,
+  ].join(' UNION ALL ');
   const fingerprint: Fingerprints = {
     async read(tenantIds, subdomains = []) {
       const lines: string[] = [];

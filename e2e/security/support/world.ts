@@ -99,7 +99,8 @@ async function provision(scim: ScimClient, path: string, body: object): Promise<
   return created.json.id as string;
 }
 
-const person = (scim: ScimClient, userName: string) => provision(scim, '/Users', { schemas: [CORE], userName, displayName: userName.split('@')[0], active: true });
+const person = (scim: ScimClient, userName: string) =>
+  provision(scim, '/Users', { schemas: [CORE], userName, displayName: userName.split('@')[0], active: true });
 
 /** A live session of `userId`, as signing in makes one: a ticket issued on the apex, redeemed on the tenant's host. */
 async function sessionOf(tenantId: string, userId: string): Promise<string> {
@@ -123,7 +124,11 @@ async function staffed(tenant: Tenant) {
 export async function scimTarget(): Promise<ScimTarget> {
   const tenant = await tenantWithTokens();
   const userId = await person(tenant.scim, `someone@${tenant.subdomain}.example`);
-  const groupId = await provision(tenant.scim, '/Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Engineering', members: [{ value: userId }] });
+  const groupId = await provision(tenant.scim, '/Groups', {
+    schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+    displayName: 'Engineering',
+    members: [{ value: userId }],
+  });
   return { ...tenant, userId, groupId };
 }
 
@@ -132,7 +137,11 @@ export async function buildWorld(): Promise<World> {
   const [target, other] = await Promise.all([tenantWithTokens(), tenantWithTokens()]);
   const [staff, otherStaff] = await Promise.all([staffed(target), staffed(other)]);
   const [teamId, { slug: pageSlug }, { slug: trashedSlug }] = await Promise.all([
-    provision(target.scim, '/Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Engineering', members: [{ value: staff.memberId }] }),
+    provision(target.scim, '/Groups', {
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+      displayName: 'Engineering',
+      members: [{ value: staff.memberId }],
+    }),
     app.createPage(target.id, staff.memberId, { title: 'Onboarding', body: 'Welcome aboard.', parentSlug: '' }),
     app.createPage(target.id, staff.memberId, { title: 'Old plans', body: 'Gone soon.', parentSlug: '' }),
   ]);

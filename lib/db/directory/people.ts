@@ -11,7 +11,7 @@ import { byName } from './name-order';
 //   typos such as "lovelase". Only names are misspelt, and similarity costs per character.
 // Every word must match. Ranked: names starting with the query, then closeness.
 
-export type PersonStatus = 'active' | 'former' | 'all';
+type PersonStatus = 'active' | 'former' | 'all';
 
 export interface PeopleQuery {
   /** Lower-cased, trimmed words, each at most 50 characters. */
@@ -78,7 +78,9 @@ function whereOf(query: PeopleQuery, source: Source): { sql: string; params: unk
     parts.push(p === 'u' ? `u."managerId" = ${manager}` : `s."userId" IN (SELECT x."id" FROM "User" x WHERE x."tenantId" = $1 AND x."managerId" = ${manager})`);
   }
   if (query.groupId) {
-    parts.push(`EXISTS (SELECT 1 FROM "GroupMember" m WHERE m."tenantId" = $1 AND m."userId" = ${p}."${source.id}" AND m."groupId" = ${bind(query.groupId)}::uuid)`);
+    parts.push(
+      `EXISTS (SELECT 1 FROM "GroupMember" m WHERE m."tenantId" = $1 AND m."userId" = ${p}."${source.id}" AND m."groupId" = ${bind(query.groupId)}::uuid)`,
+    );
   }
   return { sql: parts.join(' AND '), params };
 }
@@ -125,18 +127,28 @@ export async function searchPeopleRows(sql: TenantSql, query: PeopleQuery, optio
   const where = whereOf(query, source);
   const n = where.params.length;
   const withTotal = async (rows: Promise<PersonRow[]>) => {
-    const total = options.count ? sql.rows<{ total: number }>(`SELECT count(*)::int AS total FROM ${source.from} WHERE ${where.sql}`, where.params, PLAN_EACH) : [{ total: -1 }];
+    const total = options.count
+      ? sql.rows<{ total: number }>(`SELECT count(*)::int AS total FROM ${source.from} WHERE ${where.sql}`, where.params, PLAN_EACH)
+      : [{ total: -1 }];
     const [found, [counted]] = await Promise.all([rows, total]);
     return { rows: found, total: counted.total };
   };
   if (source === USERS) {
-    return withTotal(sql.rows<PersonRow>(`SELECT ${COLUMNS} FROM ${USERS.from} WHERE ${where.sql} ORDER BY ${byName()} OFFSET $${n + 2} LIMIT $${n + 3}`, [...where.params, query.offset, query.limit], PLAN_EACH));
+    return withTotal(
+      sql.rows<PersonRow>(
+        `SELECT ${COLUMNS} FROM ${USERS.from} WHERE ${where.sql} ORDER BY ${byName()} OFFSET $${n + 2} LIMIT $${n + 3}`,
+        [...where.params, query.offset, query.limit],
+        PLAN_EACH,
+      ),
+    );
   }
   const phrase = query.words.join(' ');
   // Names with a word that starts with what was typed come first ("smit" → Smith before
   // Nesmith). Closeness is worth computing only when typos are in play.
   const startsWord = `(s."nameText" LIKE $${n + 2} OR s."nameText" LIKE $${n + 3})`;
-  const order = query.fuzzy ? `${startsWord} DESC, word_similarity($${n + 4}, s."nameText") DESC, ${byName('s', 'userId')}` : `${startsWord} DESC, ${byName('s', 'userId')}`;
+  const order = query.fuzzy
+    ? `${startsWord} DESC, word_similarity($${n + 4}, s."nameText") DESC, ${byName('s', 'userId')}`
+    : `${startsWord} DESC, ${byName('s', 'userId')}`;
   const escaped = escapeLike(phrase);
   const orderParams = [`${escaped}%`, `% ${escaped}%`, ...(query.fuzzy ? [phrase] : [])];
   const k = n + orderParams.length;
@@ -150,7 +162,9 @@ export async function searchPeopleRows(sql: TenantSql, query: PeopleQuery, optio
 }
 
 /** The departments and offices of a tenant's active people, with how many are in each: the directory's filter choices. */
-export async function directoryFacetRows(sql: TenantSql): Promise<{ departments: { value: string; count: number }[]; offices: { value: string; count: number }[] }> {
+export async function directoryFacetRows(
+  sql: TenantSql,
+): Promise<{ departments: { value: string; count: number }[]; offices: { value: string; count: number }[] }> {
   const facet = (column: 'department' | 'office') =>
     sql.rows<{ value: string; count: number }>(
       `SELECT u."${column}" AS value, count(*)::int AS count FROM "User" u

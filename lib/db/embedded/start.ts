@@ -110,7 +110,13 @@ function serverArgs(dataDir: string, port: number, throwaway: boolean): string[]
 function spawnServer(binary: string, args: string[], user: ServiceUser | null): ChildProcess {
   const setpriv = '/usr/bin/setpriv';
   const [command, commandArgs] = existsSync(setpriv) ? [setpriv, ['--pdeathsig', 'INT', '--', binary, ...args]] : [binary, args];
-  return spawn(command, commandArgs, { uid: user?.uid, gid: user?.gid, detached: true, env: { ...process.env, LC_ALL: 'C' }, stdio: ['ignore', 'ignore', 'pipe'] });
+  return spawn(command, commandArgs, {
+    uid: user?.uid,
+    gid: user?.gid,
+    detached: true,
+    env: { ...process.env, LC_ALL: 'C' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
 }
 
 async function waitUntilReady(url: string, server: ChildProcess, stderr: () => string): Promise<void> {
@@ -178,7 +184,23 @@ export async function startEmbeddedDatabase(options: { dataDir: string; port: nu
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
     // The builtin C.UTF-8 locale sorts and compares text the same on every
     // machine, whatever locales its operating system has installed.
-    await run(binaries.initdb, ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8', '--locale=C', '--no-instructions'], user);
+    await run(
+      binaries.initdb,
+      [
+        '-D',
+        dataDir,
+        '-U',
+        'postgres',
+        '--auth=trust',
+        '-E',
+        'UTF8',
+        '--locale-provider=builtin',
+        '--builtin-locale=C.UTF-8',
+        '--locale=C',
+        '--no-instructions',
+      ],
+      user,
+    );
   }
   const port = options.port || (await freePort());
   const server = spawnServer(binaries.postgres, serverArgs(dataDir, port, throwaway), user);

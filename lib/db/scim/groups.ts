@@ -1,5 +1,5 @@
 import type { TenantSql } from '../tenant-sql';
-import { auditInsert, auditParam, type AuditRow } from './audit';
+import { provisioningLogInsert, provisioningLogParam, type ProvisioningLogRow } from './provisioning-log';
 import type { ScimGroupRow, ScimMemberRow } from './rows';
 
 // The Group rows behind SCIM, in raw SQL (see tenant-sql.ts). Membership
@@ -18,7 +18,7 @@ const FIND_FOR_UPDATE = `${FIND} FOR UPDATE`;
 const INSERT = `
   WITH g AS (
     INSERT INTO "Group" ("id", "tenantId", "displayName", "externalId", "updatedAt") VALUES ($2, $1, $3, $4, now()) RETURNING *
-  ), log AS (${auditInsert(5)})
+  ), log AS (${provisioningLogInsert(5)})
   SELECT * FROM g`;
 
 // One statement for any change to a group: its fields (CASE: $4 says whether
@@ -48,14 +48,14 @@ const CHANGE = `
     INSERT INTO "GroupMember" ("tenantId", "groupId", "userId") SELECT $1, g."id", known."id" FROM g, known
     ON CONFLICT DO NOTHING
   ),
-  log AS (${auditInsert(10, 'EXISTS (SELECT 1 FROM g)')})
+  log AS (${provisioningLogInsert(10, 'EXISTS (SELECT 1 FROM g)')})
   SELECT g.*, ARRAY(SELECT "id"::text FROM unknown) AS "unknownMembers",
     EXISTS (SELECT 1 FROM "Group" WHERE "tenantId" = $1 AND "id" = $2) AS "groupExists"
   FROM (SELECT 1) AS one LEFT JOIN g ON true`;
 
 const DELETE = `
   WITH g AS (DELETE FROM "Group" WHERE "tenantId" = $1 AND "id" = $2 RETURNING "id"),
-  log AS (${auditInsert(3, 'EXISTS (SELECT 1 FROM g)')})
+  log AS (${provisioningLogInsert(3, 'EXISTS (SELECT 1 FROM g)')})
   SELECT "id" FROM g`;
 
 // Adds the users among $3 to group $2 and answers the ids that are not users of the tenant.
@@ -80,8 +80,8 @@ export async function findScimGroup(sql: TenantSql, id: string, forUpdate = fals
   return row ?? null;
 }
 
-export async function insertScimGroup(sql: TenantSql, id: string, values: ScimGroupValues, log: AuditRow): Promise<ScimGroupRow> {
-  const [row] = await sql.rows<ScimGroupRow>(INSERT, [id, values.displayName, values.externalId, auditParam([log])]);
+export async function insertScimGroup(sql: TenantSql, id: string, values: ScimGroupValues, log: ProvisioningLogRow): Promise<ScimGroupRow> {
+  const [row] = await sql.rows<ScimGroupRow>(INSERT, [id, values.displayName, values.externalId, provisioningLogParam([log])]);
   return row;
 }
 
@@ -106,18 +106,25 @@ export interface ScimGroupChangeResult {
 }
 
 /** Applies a change in one statement; see ScimGroupChangeResult for why nothing may have been written. */
-export async function changeScimGroup(sql: TenantSql, id: string, change: ScimGroupChange, log: AuditRow): Promise<ScimGroupChangeResult> {
+export async function changeScimGroup(sql: TenantSql, id: string, change: ScimGroupChange, log: ProvisioningLogRow): Promise<ScimGroupChangeResult> {
   const [row] = await sql.rows<ScimGroupRow & { unknownMembers: string[]; groupExists: boolean }>(CHANGE, [
-    id, change.keep, change.fields !== null, change.fields?.displayName ?? null, change.fields?.externalId ?? null,
-    change.expectedVersion, change.removeOthers, change.remove, auditParam([log]),
+    id,
+    change.keep,
+    change.fields !== null,
+    change.fields?.displayName ?? null,
+    change.fields?.externalId ?? null,
+    change.expectedVersion,
+    change.removeOthers,
+    change.remove,
+    provisioningLogParam([log]),
   ]);
   const { unknownMembers, groupExists, ...group } = row;
   return { group: group.id ? group : null, groupExists, unknownMembers };
 }
 
 /** Deletes the group (its memberships by cascade); false when it was not there. */
-export async function deleteScimGroup(sql: TenantSql, id: string, log: AuditRow): Promise<boolean> {
-  return (await sql.rows(DELETE, [id, auditParam([log])])).length > 0;
+export async function deleteScimGroup(sql: TenantSql, id: string, log: ProvisioningLogRow): Promise<boolean> {
+  return (await sql.rows(DELETE, [id, provisioningLogParam([log])])).length > 0;
 }
 
 /** Adds members (well-formed user ids); answers those that are not users of the tenant, having added the rest. */

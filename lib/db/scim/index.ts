@@ -1,6 +1,6 @@
 // SCIM's storage: raw SQL pinned to one tenant through tenantSql().
-export { insertAuditRows, type AuditRow } from './audit';
-export { addScimMembers, changeScimGroup, deleteScimGroup, findScimGroup, insertScimGroup, listScimMembers, type ScimGroupChange, type ScimGroupChangeResult, type ScimGroupValues } from './groups';
+export { insertProvisioningLogRows, type ProvisioningLogRow } from './provisioning-log';
+export { addScimMembers, changeScimGroup, deleteScimGroup, findScimGroup, insertScimGroup, listScimMembers, type ScimGroupChangeResult } from './groups';
 export type { ScimGroupRow, ScimMemberRow, ScimUserRow } from './rows';
 export { searchScimGroups, searchScimUsers, type ScimWhere } from './search';
-export { deleteScimUser, findScimUser, insertScimUser, SCIM_USER_COLUMNS, updateScimUser, type ScimUserValues } from './users';
+export { deleteScimUser, findScimUser, insertScimUser, updateScimUser } from './users';

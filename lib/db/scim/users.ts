@@ -1,6 +1,6 @@
 import type { TenantSql } from '../tenant-sql';
 import { isUuid } from '../tenant-db';
-import { auditInsert, auditParam, type AuditRow } from './audit';
+import { provisioningLogInsert, provisioningLogParam, type ProvisioningLogRow } from './provisioning-log';
 import { MANAGER_JOIN, type ScimUserRow } from './rows';
 
 // The User rows behind SCIM, in raw SQL (see tenant-sql.ts for why and for the
@@ -9,11 +9,35 @@ import { MANAGER_JOIN, type ScimUserRow } from './rows';
 // sessions), so they commit together without a transaction's round trips.
 
 /** The columns a SCIM request writes as given; everything else on User belongs to the app. */
-export const SCIM_USER_COLUMNS = [
-  'userName', 'externalId', 'active', 'displayName', 'nickName', 'profileUrl', 'title', 'userType',
-  'preferredLanguage', 'locale', 'timezone', 'nameFormatted', 'givenName', 'familyName', 'middleName',
-  'honorificPrefix', 'honorificSuffix', 'emails', 'phoneNumbers', 'addresses', 'photos', 'roles', 'workEmail',
-  'employeeNumber', 'costCenter', 'organization', 'division', 'department',
+const SCIM_USER_COLUMNS = [
+  'userName',
+  'externalId',
+  'active',
+  'displayName',
+  'nickName',
+  'profileUrl',
+  'title',
+  'userType',
+  'preferredLanguage',
+  'locale',
+  'timezone',
+  'nameFormatted',
+  'givenName',
+  'familyName',
+  'middleName',
+  'honorificPrefix',
+  'honorificSuffix',
+  'emails',
+  'phoneNumbers',
+  'addresses',
+  'photos',
+  'roles',
+  'workEmail',
+  'employeeNumber',
+  'costCenter',
+  'organization',
+  'division',
+  'department',
 ] as const;
 
 /**
@@ -49,7 +73,7 @@ const INSERT = `
     INSERT INTO "User" ("id", "tenantId", ${SCIM_USER_COLUMNS.map((c) => `"${c}"`).join(', ')}, "managerId", "unresolvedManagerId", "provisioned", "updatedAt")
     SELECT $2, $1, ${SCIM_USER_COLUMNS.map((c, i) => placeholder(c, i, 3)).join(', ')}, ${LINKED}, ${UNRESOLVED}, true, now() FROM manager
     RETURNING *
-  ), log AS (${auditInsert(N + 5)})
+  ), log AS (${provisioningLogInsert(N + 5)})
   SELECT u.*, ${MANAGER_JOIN('u')} FROM u`;
 
 // $2 the id, $3 the version read, $4… the columns, the manager, then the log entry.
@@ -60,7 +84,7 @@ const UPDATE = `
     FROM manager
     WHERE "tenantId" = $1 AND "User"."id" = $2 AND "version" = $3
     RETURNING "User".*
-  ), log AS (${auditInsert(N + 6, 'EXISTS (SELECT 1 FROM u)')}),
+  ), log AS (${provisioningLogInsert(N + 6, 'EXISTS (SELECT 1 FROM u)')}),
   -- A deactivated person is signed out everywhere at once.
   signed_out AS (DELETE FROM "Session" s USING u WHERE s."tenantId" = $1 AND s."userId" = u."id" AND NOT u."active")
   SELECT u.*, ${MANAGER_JOIN('u')} FROM u`;
@@ -76,26 +100,32 @@ const CLEAR_REFERENCES = [
   `UPDATE "ApiToken" SET "createdById" = NULL WHERE "tenantId" = $1 AND "createdById" = $2`,
 ];
 // Group memberships go by cascade.
-const DELETE = `WITH u AS (DELETE FROM "User" WHERE "tenantId" = $1 AND "id" = $2 RETURNING "id"), log AS (${auditInsert(3, 'EXISTS (SELECT 1 FROM u)')}) SELECT "id" FROM u`;
+const DELETE = `WITH u AS (DELETE FROM "User" WHERE "tenantId" = $1 AND "id" = $2 RETURNING "id"), log AS (${provisioningLogInsert(3, 'EXISTS (SELECT 1 FROM u)')}) SELECT "id" FROM u`;
 
 export async function findScimUser(sql: TenantSql, id: string, forUpdate = false): Promise<ScimUserRow | null> {
   const [row] = await sql.rows<ScimUserRow>(forUpdate ? FIND_FOR_UPDATE : FIND, [id]);
   return row ?? null;
 }
 
-export async function insertScimUser(sql: TenantSql, id: string, columns: ScimUserValues, log: AuditRow): Promise<ScimUserRow> {
-  const [row] = await sql.rows<ScimUserRow>(INSERT, [id, ...values(columns), auditParam([log])]);
+export async function insertScimUser(sql: TenantSql, id: string, columns: ScimUserValues, log: ProvisioningLogRow): Promise<ScimUserRow> {
+  const [row] = await sql.rows<ScimUserRow>(INSERT, [id, ...values(columns), provisioningLogParam([log])]);
   return row;
 }
 
 /** The updated row, or null when the row is gone or no longer at `version` (another request changed it). */
-export async function updateScimUser(sql: TenantSql, id: string, version: number, columns: ScimUserValues, log: AuditRow): Promise<ScimUserRow | null> {
-  const [row] = await sql.rows<ScimUserRow>(UPDATE, [id, version, ...values(columns), auditParam([log])]);
+export async function updateScimUser(
+  sql: TenantSql,
+  id: string,
+  version: number,
+  columns: ScimUserValues,
+  log: ProvisioningLogRow,
+): Promise<ScimUserRow | null> {
+  const [row] = await sql.rows<ScimUserRow>(UPDATE, [id, version, ...values(columns), provisioningLogParam([log])]);
   return row ?? null;
 }
 
 /** Deletes the user and every reference to them; call inside a transaction. */
-export async function deleteScimUser(sql: TenantSql, id: string, log: AuditRow): Promise<void> {
+export async function deleteScimUser(sql: TenantSql, id: string, log: ProvisioningLogRow): Promise<void> {
   for (const statement of CLEAR_REFERENCES) await sql.rows(statement, [id]);
-  await sql.rows(DELETE, [id, auditParam([log])]);
+  await sql.rows(DELETE, [id, provisioningLogParam([log])]);
 }

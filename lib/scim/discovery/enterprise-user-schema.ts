@@ -14,10 +14,7 @@ export const ENTERPRISE_USER_SCHEMA: SchemaDefinition = {
   name: 'EnterpriseUser',
   description: 'Enterprise User',
   attributes: [
-    text(
-      'employeeNumber',
-      'Numeric or alphanumeric identifier assigned to a person, typically based on order of hire or association with an organization.',
-    ),
+    text('employeeNumber', 'Numeric or alphanumeric identifier assigned to a person, typically based on order of hire or association with an organization.'),
     text('costCenter', 'Identifies the name of a cost center.'),
     text('organization', 'Identifies the name of an organization.'),
     text('division', 'Identifies the name of a division.'),

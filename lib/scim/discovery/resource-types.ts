@@ -50,8 +50,6 @@ export function resourceTypes(baseUrl: string): ResourceTypeDocument[] {
 /** The resource type with this id or name, case-insensitively (`/ResourceTypes/user` works); null when unknown. */
 export function findResourceType(baseUrl: string, name: string): ResourceTypeDocument | null {
   const wanted = name.toLowerCase();
-  const definition = DEFINITIONS.find(
-    (candidate) => candidate.id.toLowerCase() === wanted || candidate.name.toLowerCase() === wanted,
-  );
+  const definition = DEFINITIONS.find((candidate) => candidate.id.toLowerCase() === wanted || candidate.name.toLowerCase() === wanted);
   return definition ? documentOf(baseUrl, definition) : null;
 }

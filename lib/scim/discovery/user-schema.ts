@@ -20,20 +20,17 @@ const name = attribute({
     attribute({
       name: 'formatted',
       type: 'string',
-      description:
-        "The full name, including all middle names, titles, and suffixes as appropriate, formatted for display (e.g., 'Ms. Barbara J Jensen, III').",
+      description: "The full name, including all middle names, titles, and suffixes as appropriate, formatted for display (e.g., 'Ms. Barbara J Jensen, III').",
     }),
     attribute({
       name: 'familyName',
       type: 'string',
-      description:
-        "The family name of the User, or last name in most Western languages (e.g., 'Jensen' given the full name 'Ms. Barbara J Jensen, III').",
+      description: "The family name of the User, or last name in most Western languages (e.g., 'Jensen' given the full name 'Ms. Barbara J Jensen, III').",
     }),
     attribute({
       name: 'givenName',
       type: 'string',
-      description:
-        "The given name of the User, or first name in most Western languages (e.g., 'Barbara' given the full name 'Ms. Barbara J Jensen, III').",
+      description: "The given name of the User, or first name in most Western languages (e.g., 'Barbara' given the full name 'Ms. Barbara J Jensen, III').",
     }),
     attribute({
       name: 'middleName',
@@ -43,14 +40,12 @@ const name = attribute({
     attribute({
       name: 'honorificPrefix',
       type: 'string',
-      description:
-        "The honorific prefix(es) of the User, or title in most Western languages (e.g., 'Ms.' given the full name 'Ms. Barbara J Jensen, III').",
+      description: "The honorific prefix(es) of the User, or title in most Western languages (e.g., 'Ms.' given the full name 'Ms. Barbara J Jensen, III').",
     }),
     attribute({
       name: 'honorificSuffix',
       type: 'string',
-      description:
-        "The honorific suffix(es) of the User, or suffix in most Western languages (e.g., 'III' given the full name 'Ms. Barbara J Jensen, III').",
+      description: "The honorific suffix(es) of the User, or suffix in most Western languages (e.g., 'III' given the full name 'Ms. Barbara J Jensen, III').",
     }),
   ],
 });
@@ -124,8 +119,7 @@ const addresses = attribute({
     attribute({
       name: 'formatted',
       type: 'string',
-      description:
-        'The full mailing address, formatted for display or use with a mailing label. This attribute MAY contain newlines.',
+      description: 'The full mailing address, formatted for display or use with a mailing label. This attribute MAY contain newlines.',
     }),
     attribute({
       name: 'streetAddress',
@@ -175,8 +169,7 @@ const attributes: readonly SchemaAttribute[] = [
   attribute({
     name: 'displayName',
     type: 'string',
-    description:
-      'The name of the User, suitable for display to end-users. The name SHOULD be the full name of the User being described, if known.',
+    description: 'The name of the User, suitable for display to end-users. The name SHOULD be the full name of the User being described, if known.',
   }),
   attribute({
     name: 'nickName',

@@ -5,7 +5,7 @@
 export type ScimResource = 'User' | 'Group';
 
 /** How a value is compared: `citext` columns ignore case natively and keep their index for `eq`. */
-export type ValueType = 'text' | 'citext' | 'uuid' | 'boolean' | 'timestamp';
+type ValueType = 'text' | 'citext' | 'uuid' | 'boolean' | 'timestamp';
 
 /** An SQL expression of one value per row (or per array element), never built from client input. */
 export interface Operand {
@@ -22,7 +22,7 @@ export interface MultiValued {
   subs: Record<string, { key: string; type: 'text' | 'boolean'; caseExact: boolean }>;
 }
 
-export type Attribute = ({ kind: 'scalar' } & Operand) | MultiValued | { kind: 'members' };
+type Attribute = ({ kind: 'scalar' } & Operand) | MultiValued | { kind: 'members' };
 
 const text = (column: string, caseExact = false): Attribute => ({ kind: 'scalar', sql: `r."${column}"`, type: 'text', caseExact });
 const exact = (sql: string, type: ValueType): Attribute => ({ kind: 'scalar', sql, type, caseExact: true });
@@ -72,16 +72,7 @@ const CORE_USER: Record<string, Attribute> = {
   'name.honorificsuffix': text('honorificSuffix'),
   emails: multi('emails', PLURAL),
   phonenumbers: multi('phoneNumbers', PLURAL),
-  addresses: multi('addresses', [
-    'formatted',
-    'streetAddress',
-    'locality',
-    'region',
-    'postalCode',
-    'country',
-    'type',
-    'primary',
-  ]),
+  addresses: multi('addresses', ['formatted', 'streetAddress', 'locality', 'region', 'postalCode', 'country', 'type', 'primary']),
   // RFC 7643 §4.1.2: a photo's value is a URI, so it matches exactly; so do role values here.
   photos: multi('photos', PLURAL, true),
   roles: multi('roles', PLURAL, true),

@@ -1,13 +1,5 @@
 import type { Filter } from 'scim2-parse-filter';
-import {
-  complexChildren,
-  elementOperand,
-  jsonArray,
-  resolveAttribute,
-  type MultiValued,
-  type Operand,
-  type ScimResource,
-} from './attributes';
+import { complexChildren, elementOperand, jsonArray, resolveAttribute, type MultiValued, type Operand, type ScimResource } from './attributes';
 import { CANONICAL_UUID, invalidFilter, quote, toBoolean, toText, toTimestamp, type CompValue } from './filter-values';
 
 // A parsed SCIM filter (RFC 7644 §3.4.2.2) as a PostgreSQL condition over the
@@ -32,11 +24,7 @@ type CompareOp = Compare['op'];
 const SQL_ORDER: Partial<Record<CompareOp, string>> = { gt: '>', ge: '>=', lt: '<', le: '<=' };
 
 /** Where a name inside a filter points: the row, one element of a multi-valued attribute, one membership, or a complex attribute. */
-type Scope =
-  | { kind: 'row' }
-  | { kind: 'element'; attribute: MultiValued; path: string }
-  | { kind: 'members' }
-  | { kind: 'complex'; path: string };
+type Scope = { kind: 'row' } | { kind: 'element'; attribute: MultiValued; path: string } | { kind: 'members' } | { kind: 'complex'; path: string };
 
 type Target =
   | { kind: 'operand'; operand: Operand }
@@ -71,7 +59,15 @@ class FilterCompiler {
         return this.valuePath(filter.attrPath, filter.valFilter, scope);
       case 'pr':
         return this.present(this.target(filter.attrPath, scope));
-      case 'eq': case 'ne': case 'co': case 'sw': case 'ew': case 'gt': case 'ge': case 'lt': case 'le':
+      case 'eq':
+      case 'ne':
+      case 'co':
+      case 'sw':
+      case 'ew':
+      case 'gt':
+      case 'ge':
+      case 'lt':
+      case 'le':
         return this.compare(this.target(filter.attrPath, scope), filter.op, filter.compValue, filter.attrPath);
       default:
         throw invalidFilter(`Unsupported filter operator ${quote((filter as { op: unknown }).op)}.`);
@@ -82,7 +78,10 @@ class FilterCompiler {
     if (scope.kind !== 'row') throw invalidFilter(`A value filter cannot be nested inside another (${quote(path)}).`);
     const target = this.target(path, scope);
     if (target.kind === 'element' && !target.sub) {
-      return this.workEmail(target.attribute, valFilter) ?? this.exists(target.attribute, this.node(valFilter, { kind: 'element', attribute: target.attribute, path }));
+      return (
+        this.workEmail(target.attribute, valFilter) ??
+        this.exists(target.attribute, this.node(valFilter, { kind: 'element', attribute: target.attribute, path }))
+      );
     }
     if (target.kind === 'members') return this.membership(this.node(valFilter, { kind: 'members' }));
     if (target.kind === 'complex' || (target.kind === 'operand' && complexChildren(path, this.resource).length > 0)) {

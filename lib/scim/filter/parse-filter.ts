@@ -184,4 +184,3 @@ function checkShapeAndRestoreStrings(root: Filter, strings: string[]): void {
     }
   }
 }
-

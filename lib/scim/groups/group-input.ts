@@ -27,7 +27,10 @@ export interface GroupPlan {
 }
 
 const GROUP_SCHEMA: DocumentSchema = {
-  core: [{ name: 'displayName', kind: 'simple' }, { name: 'externalId', kind: 'simple' }] satisfies AttributeSpec[],
+  core: [
+    { name: 'displayName', kind: 'simple' },
+    { name: 'externalId', kind: 'simple' },
+  ] satisfies AttributeSpec[],
   extensions: {},
 };
 

@@ -1,12 +1,22 @@
 import { v7 as uuidv7 } from 'uuid';
 import {
-  addScimMembers, changeScimGroup, deleteScimGroup, findScimGroup, insertScimGroup, isUniqueViolation, isUuid,
-  listScimMembers, type ScimGroupChangeResult, type ScimGroupRow, type TenantSql,
+  addScimMembers,
+  changeScimGroup,
+  deleteScimGroup,
+  findScimGroup,
+  insertScimGroup,
+  isUniqueViolation,
+  isUuid,
+  listScimMembers,
+  type ProvisioningLogRow,
+  type ScimGroupChangeResult,
+  type ScimGroupRow,
+  type TenantSql,
 } from '../../db';
 import { ScimError, scimNotFound } from '../errors';
 import { checkIfMatch, retryOnConflict } from '../http';
-import { scimChangeLog } from '../log-change';
-import type { ScimContext } from '../scim-context';
+import { provisioningLogEntry } from '../provisioning-log-entry';
+import type { ScimContext, Written } from '../scim-context';
 import { toGroupResource } from './group-resource';
 import { groupPatchPlan, readGroupBody, type GroupFields, type GroupPlan } from './group-input';
 
@@ -33,33 +43,29 @@ async function addMembers(tx: TenantSql, groupId: string, ids: readonly string[]
 }
 
 export async function getGroup(ctx: ScimContext, id: string, withMembers: boolean) {
-  ctx.target = { type: 'Group', id };
   const group = isUuid(id) ? await findScimGroup(ctx.sql, id) : null;
   if (!group) throw notFound(id);
   return toGroupResource(group, withMembers ? await listScimMembers(ctx.sql, [id]) : null, ctx.baseUrl);
 }
 
-export async function createGroup(ctx: ScimContext, body: Record<string, unknown>) {
+export async function createGroup(ctx: ScimContext, body: Record<string, unknown>): Promise<Written<Record<string, unknown>>> {
   const { fields, memberIds } = readGroupBody(body);
   const id = uuidv7();
-  ctx.target = { type: 'Group', id };
+  const entry = provisioningLogEntry(ctx, 'scim.group.create', { type: 'Group', id }, { displayName: fields.displayName, members: memberIds.length });
   try {
     const resource = await ctx.sql.transaction(async (tx) => {
-      const log = scimChangeLog(ctx, 'scim.group.create', { type: 'Group', id }, { displayName: fields.displayName, members: memberIds.length });
-      const group = await insertScimGroup(tx, id, fields, log);
+      const group = await insertScimGroup(tx, id, fields, entry);
       await addMembers(tx, id, memberIds);
       return toGroupResource(group, await listScimMembers(tx, [id]), ctx.baseUrl);
     });
-    ctx.logged = true;
-    return resource;
+    return { resource, entry };
   } catch (error) {
     throw isUniqueViolation(error) ? uniqueness(fields) : error;
   }
 }
 
 /** PUT and PATCH both come here with a plan: new fields (or none), and members to set, add and remove. */
-async function updateGroup(ctx: ScimContext, id: string, action: string, plan: (current: ScimGroupRow | null) => GroupPlan): Promise<ScimGroupRow> {
-  ctx.target = { type: 'Group', id };
+async function updateGroup(ctx: ScimContext, id: string, action: string, plan: (current: ScimGroupRow | null) => GroupPlan): Promise<Written<ScimGroupRow>> {
   if (!isUuid(id)) throw notFound(id);
   const ifMatch = ctx.request.header('if-match');
   return retryOnConflict(ctx.request, async () => {
@@ -74,22 +80,34 @@ async function updateGroup(ctx: ScimContext, id: string, action: string, plan: (
     const keep = change.setMembers ?? change.add;
     const malformed = keep.filter((member) => !isUuid(member));
     if (malformed.length > 0) throw unknownMembers(malformed);
-    const log = scimChangeLog(ctx, action, { type: 'Group', id }, {
-      ...(current && change.fields && current.displayName !== change.fields.displayName ? { displayName: `${current.displayName} → ${change.fields.displayName}` } : {}),
-      ...(change.fields && !current ? { displayName: change.fields.displayName } : {}),
-      added: change.add.length,
-      removed: change.removeAll ? 'all' : change.remove.length,
-      ...(change.setMembers ? { membersSet: change.setMembers.length } : {}),
-    });
+    const entry = provisioningLogEntry(
+      ctx,
+      action,
+      { type: 'Group', id },
+      {
+        ...(current && change.fields && current.displayName !== change.fields.displayName
+          ? { displayName: `${current.displayName} → ${change.fields.displayName}` }
+          : {}),
+        ...(change.fields && !current ? { displayName: change.fields.displayName } : {}),
+        added: change.add.length,
+        removed: change.removeAll ? 'all' : change.remove.length,
+        ...(change.setMembers ? { membersSet: change.setMembers.length } : {}),
+      },
+    );
     let result: ScimGroupChangeResult;
     try {
-      result = await changeScimGroup(ctx.sql, id, {
-        fields: change.fields,
-        expectedVersion: current?.version ?? null,
-        keep,
-        removeOthers: change.removeAll || change.setMembers !== null,
-        remove: change.remove.filter(isUuid),
-      }, log);
+      result = await changeScimGroup(
+        ctx.sql,
+        id,
+        {
+          fields: change.fields,
+          expectedVersion: current?.version ?? null,
+          keep,
+          removeOthers: change.removeAll || change.setMembers !== null,
+          remove: change.remove.filter(isUuid),
+        },
+        entry,
+      );
     } catch (error) {
       throw isUniqueViolation(error) && change.fields ? uniqueness(change.fields) : error;
     }
@@ -97,29 +115,36 @@ async function updateGroup(ctx: ScimContext, id: string, action: string, plan: (
     if (result.unknownMembers.length > 0) throw unknownMembers(result.unknownMembers);
     // Read, then changed by another request before the write: retried (or 412 with If-Match).
     if (!result.group) throw new ScimError(412, 'The group was changed by another request; fetch it again and retry.');
-    ctx.logged = true;
-    return result.group;
+    return { resource: result.group, entry };
   });
 }
 
-export async function replaceGroup(ctx: ScimContext, id: string, body: Record<string, unknown>) {
+export async function replaceGroup(ctx: ScimContext, id: string, body: Record<string, unknown>): Promise<Written<Record<string, unknown>>> {
   const { fields, memberIds } = readGroupBody(body);
-  const group = await updateGroup(ctx, id, 'scim.group.replace', () => ({ fields, setMembers: memberIds, add: [], remove: [], removeAll: false, needsCurrent: false }));
-  return toGroupResource(group, await listScimMembers(ctx.sql, [id]), ctx.baseUrl);
+  const { resource: group, entry } = await updateGroup(ctx, id, 'scim.group.replace', () => ({
+    fields,
+    setMembers: memberIds,
+    add: [],
+    remove: [],
+    removeAll: false,
+    needsCurrent: false,
+  }));
+  return { resource: toGroupResource(group, await listScimMembers(ctx.sql, [id]), ctx.baseUrl), entry };
 }
 
-export async function patchGroup(ctx: ScimContext, id: string, body: Record<string, unknown>): Promise<void> {
-  await updateGroup(ctx, id, 'scim.group.patch', (current) => groupPatchPlan(current, body));
+/** The group's new row is not read back: Entra wants 204 from a group PATCH. */
+export async function patchGroup(ctx: ScimContext, id: string, body: Record<string, unknown>): Promise<ProvisioningLogRow> {
+  return (await updateGroup(ctx, id, 'scim.group.patch', (current) => groupPatchPlan(current, body))).entry;
 }
 
-export async function deleteGroup(ctx: ScimContext, id: string): Promise<void> {
-  ctx.target = { type: 'Group', id };
+export async function deleteGroup(ctx: ScimContext, id: string): Promise<ProvisioningLogRow> {
   if (!isUuid(id)) throw notFound(id);
-  await ctx.sql.transaction(async (tx) => {
+  return ctx.sql.transaction(async (tx) => {
     const current = await findScimGroup(tx, id, true);
     if (!current) throw notFound(id);
     checkIfMatch(ctx.request, current.version);
-    await deleteScimGroup(tx, id, scimChangeLog(ctx, 'scim.group.delete', { type: 'Group', id }, { displayName: current.displayName }));
+    const entry = provisioningLogEntry(ctx, 'scim.group.delete', { type: 'Group', id }, { displayName: current.displayName });
+    await deleteScimGroup(tx, id, entry);
+    return entry;
   });
-  ctx.logged = true;
 }

@@ -21,7 +21,7 @@ export function projectedGroup(query: ListQuery, resource: Record<string, unknow
 }
 
 /** Members per group id, in the order they were added. */
-export function membersByGroup(rows: readonly ScimMemberRow[]): Map<string, ScimMemberRow[]> {
+function membersByGroup(rows: readonly ScimMemberRow[]): Map<string, ScimMemberRow[]> {
   const byGroup = new Map<string, ScimMemberRow[]>();
   for (const row of rows) {
     const list = byGroup.get(row.groupId);
@@ -36,7 +36,14 @@ export async function listGroups(ctx: ScimContext, query: ListQuery): Promise<Li
   const sort = query.sortBy ? compileSortBy(query.sortBy, query.sortOrder, 'Group') : null;
   const { rows, total } = await searchScimGroups(ctx.sql, where, sort, query.startIndex, query.count);
   const withMembers = wantsMembers(query);
-  const members = withMembers ? membersByGroup(await listScimMembers(ctx.sql, rows.map((g) => g.id))) : null;
+  const members = withMembers
+    ? membersByGroup(
+        await listScimMembers(
+          ctx.sql,
+          rows.map((g) => g.id),
+        ),
+      )
+    : null;
   const resources = rows.map((g) => projectedGroup(query, toGroupResource(g, members ? (members.get(g.id) ?? []) : null, ctx.baseUrl)));
   return listResponse(resources, total, query.startIndex);
 }

@@ -76,7 +76,8 @@ function applyMulti(container: Doc, spec: AttributeSpec, path: ParsedPath, op: P
   if (op === 'remove') {
     // Entra's default member removal: {"op":"Remove","path":"members","value":[{"value":"id"}]} removes those only.
     // Only a bare remove (no value) clears the attribute; a value that names nothing removes nothing.
-    container[spec.name] = raw === undefined || raw === null ? [] : list.filter((e) => !elements.some((gone) => sameElement(e, { ...gone, type: gone.type ?? e.type })));
+    container[spec.name] =
+      raw === undefined || raw === null ? [] : list.filter((e) => !elements.some((gone) => sameElement(e, { ...gone, type: gone.type ?? e.type })));
     return;
   }
   if (op === 'replace') {
@@ -106,7 +107,8 @@ function applyComplex(container: Doc, spec: AttributeSpec, path: ParsedPath, op:
   }
   if (op === 'remove' || value === null) delete container[spec.name];
   // RFC 7644 §3.5.2.1/§3.5.2.3: add and replace of a complex attribute leave the sub-attributes they do not name unchanged.
-  else if (isObject(value) && isObject(container[spec.name])) container[spec.name] = { ...(container[spec.name] as Doc), ...(canonicalValue(spec, value) as Doc) };
+  else if (isObject(value) && isObject(container[spec.name]))
+    container[spec.name] = { ...(container[spec.name] as Doc), ...(canonicalValue(spec, value) as Doc) };
   else container[spec.name] = canonicalValue(spec, value);
 }
 
@@ -125,7 +127,7 @@ function applyOne(doc: Doc, schema: DocumentSchema, given: ParsedPath, op: Patch
     }
   }
   if (!spec) return;
-  const container = path.urn ? ((doc[path.urn] as Doc | undefined) ?? (doc[path.urn] = {}) as Doc) : doc;
+  const container = path.urn ? ((doc[path.urn] as Doc | undefined) ?? ((doc[path.urn] = {}) as Doc)) : doc;
   if (spec.kind === 'multi') return applyMulti(container, spec, path, op, value);
   if (spec.kind === 'complex') return applyComplex(container, spec, path, op, value);
   if (path.filter || path.subAttribute) throw invalidPath(`${spec.name} has no sub-attributes to filter or select.`);

@@ -6,7 +6,7 @@ import { MAX_PATCH_OPERATIONS, SCIM_SCHEMAS } from '../limits';
 // RFC 7644 §3.5.2 PATCH requests, read leniently where Entra deviates
 // (https://learn.microsoft.com/en-us/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility): `op` in any case, paths with `URN:attr` or `URN.attr`.
 
-export type PatchOpName = 'add' | 'replace' | 'remove';
+type PatchOpName = 'add' | 'replace' | 'remove';
 
 export interface PatchOperation {
   op: PatchOpName;
@@ -34,7 +34,10 @@ export function readPatchRequest(body: Record<string, unknown>): PatchOperation[
   const operations = body.Operations ?? body.operations;
   if (!Array.isArray(operations) || operations.length === 0) throw invalidSyntax('A PATCH body needs a non-empty "Operations" array.');
   if (operations.length > MAX_PATCH_OPERATIONS) {
-    throw new ScimError(413, `A PATCH may carry at most ${MAX_PATCH_OPERATIONS} operations; this one has ${operations.length}. Split it into several requests.`);
+    throw new ScimError(
+      413,
+      `A PATCH may carry at most ${MAX_PATCH_OPERATIONS} operations; this one has ${operations.length}. Split it into several requests.`,
+    );
   }
   return operations.map((raw, index) => {
     if (!raw || typeof raw !== 'object') throw invalidSyntax(`Operations[${index}] must be an object.`);
@@ -108,7 +111,12 @@ function booleanPrimary(filter: unknown): unknown {
   if (Array.isArray(filter)) return filter.map(booleanPrimary);
   if (!filter || typeof filter !== 'object') return filter;
   const node = Object.fromEntries(Object.entries(filter).map(([k, v]) => [k, booleanPrimary(v)]));
-  if (typeof node.attrPath === 'string' && /(^|\.)primary$/i.test(node.attrPath) && typeof node.compValue === 'string' && /^(true|false)$/i.test(node.compValue)) {
+  if (
+    typeof node.attrPath === 'string' &&
+    /(^|\.)primary$/i.test(node.attrPath) &&
+    typeof node.compValue === 'string' &&
+    /^(true|false)$/i.test(node.compValue)
+  ) {
     node.compValue = node.compValue.toLowerCase() === 'true';
   }
   return node;

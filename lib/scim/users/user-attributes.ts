@@ -7,7 +7,7 @@ import { SCIM_SCHEMAS } from '../limits';
 export const ENTERPRISE = SCIM_SCHEMAS.enterpriseUser;
 export const CORE_USER = SCIM_SCHEMAS.user;
 
-export type AttributeKind = 'simple' | 'complex' | 'multi';
+type AttributeKind = 'simple' | 'complex' | 'multi';
 
 export interface AttributeSpec {
   name: string;

@@ -10,7 +10,7 @@ import { ENTERPRISE } from './user-attributes';
 // https://learn.microsoft.com/en-us/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility).
 
 /** One element of a multi-valued attribute, e.g. {"value": "…", "type": "work", "primary": true}. */
-export type PluralValue = Record<string, string | boolean>;
+type PluralValue = Record<string, string | boolean>;
 
 export interface UserColumns {
   userName: string;
@@ -53,7 +53,7 @@ function text(value: unknown, attribute: string): string | null {
 }
 
 /** true/false, or the strings Entra sends without the aadOptscim062020 flag. */
-export function toBoolean(value: unknown, attribute: string): boolean {
+function toBoolean(value: unknown, attribute: string): boolean {
   if (typeof value === 'boolean') return value;
   if (typeof value === 'string' && /^(true|false)$/i.test(value)) return value.toLowerCase() === 'true';
   throw invalid(`${attribute} must be true or false, not ${JSON.stringify(value)}.`);
@@ -78,7 +78,7 @@ function plural(value: unknown, attribute: string): PluralValue[] {
 }
 
 /** The manager's id from "id", {"value": "id"} or [{"value": "id"}]; null clears it. */
-export function managerIdOf(value: unknown): string | null {
+function managerIdOf(value: unknown): string | null {
   if (value === undefined || value === null || value === '') return null;
   if (typeof value === 'string') return value;
   if (Array.isArray(value)) return value.length === 0 ? null : managerIdOf(value[0]);

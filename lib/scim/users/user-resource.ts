@@ -4,8 +4,7 @@ import { CORE_USER, ENTERPRISE } from './user-attributes';
 
 export type UserRow = ScimUserRow;
 
-const present = (value: unknown) =>
-  value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0);
+const present = (value: unknown) => value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0);
 
 /** Drops null, undefined and empty arrays: Entra wants absent values left out, never null. */
 function compact<T extends Record<string, unknown>>(object: T): Partial<T> {

@@ -1,12 +1,12 @@
 import { v7 as uuidv7 } from 'uuid';
-import { deleteScimUser, findScimUser, insertScimUser, isMissingReference, isUniqueViolation, isUuid, updateScimUser } from '../../db';
+import { deleteScimUser, findScimUser, insertScimUser, isMissingReference, isUniqueViolation, isUuid, updateScimUser, type ProvisioningLogRow } from '../../db';
 import { changeDetails } from '../change-details';
 import { ScimError, scimNotFound } from '../errors';
 import { checkIfMatch, retryOnConflict } from '../http';
-import { scimChangeLog } from '../log-change';
+import { provisioningLogEntry } from '../provisioning-log-entry';
 import { applyPatch, type DocumentSchema } from '../patch/apply-patch';
 import { readPatchRequest, type PatchOperation } from '../patch/patch-request';
-import type { ScimContext } from '../scim-context';
+import type { ScimContext, Written } from '../scim-context';
 import { canonicalUser, CORE_ATTRIBUTES, ENTERPRISE, ENTERPRISE_ATTRIBUTES } from './user-attributes';
 import { userColumns, type UserColumns } from './user-columns';
 import { forgetUser, recentUser, rememberUser } from './recent-users';
@@ -38,7 +38,8 @@ const CHANGED_MEANWHILE = 'The user was changed by another request; fetch it aga
 
 /** The client-facing error of a failed write; anything else is passed on. */
 function writeError(error: unknown, columns: UserColumns): unknown {
-  if (isUniqueViolation(error)) return new ScimError(409, `A user with userName ${JSON.stringify(columns.userName)} already exists in this tenant.`, 'uniqueness');
+  if (isUniqueViolation(error))
+    return new ScimError(409, `A user with userName ${JSON.stringify(columns.userName)} already exists in this tenant.`, 'uniqueness');
   // The manager was deleted between the statement's lookup and its foreign key check: retried, and then kept unresolved.
   if (isMissingReference(error) && columns.managerId) return new ScimError(412, CHANGED_MEANWHILE);
   return error;
@@ -52,48 +53,44 @@ async function findRow(ctx: ScimContext, id: string): Promise<UserRow | null> {
 }
 
 export async function getUser(ctx: ScimContext, id: string): Promise<Record<string, unknown>> {
-  ctx.target = { type: 'User', id };
   const row = await findRow(ctx, id);
   if (!row) throw notFound(id);
   return toUserResource(row, ctx.baseUrl);
 }
 
-export async function createUser(ctx: ScimContext, body: Record<string, unknown>): Promise<Record<string, unknown>> {
+export async function createUser(ctx: ScimContext, body: Record<string, unknown>): Promise<Written<Record<string, unknown>>> {
   const columns = userColumns(canonicalUser(body));
   const id = uuidv7();
-  ctx.target = { type: 'User', id };
+  const entry = provisioningLogEntry(ctx, 'scim.user.create', { type: 'User', id }, changeDetails(null, { ...columns }));
   const row = await retryOnConflict(ctx.request, async () => {
     try {
-      return await insertScimUser(ctx.sql, id, columns, scimChangeLog(ctx, 'scim.user.create', { type: 'User', id }, changeDetails(null, { ...columns })));
+      return await insertScimUser(ctx.sql, id, columns, entry);
     } catch (error) {
       throw writeError(error, columns);
     }
   });
-  ctx.logged = true;
   rememberUser(ctx.tenant.id, row);
-  return toUserResource(row, ctx.baseUrl);
+  return { resource: toUserResource(row, ctx.baseUrl), entry };
 }
 
 /** Shared by PUT and PATCH: `next` computes the new columns from the current row. */
-async function updateUser(ctx: ScimContext, id: string, action: string, next: (current: UserRow) => UserColumns): Promise<Record<string, unknown>> {
-  ctx.target = { type: 'User', id };
-  const write = async (current: UserRow) => {
+async function updateUser(ctx: ScimContext, id: string, action: string, next: (current: UserRow) => UserColumns): Promise<Written<Record<string, unknown>>> {
+  const write = async (current: UserRow): Promise<{ row: UserRow; entry: ProvisioningLogRow }> => {
     checkIfMatch(ctx.request, current.version);
     const columns = next(current);
     checkNotOwnManager(columns, id);
     const before = { ...current, managerId: managerReference(current) };
-    const log = scimChangeLog(ctx, action, { type: 'User', id }, changeDetails(before, { ...columns }));
+    const entry = provisioningLogEntry(ctx, action, { type: 'User', id }, changeDetails(before, { ...columns }));
     try {
-      const updated = await updateScimUser(ctx.sql, id, current.version, columns, log);
+      const updated = await updateScimUser(ctx.sql, id, current.version, columns, entry);
       // Another request changed (or deleted) the row since we read it: as if If-Match had failed.
       if (!updated) throw new ScimError(412, CHANGED_MEANWHILE);
-      ctx.logged = true;
-      return updated;
+      return { row: updated, entry };
     } catch (error) {
       throw writeError(error, columns);
     }
   };
-  const row = await retryOnConflict(ctx.request, async () => {
+  const { row, entry } = await retryOnConflict(ctx.request, async () => {
     // The row this process last saw spares the read (recent-users.ts). It may be
     // stale, so whatever goes wrong from it (a changed version, an If-Match or a
     // PATCH filter that no longer holds) is decided again from a fresh read.
@@ -110,7 +107,7 @@ async function updateUser(ctx: ScimContext, id: string, action: string, next: (c
     return write(current);
   });
   rememberUser(ctx.tenant.id, row);
-  return toUserResource(row, ctx.baseUrl);
+  return { resource: toUserResource(row, ctx.baseUrl), entry };
 }
 
 /** The columns a PUT of `body` leaves: what it sends, and `active` as it was when it sends none (RFC 7644 §3.5.1). */
@@ -134,15 +131,16 @@ export function patchUser(ctx: ScimContext, id: string, body: Record<string, unk
 }
 
 /** Hard delete (Entra sends DELETE 30 days after a soft delete). Reports lose their manager; pages are kept. */
-export async function deleteUser(ctx: ScimContext, id: string): Promise<void> {
-  ctx.target = { type: 'User', id };
+export async function deleteUser(ctx: ScimContext, id: string): Promise<ProvisioningLogRow> {
   if (!isUuid(id)) throw notFound(id);
-  await ctx.sql.transaction(async (tx) => {
+  const entry = await ctx.sql.transaction(async (tx) => {
     const current = await findScimUser(tx, id, true);
     if (!current) throw notFound(id);
     checkIfMatch(ctx.request, current.version);
-    await deleteScimUser(tx, id, scimChangeLog(ctx, 'scim.user.delete', { type: 'User', id }, { userName: current.userName }));
+    const deleted = provisioningLogEntry(ctx, 'scim.user.delete', { type: 'User', id }, { userName: current.userName });
+    await deleteScimUser(tx, id, deleted);
+    return deleted;
   });
   forgetUser(ctx.tenant.id, id);
-  ctx.logged = true;
+  return entry;
 }

@@ -73,7 +73,11 @@ export async function tenantWithToken(databaseUrl: string): Promise<FaultTenant>
   process.env.DATABASE_URL = databaseUrl;
   const subdomain = `faults-${randomBytes(3).toString('hex')}`;
   const tenant = await createTenant({ subdomain, displayName: 'Fault test' });
-  const { token } = await createServiceAccountToken(tenant.id, { serviceAccountName: 'Entra', tokenName: 'fault test' }, { type: 'system', label: 'fault test' });
+  const { token } = await createServiceAccountToken(
+    tenant.id,
+    { serviceAccountName: 'Entra', tokenName: 'fault test' },
+    { type: 'system', label: 'fault test' },
+  );
   await disconnectDb();
   return { id: tenant.id, subdomain, token };
 }
@@ -119,9 +123,20 @@ export function scimProbe(port: number, tenant: FaultTenant, path: string): Prom
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const request = http.get(
-      { host: '127.0.0.1', port, path: SCIM_BASE_PATH + path, headers: { Host: `${tenant.subdomain}.localhost:${port}`, Authorization: `Bearer ${tenant.token}` } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: SCIM_BASE_PATH + path,
+        headers: { Host: `${tenant.subdomain}.localhost:${port}`, Authorization: `Bearer ${tenant.token}` },
+      },
       (response) => {
-        response.resume().on('end', () => resolve({ status: response.statusCode ?? 0, retryAfter: (response.headers['retry-after'] as string | undefined) ?? null, ms: performance.now() - started }));
+        response.resume().on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            retryAfter: (response.headers['retry-after'] as string | undefined) ?? null,
+            ms: performance.now() - started,
+          }),
+        );
       },
     );
     request.on('error', reject);

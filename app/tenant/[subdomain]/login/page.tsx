@@ -11,7 +11,8 @@ export const metadata: Metadata = { title: 'Login' };
 const REASONS = {
   wrong_directory: 'This company signs in with a different Microsoft directory. Sign in with your account at this company.',
   deactivated: 'Your account at this company has been deactivated. Ask your administrator if you think this is a mistake.',
-  not_provisioned: 'Your Microsoft account has not been given access to this company yet. Ask your administrator to assign you to TheOrgWiki in Microsoft Entra ID.',
+  not_provisioned:
+    'Your Microsoft account has not been given access to this company yet. Ask your administrator to assign you to TheOrgWiki in Microsoft Entra ID.',
   personal_account: 'That is a personal Microsoft account. Sign in with your work account at this company.',
   unmatched:
     'Your Microsoft account could not be matched safely to your profile here, so nobody was signed in. Ask your administrator: the Admin Console explains how to fix this.',
@@ -20,7 +21,10 @@ const REASONS = {
 
 // signed_out: 1 when the person signed out, `deactivated` when Entra deactivated them (lib/auth/guard.ts).
 const query = z.object({
-  refused: z.enum(Object.keys(REASONS) as [keyof typeof REASONS]).optional().catch(undefined),
+  refused: z
+    .enum(Object.keys(REASONS) as [keyof typeof REASONS])
+    .optional()
+    .catch(undefined),
   signed_out: z.enum(['1', 'deactivated']).optional().catch(undefined),
 });
 
@@ -34,7 +38,9 @@ export default async function TenantLoginPage({ params, searchParams }: Props) {
   const deactivated = signed_out === 'deactivated';
   return (
     <div className="mx-auto max-w-md py-8">
-      <h1 className="text-2xl font-bold">{deactivated ? 'Your account has been deactivated' : refused ? 'You cannot enter' : `Sign in to ${tenant.displayName}`}</h1>
+      <h1 className="text-2xl font-bold">
+        {deactivated ? 'Your account has been deactivated' : refused ? 'You cannot enter' : `Sign in to ${tenant.displayName}`}
+      </h1>
       {refused ? (
         <p role="alert" className="mt-4 rounded-md border border-red-200 bg-red-50 p-3 text-red-800">
           {REASONS[refused]}

@@ -39,7 +39,15 @@ export default async function SearchPage({ params, searchParams }: Props) {
         <label htmlFor="search-q" className="sr-only">
           People, teams and pages
         </label>
-        <input id="search-q" name="q" type="search" defaultValue={q} maxLength={200} autoComplete="off" className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2" />
+        <input
+          id="search-q"
+          name="q"
+          type="search"
+          defaultValue={q}
+          maxLength={200}
+          autoComplete="off"
+          className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2"
+        />
         <button type="submit" className="rounded-md bg-indigo-600 px-4 font-medium text-on-accent hover:bg-indigo-700">
           Search
         </button>
@@ -49,12 +57,18 @@ export default async function SearchPage({ params, searchParams }: Props) {
           <Group
             title="People"
             count={results.people.length}
-            more={<a href={`/people?q=${encodeURIComponent(q)}`} className="mt-3 inline-block text-sm text-indigo-700 underline">All matching people, with filters</a>}
+            more={
+              <a href={`/people?q=${encodeURIComponent(q)}`} className="mt-3 inline-block text-sm text-indigo-700 underline">
+                All matching people, with filters
+              </a>
+            }
           >
             <ul className="space-y-1">
               {results.people.map((p) => (
                 <li key={p.id}>
-                  <a href={p.href} className={link}>{p.name}</a>
+                  <a href={p.href} className={link}>
+                    {p.name}
+                  </a>
                   <span className="text-sm text-slate-600"> {[p.title, p.department, p.office].filter(Boolean).join(' · ')}</span>
                 </li>
               ))}
@@ -64,7 +78,9 @@ export default async function SearchPage({ params, searchParams }: Props) {
             <ul className="space-y-1">
               {results.teams.map((t) => (
                 <li key={t.id}>
-                  <a href={t.href} className={link}>{t.name}</a>
+                  <a href={t.href} className={link}>
+                    {t.name}
+                  </a>
                   <span className="text-sm text-slate-600"> {t.memberCount} members</span>
                 </li>
               ))}
@@ -74,7 +90,9 @@ export default async function SearchPage({ params, searchParams }: Props) {
             <ul className="space-y-2">
               {results.pages.map((p) => (
                 <li key={p.slug}>
-                  <a href={p.href} className={link}>{p.title}</a>
+                  <a href={p.href} className={link}>
+                    {p.title}
+                  </a>
                   <p className="text-sm text-slate-600">{p.snippet}</p>
                 </li>
               ))}

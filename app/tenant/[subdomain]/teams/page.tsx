@@ -12,7 +12,9 @@ export default async function TeamsPage({ params }: { params: Promise<{ subdomai
       <h1 className="text-2xl font-bold">Teams</h1>
       <p className="mt-1 mb-4 text-slate-600">Groups Microsoft Entra ID provisions, kept up to date on every cycle.</p>
       {teams.length === 0 ? (
-        <p className="rounded-md border border-dashed border-slate-300 p-6 text-center text-slate-600">No teams yet: they appear when Entra provisions groups.</p>
+        <p className="rounded-md border border-dashed border-slate-300 p-6 text-center text-slate-600">
+          No teams yet: they appear when Entra provisions groups.
+        </p>
       ) : (
         <ul aria-label="Teams" className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
           {teams.map((team) => (

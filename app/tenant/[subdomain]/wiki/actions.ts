@@ -46,7 +46,13 @@ export async function createPageAction(_previous: ActionResult | null, form: For
 export async function savePageAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const { tenant, user } = await requireMemberAction();
   return changeThenGo(async () => {
-    const input = { title: field(form, 'title'), slug: field(form, 'slug'), body: field(form, 'body'), parentSlug: field(form, 'parentSlug'), version: field(form, 'version') };
+    const input = {
+      title: field(form, 'title'),
+      slug: field(form, 'slug'),
+      body: field(form, 'body'),
+      parentSlug: field(form, 'parentSlug'),
+      version: field(form, 'version'),
+    };
     return `/wiki/${(await savePage(tenant.id, user.id, field(form, 'currentSlug'), input)).slug}`;
   });
 }

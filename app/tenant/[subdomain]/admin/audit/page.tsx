@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { ActivityTable, PageLinks } from '@/components/admin/activity-table';
-import { listAdminActivity } from '@/lib/admin/activity';
+import { LogTable, PageLinks } from '@/components/admin/log-table';
+import { listAuditLog } from '@/lib/admin/audit-log';
 import { requireAdmin } from '@/lib/auth/guard';
 import { readPageNumber } from '@/lib/paging';
 
@@ -11,12 +11,12 @@ type Props = { params: Promise<{ subdomain: string }>; searchParams: Promise<Rec
 export default async function AuditPage({ params, searchParams }: Props) {
   const { tenant } = await requireAdmin((await params).subdomain);
   const page = readPageNumber(await searchParams);
-  const log = await listAdminActivity(tenant.id, page);
+  const log = await listAuditLog(tenant.id, page);
   return (
     <>
       <h2 className="mb-1 text-xl font-semibold">Audit log</h2>
       <p className="mb-4 text-sm text-slate-600">What admins and operators changed: tokens, service accounts, roles and settings.</p>
-      <ActivityTable entries={log.entries} caption="Admin actions" actorHeading="Who" />
+      <LogTable entries={log.entries} caption="Admin actions" actorHeading="Who" />
       <PageLinks page={log.page} pageCount={log.pageCount} query={{}} />
     </>
   );

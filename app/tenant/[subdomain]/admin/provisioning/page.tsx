@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import { ActivityTable, PageLinks } from '@/components/admin/activity-table';
+import { LogTable, PageLinks } from '@/components/admin/log-table';
 import { CopyButton } from '@/components/admin/copy-button';
 import { SignInMatchingPanel } from '@/components/admin/sign-in-matching';
-import { listProvisioningActivity } from '@/lib/admin/activity';
-import { readActivityQuery } from '@/lib/admin/activity-query';
+import { listProvisioningLog } from '@/lib/admin/provisioning-log';
+import { readProvisioningLogQuery } from '@/lib/admin/provisioning-log-query';
 import { provisioningStatus, type Counts } from '@/lib/admin/provisioning-status';
 import { signInMatching } from '@/lib/admin/sign-in-matching';
 import { requireAdmin } from '@/lib/auth/guard';
@@ -22,7 +22,9 @@ const rate = (c: Counts) => (c.requests === 0 ? '—' : `${((100 * c.failures) /
 function CountsRow({ label, c }: { label: string; c: Counts }) {
   return (
     <tr className="border-b border-slate-200">
-      <th scope="row" className="py-1 pr-3 font-medium">{label}</th>
+      <th scope="row" className="py-1 pr-3 font-medium">
+        {label}
+      </th>
       <td className="py-1 pr-3">{c.created}</td>
       <td className="py-1 pr-3">{c.updated}</td>
       <td className="py-1 pr-3">{c.deactivated}</td>
@@ -35,39 +37,75 @@ function CountsRow({ label, c }: { label: string; c: Counts }) {
 
 export default async function ProvisioningPage({ params, searchParams }: Props) {
   const { tenant } = await requireAdmin((await params).subdomain);
-  const filters = readActivityQuery(await searchParams);
-  const [status, matching, log] = await Promise.all([provisioningStatus(tenant.id), signInMatching(tenant.id), listProvisioningActivity(tenant.id, filters, filters.page)]);
+  const filters = readProvisioningLogQuery(await searchParams);
+  const [status, matching, log] = await Promise.all([
+    provisioningStatus(tenant.id),
+    signInMatching(tenant.id),
+    listProvisioningLog(tenant.id, filters, filters.page),
+  ]);
   const tenantUrl = `${siteOrigin(getConfig().ROOT_DOMAIN, tenant.subdomain)}${SCIM_BASE_PATH}/`;
   const query = { outcome: filters.outcome, operation: filters.operation, search: filters.search };
   const field = 'mt-1 block rounded-md border border-slate-300 px-2 py-1.5';
   return (
     <div className="space-y-8">
       <section aria-labelledby="status">
-        <h2 id="status" className="text-xl font-semibold">Status</h2>
+        <h2 id="status" className="text-xl font-semibold">
+          Status
+        </h2>
         {status.silent ? (
           <p role="status" className="mt-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-900">
-            Nothing has arrived from Microsoft Entra ID for over two hours, though tokens exist. Check the provisioning job in Entra (is it on, or in quarantine?).
+            Nothing has arrived from Microsoft Entra ID for over two hours, though tokens exist. Check the provisioning job in Entra (is it on, or in
+            quarantine?).
           </p>
         ) : null}
         <dl className="mt-3 grid gap-3 sm:grid-cols-5">
-          <div><dt className="text-sm text-slate-600">Last request from Entra</dt><dd className="font-medium">{when(status.lastRequestAt)}</dd></div>
-          <div><dt className="text-sm text-slate-600">Last Test Connection</dt><dd className="font-medium">{when(status.lastTestConnectionAt)}</dd></div>
-          <div><dt className="text-sm text-slate-600">Users provisioned</dt><dd className="font-medium">{status.usersProvisioned}</dd></div>
-          <div><dt className="text-sm text-slate-600">Groups</dt><dd className="font-medium">{status.groups}</dd></div>
-          <div><dt className="text-sm text-slate-600">Active tokens</dt><dd className="font-medium">{status.activeTokens}</dd></div>
+          <div>
+            <dt className="text-sm text-slate-600">Last request from Entra</dt>
+            <dd className="font-medium">{when(status.lastRequestAt)}</dd>
+          </div>
+          <div>
+            <dt className="text-sm text-slate-600">Last Test Connection</dt>
+            <dd className="font-medium">{when(status.lastTestConnectionAt)}</dd>
+          </div>
+          <div>
+            <dt className="text-sm text-slate-600">Users provisioned</dt>
+            <dd className="font-medium">{status.usersProvisioned}</dd>
+          </div>
+          <div>
+            <dt className="text-sm text-slate-600">Groups</dt>
+            <dd className="font-medium">{status.groups}</dd>
+          </div>
+          <div>
+            <dt className="text-sm text-slate-600">Active tokens</dt>
+            <dd className="font-medium">{status.activeTokens}</dd>
+          </div>
         </dl>
         <div className="mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label="Provisioning counts">
           <table className="w-full min-w-[32rem] text-left text-sm">
             <caption className="sr-only">Provisioning counts</caption>
             <thead className="border-b border-slate-300 text-slate-600">
               <tr>
-                <th scope="col" className="py-1 pr-3"><span className="sr-only">Period</span></th>
-                <th scope="col" className="py-1 pr-3">Created</th>
-                <th scope="col" className="py-1 pr-3">Updated</th>
-                <th scope="col" className="py-1 pr-3">Deactivated</th>
-                <th scope="col" className="py-1 pr-3">Deleted</th>
-                <th scope="col" className="py-1 pr-3">Requests</th>
-                <th scope="col" className="py-1">Error rate</th>
+                <th scope="col" className="py-1 pr-3">
+                  <span className="sr-only">Period</span>
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  Created
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  Updated
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  Deactivated
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  Deleted
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  Requests
+                </th>
+                <th scope="col" className="py-1">
+                  Error rate
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -79,7 +117,9 @@ export default async function ProvisioningPage({ params, searchParams }: Props) 
       </section>
 
       <section aria-labelledby="checklist">
-        <h2 id="checklist" className="text-xl font-semibold">Connecting Microsoft Entra ID</h2>
+        <h2 id="checklist" className="text-xl font-semibold">
+          Connecting Microsoft Entra ID
+        </h2>
         <ol className="mt-2 list-decimal space-y-2 pl-5">
           <li>
             In Entra: Enterprise applications → TheOrgWiki → Provisioning → Provisioning Mode <strong>Automatic</strong>. Tenant URL:
@@ -88,21 +128,32 @@ export default async function ProvisioningPage({ params, searchParams }: Props) 
             </span>
           </li>
           <li>
-            Secret Token: a token from <a href="/admin/settings/service-accounts" className="text-indigo-700 underline">Settings → Service Accounts</a>.
+            Secret Token: a token from{' '}
+            <a href="/admin/settings/service-accounts" className="text-indigo-700 underline">
+              Settings → Service Accounts
+            </a>
+            .
           </li>
           <li>
-            Mappings → Provision Microsoft Entra ID Users: set the source of <strong>externalId</strong> to <strong>objectId</strong>, so that people are matched to
-            their profile by an id that never changes (see below).
+            Mappings → Provision Microsoft Entra ID Users: set the source of <strong>externalId</strong> to <strong>objectId</strong>, so that people are
+            matched to their profile by an id that never changes (see below).
           </li>
-          <li>Press <strong>Test Connection</strong> (its request appears in the log below), then <strong>Save</strong>.</li>
-          <li>Assign one user to the app first and provision on demand to check; then assign the rest (users with the Default Access role are not provisioned), set the scope, and turn provisioning <strong>On</strong>.</li>
+          <li>
+            Press <strong>Test Connection</strong> (its request appears in the log below), then <strong>Save</strong>.
+          </li>
+          <li>
+            Assign one user to the app first and provision on demand to check; then assign the rest (users with the Default Access role are not provisioned),
+            set the scope, and turn provisioning <strong>On</strong>.
+          </li>
         </ol>
       </section>
 
       <SignInMatchingPanel matching={matching} />
 
-      <section aria-labelledby="activity">
-        <h2 id="activity" className="text-xl font-semibold">Activity log</h2>
+      <section aria-labelledby="provisioning-log">
+        <h2 id="provisioning-log" className="text-xl font-semibold">
+          Provisioning log
+        </h2>
         <form method="get" className="mt-3 flex flex-wrap items-end gap-3 text-sm">
           <label>
             Outcome
@@ -126,16 +177,24 @@ export default async function ProvisioningPage({ params, searchParams }: Props) 
             Token or person
             <input name="search" defaultValue={filters.search} className={field} />
           </label>
-          <button type="submit" className="rounded-md bg-indigo-600 px-3 py-1.5 font-medium text-on-accent hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600">
+          <button
+            type="submit"
+            className="rounded-md bg-indigo-600 px-3 py-1.5 font-medium text-on-accent hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+          >
             Filter
           </button>
-          <a href={`/admin/provisioning/export?${new URLSearchParams(query)}`} className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-50">
+          <a
+            href={`/admin/provisioning/export?${new URLSearchParams(query)}`}
+            className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-50"
+          >
             Export CSV
           </a>
         </form>
-        <p className="mt-2 text-sm text-slate-600">{log.total} {log.total === 1 ? 'request' : 'requests'}</p>
+        <p className="mt-2 text-sm text-slate-600">
+          {log.total} {log.total === 1 ? 'request' : 'requests'}
+        </p>
         <div className="mt-2">
-          <ActivityTable entries={log.entries} caption="SCIM requests" actorHeading="Token" />
+          <LogTable entries={log.entries} caption="SCIM requests" actorHeading="Token" />
         </div>
         <PageLinks page={log.page} pageCount={log.pageCount} query={query} />
       </section>

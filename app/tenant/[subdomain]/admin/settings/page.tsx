@@ -47,7 +47,12 @@ export default async function SettingsPage({ params }: { params: Promise<{ subdo
               Tenant URL
             </h3>
             <div className="mt-1 flex gap-2">
-              <input aria-labelledby="tenant-url-label" readOnly value={tenantUrl} className="w-full rounded-md border border-slate-300 bg-slate-50 px-2 py-1 font-mono text-sm" />
+              <input
+                aria-labelledby="tenant-url-label"
+                readOnly
+                value={tenantUrl}
+                className="w-full rounded-md border border-slate-300 bg-slate-50 px-2 py-1 font-mono text-sm"
+              />
               <CopyButton value={tenantUrl} />
             </div>
             <p className="text-sm text-slate-600">Paste it into Entra: Enterprise applications → TheOrgWiki → Provisioning → Tenant URL.</p>

@@ -44,7 +44,11 @@ export default async function PeopleDirectory({ params, searchParams }: Props) {
           </a>
         </div>
       )}
-      <Pager page={found.page} pageCount={found.pageCount} query={{ ...search, page: undefined, status: search.status === 'active' ? undefined : search.status }} />
+      <Pager
+        page={found.page}
+        pageCount={found.pageCount}
+        query={{ ...search, page: undefined, status: search.status === 'active' ? undefined : search.status }}
+      />
     </>
   );
 }

@@ -19,31 +19,50 @@ export default async function WikiIndexPage({ params, searchParams }: Props) {
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">Wiki</h1>
-        <a href="/wiki/new" className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-on-accent hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600">
+        <a
+          href="/wiki/new"
+          className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-on-accent hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+        >
           New page
         </a>
       </div>
-      {deleted ? <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-green-800">Moved the page to the Trash. You can restore it below.</p> : null}
+      {deleted ? (
+        <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-green-800">
+          Moved the page to the Trash. You can restore it below.
+        </p>
+      ) : null}
 
       <div className="grid gap-6 md:grid-cols-3">
         <section aria-labelledby="all-pages" className={`${CARD} md:col-span-2`}>
-          <h2 id="all-pages" className="mb-2 font-semibold">All pages ({index.count})</h2>
+          <h2 id="all-pages" className="mb-2 font-semibold">
+            All pages ({index.count})
+          </h2>
           {index.count === 0 ? (
-            <p className="text-slate-600">No pages yet. <a href="/wiki/new" className="text-indigo-700 underline">Write the first one</a>.</p>
+            <p className="text-slate-600">
+              No pages yet.{' '}
+              <a href="/wiki/new" className="text-indigo-700 underline">
+                Write the first one
+              </a>
+              .
+            </p>
           ) : (
             <PageTreeList nodes={index.tree} label="Page tree" />
           )}
         </section>
         <div className="space-y-6">
           <section aria-labelledby="recent" className={CARD}>
-            <h2 id="recent" className="mb-2 font-semibold">Recently updated</h2>
+            <h2 id="recent" className="mb-2 font-semibold">
+              Recently updated
+            </h2>
             {index.recent.length === 0 ? (
               <p className="text-sm text-slate-600">Nothing yet.</p>
             ) : (
               <ul aria-label="Recently updated" className="space-y-1 text-sm">
                 {index.recent.map((p) => (
                   <li key={p.slug}>
-                    <a href={`/wiki/${p.slug}`} className="text-indigo-700 hover:underline">{p.title}</a>
+                    <a href={`/wiki/${p.slug}`} className="text-indigo-700 hover:underline">
+                      {p.title}
+                    </a>
                     <span className="block text-slate-600">{formatUtc(p.updatedAt)}</span>
                   </li>
                 ))}
@@ -51,14 +70,18 @@ export default async function WikiIndexPage({ params, searchParams }: Props) {
             )}
           </section>
           <section aria-labelledby="owner-left" className={CARD}>
-            <h2 id="owner-left" className="mb-2 font-semibold">Owner left</h2>
+            <h2 id="owner-left" className="mb-2 font-semibold">
+              Owner left
+            </h2>
             {index.ownerLeft.length === 0 ? (
               <p className="text-sm text-slate-600">Every page has an owner who is still here.</p>
             ) : (
               <ul aria-label="Pages whose owner left" className="space-y-1 text-sm">
                 {index.ownerLeft.map((p) => (
                   <li key={p.slug}>
-                    <a href={`/wiki/${p.slug}`} className="text-indigo-700 hover:underline">{p.title}</a>
+                    <a href={`/wiki/${p.slug}`} className="text-indigo-700 hover:underline">
+                      {p.title}
+                    </a>
                     <span className="text-slate-600"> · {p.formerOwner ? `was ${p.formerOwner}'s` : 'no owner'}</span>
                   </li>
                 ))}
@@ -69,7 +92,9 @@ export default async function WikiIndexPage({ params, searchParams }: Props) {
       </div>
 
       <section aria-labelledby="trash" className={CARD}>
-        <h2 id="trash" className="mb-2 font-semibold">Trash</h2>
+        <h2 id="trash" className="mb-2 font-semibold">
+          Trash
+        </h2>
         {index.trash.length === 0 ? (
           <p className="text-sm text-slate-600">The Trash is empty.</p>
         ) : (
@@ -78,7 +103,9 @@ export default async function WikiIndexPage({ params, searchParams }: Props) {
               <li key={p.id} className="flex flex-col gap-2 py-2 sm:flex-row sm:items-center sm:justify-between">
                 <span>
                   <span className="font-medium">{p.title}</span>
-                  <span className="block text-sm text-slate-600">/wiki/{p.slug} · deleted {formatUtc(p.deletedAt)}</span>
+                  <span className="block text-sm text-slate-600">
+                    /wiki/{p.slug} · deleted {formatUtc(p.deletedAt)}
+                  </span>
                 </span>
                 <ActionForm action={restorePageAction} fields={{ id: p.id }} label={`Restore “${p.title}”`} busyLabel="Restoring…" tone="secondary" />
               </li>

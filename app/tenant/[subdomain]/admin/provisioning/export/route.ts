@@ -1,13 +1,13 @@
 import type { NextRequest } from 'next/server';
-import { provisioningActivityCsv } from '@/lib/admin/activity';
-import { readActivityQuery } from '@/lib/admin/activity-query';
+import { provisioningLogCsv } from '@/lib/admin/provisioning-log';
+import { readProvisioningLogQuery } from '@/lib/admin/provisioning-log-query';
 import { requireAdmin } from '@/lib/auth/guard';
 
-// The activity log as CSV, with the page's filters.
+// The provisioning log as CSV, with the page's filters.
 export async function GET(request: NextRequest, { params }: { params: Promise<{ subdomain: string }> }) {
   const { tenant } = await requireAdmin((await params).subdomain);
-  const filters = readActivityQuery(Object.fromEntries(request.nextUrl.searchParams));
-  return new Response(await provisioningActivityCsv(tenant.id, filters), {
+  const filters = readProvisioningLogQuery(Object.fromEntries(request.nextUrl.searchParams));
+  return new Response(await provisioningLogCsv(tenant.id, filters), {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${tenant.subdomain}-provisioning-${new Date().toISOString().slice(0, 10)}.csv"`,

@@ -26,7 +26,8 @@ export async function generateMetadata({ params }: Pick<Props, 'params'>): Promi
   return { title: (await pageOf(tenant.id, slug))?.title ?? 'Page not found' };
 }
 
-const BUTTON = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600';
+const BUTTON =
+  'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600';
 
 export default async function WikiPageView({ params, searchParams }: Props) {
   const [{ subdomain, slug }, { restored }] = await Promise.all([params, searchParams]);
@@ -36,7 +37,10 @@ export default async function WikiPageView({ params, searchParams }: Props) {
   const { owner, lastEdit } = page;
   return (
     <article className="space-y-4">
-      <Breadcrumbs trail={[{ href: '/wiki', label: 'Wiki' }, ...page.ancestors.map((a) => ({ href: `/wiki/${a.slug}`, label: a.title }))]} current={page.title} />
+      <Breadcrumbs
+        trail={[{ href: '/wiki', label: 'Wiki' }, ...page.ancestors.map((a) => ({ href: `/wiki/${a.slug}`, label: a.title }))]}
+        current={page.title}
+      />
 
       {restored ? (
         <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-green-800">
@@ -46,13 +50,20 @@ export default async function WikiPageView({ params, searchParams }: Props) {
 
       {owner.kind === 'left' ? (
         <section aria-labelledby="owner-left" className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4">
-          <h2 id="owner-left" className="font-semibold text-amber-900">Owner left</h2>
+          <h2 id="owner-left" className="font-semibold text-amber-900">
+            Owner left
+          </h2>
           <p className="text-amber-900">
             {owner.former ? `${owner.former.name}, who owned this page, has left the company.` : 'This page has no owner.'}{' '}
             {owner.suggestion ? `${owner.suggestion.name} was their manager.` : 'Choose someone to look after it.'}
           </p>
           {owner.suggestion ? (
-            <ActionForm action={setOwnerAction} fields={{ slug: page.slug, owner: owner.suggestion.id }} label={`Make ${owner.suggestion.name} the owner`} busyLabel="Saving…" />
+            <ActionForm
+              action={setOwnerAction}
+              fields={{ slug: page.slug, owner: owner.suggestion.id }}
+              label={`Make ${owner.suggestion.name} the owner`}
+              busyLabel="Saving…"
+            />
           ) : null}
           <OwnerForm slug={page.slug} setOwner={setOwnerAction} />
         </section>
@@ -63,37 +74,77 @@ export default async function WikiPageView({ params, searchParams }: Props) {
         <p className="text-sm text-slate-600">
           Owner:{' '}
           {owner.kind === 'present' ? (
-            <a href={`/people/${owner.id}`} className="text-indigo-700 underline">{owner.name}</a>
+            <a href={`/people/${owner.id}`} className="text-indigo-700 underline">
+              {owner.name}
+            </a>
           ) : (
             'none'
           )}
           {lastEdit ? (
             <>
-              {' · '}Last edited by {lastEdit.by ? <a href={`/people/${lastEdit.by.id}`} className="text-indigo-700 underline">{lastEdit.by.name}</a> : 'a former employee'} on {formatUtc(lastEdit.at)}
+              {' · '}Last edited by{' '}
+              {lastEdit.by ? (
+                <a href={`/people/${lastEdit.by.id}`} className="text-indigo-700 underline">
+                  {lastEdit.by.name}
+                </a>
+              ) : (
+                'a former employee'
+              )}{' '}
+              on {formatUtc(lastEdit.at)}
             </>
           ) : null}
         </p>
         <div className="flex flex-wrap items-start gap-2">
-          <a href={`/wiki/${page.slug}/edit`} className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-on-accent hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600">Edit</a>
-          <a href={`/wiki/${page.slug}/history`} className={BUTTON}>History</a>
-          <a href={`/wiki/new?parent=${page.slug}`} className={BUTTON}>New page under this one</a>
-          <ActionForm action={deletePageAction} fields={{ slug: page.slug }} label="Delete" busyLabel="Deleting…" tone="danger" confirm={`Move “${page.title}” to the Trash? It can be restored from the wiki's front page.`} />
+          <a
+            href={`/wiki/${page.slug}/edit`}
+            className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-on-accent hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+          >
+            Edit
+          </a>
+          <a href={`/wiki/${page.slug}/history`} className={BUTTON}>
+            History
+          </a>
+          <a href={`/wiki/new?parent=${page.slug}`} className={BUTTON}>
+            New page under this one
+          </a>
+          <ActionForm
+            action={deletePageAction}
+            fields={{ slug: page.slug }}
+            label="Delete"
+            busyLabel="Deleting…"
+            tone="danger"
+            confirm={`Move “${page.title}” to the Trash? It can be restored from the wiki's front page.`}
+          />
         </div>
       </header>
 
       <section aria-label="Page text" className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
-        {page.body.trim() ? <MarkdownView html={renderMarkdown(page.body)} /> : <p className="text-slate-600">This page is empty. <a href={`/wiki/${page.slug}/edit`} className="text-indigo-700 underline">Write something</a>.</p>}
+        {page.body.trim() ? (
+          <MarkdownView html={renderMarkdown(page.body)} />
+        ) : (
+          <p className="text-slate-600">
+            This page is empty.{' '}
+            <a href={`/wiki/${page.slug}/edit`} className="text-indigo-700 underline">
+              Write something
+            </a>
+            .
+          </p>
+        )}
       </section>
 
       <section aria-labelledby="children" className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="children" className="mb-2 font-semibold">Pages under this one</h2>
+        <h2 id="children" className="mb-2 font-semibold">
+          Pages under this one
+        </h2>
         {page.children.length === 0 ? (
           <p className="text-sm text-slate-600">None yet.</p>
         ) : (
           <ul aria-label="Pages under this one" className="space-y-1">
             {page.children.map((c) => (
               <li key={c.slug}>
-                <a href={`/wiki/${c.slug}`} className="text-indigo-700 hover:underline">{c.title}</a>
+                <a href={`/wiki/${c.slug}`} className="text-indigo-700 hover:underline">
+                  {c.title}
+                </a>
               </li>
             ))}
           </ul>

@@ -21,10 +21,19 @@ export default async function EditWikiPage({ params }: Props) {
   if (!page) notFound();
   return (
     <div className="space-y-4">
-      <Breadcrumbs trail={[{ href: '/wiki', label: 'Wiki' }, { href: `/wiki/${page.slug}`, label: page.title }]} />
+      <Breadcrumbs
+        trail={[
+          { href: '/wiki', label: 'Wiki' },
+          { href: `/wiki/${page.slug}`, label: page.title },
+        ]}
+      />
       <h1 className="text-2xl font-bold">Edit “{page.title}”</h1>
       {/* A page cannot move under itself or under a page inside it; the server refuses that too. */}
-      <PageEditor page={{ slug: page.slug, title: page.title, body: page.body, parentSlug: page.parentSlug, version: page.version }} parents={flattenTree(withoutSubtree(tree, page.slug))} save={savePageAction} />
+      <PageEditor
+        page={{ slug: page.slug, title: page.title, body: page.body, parentSlug: page.parentSlug, version: page.version }}
+        parents={flattenTree(withoutSubtree(tree, page.slug))}
+        save={savePageAction}
+      />
     </div>
   );
 }

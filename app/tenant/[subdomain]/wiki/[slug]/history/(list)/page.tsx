@@ -19,7 +19,12 @@ export default async function HistoryPage({ params }: Props) {
   const { page, revisions } = history;
   return (
     <div className="space-y-4">
-      <Breadcrumbs trail={[{ href: '/wiki', label: 'Wiki' }, { href: `/wiki/${page.slug}`, label: page.title }]} />
+      <Breadcrumbs
+        trail={[
+          { href: '/wiki', label: 'Wiki' },
+          { href: `/wiki/${page.slug}`, label: page.title },
+        ]}
+      />
       <h1 className="text-2xl font-bold">History of “{page.title}”</h1>
       {revisions.length === 0 ? (
         <p className="text-slate-600">No revisions recorded.</p>

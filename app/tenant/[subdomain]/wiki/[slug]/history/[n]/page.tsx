@@ -25,19 +25,46 @@ export default async function RevisionPage({ params }: Props) {
   const { page, revision } = diff;
   return (
     <div className="space-y-4">
-      <Breadcrumbs trail={[{ href: '/wiki', label: 'Wiki' }, { href: `/wiki/${page.slug}`, label: page.title }, { href: `/wiki/${page.slug}/history`, label: 'History' }]} />
-      <h1 className="text-2xl font-bold">Revision {revision.number} of “{page.title}”</h1>
+      <Breadcrumbs
+        trail={[
+          { href: '/wiki', label: 'Wiki' },
+          { href: `/wiki/${page.slug}`, label: page.title },
+          { href: `/wiki/${page.slug}/history`, label: 'History' },
+        ]}
+      />
+      <h1 className="text-2xl font-bold">
+        Revision {revision.number} of “{page.title}”
+      </h1>
       <p className="text-slate-700">
-        By {revision.author ? <a href={`/people/${revision.author.id}`} className="text-indigo-700 underline">{revision.author.name}</a> : 'a former employee'} on {formatUtc(revision.createdAt)}.
+        By{' '}
+        {revision.author ? (
+          <a href={`/people/${revision.author.id}`} className="text-indigo-700 underline">
+            {revision.author.name}
+          </a>
+        ) : (
+          'a former employee'
+        )}{' '}
+        on {formatUtc(revision.createdAt)}.
       </p>
       {diff.titleChange ? (
-        <p className="text-slate-700">Title changed from “{diff.titleChange.from}” to “{diff.titleChange.to}”.</p>
+        <p className="text-slate-700">
+          Title changed from “{diff.titleChange.from}” to “{diff.titleChange.to}”.
+        </p>
       ) : null}
-      <DiffTable rows={diff.rows} caption={diff.previous ? `Changes from revision ${diff.previous} to revision ${revision.number}` : `Revision ${revision.number}, the first`} />
+      <DiffTable
+        rows={diff.rows}
+        caption={diff.previous ? `Changes from revision ${diff.previous} to revision ${revision.number}` : `Revision ${revision.number}, the first`}
+      />
       {diff.isCurrent ? (
         <p className="text-sm text-slate-600">This is the current revision.</p>
       ) : (
-        <ActionForm action={restoreRevisionAction} fields={{ slug: page.slug, number: revision.number, version: page.version }} label="Restore this revision" busyLabel="Restoring…" confirm={`Make revision ${revision.number} the current text? This adds a new revision; nothing is lost.`} />
+        <ActionForm
+          action={restoreRevisionAction}
+          fields={{ slug: page.slug, number: revision.number, version: page.version }}
+          label="Restore this revision"
+          busyLabel="Restoring…"
+          confirm={`Make revision ${revision.number} the current text? This adds a new revision; nothing is lost.`}
+        />
       )}
     </div>
   );

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test } from '../support/scim-fixtures';
+import { expect, test, useScimHarness } from '../../support/scim-harness';
 
-// The user requests of Entra's SCIM tutorial (https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups), replayed over HTTP.
+useScimHarness();
+
+// The user requests of Entra's SCIM tutorial (https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups), replayed in process (tests/support/scim-harness.ts).
 
 const CORE = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
@@ -35,7 +37,7 @@ test('Test Connection: a random GUID filter answers 200 with an empty ListRespon
   });
 });
 
-test('create, read, query and delete a user as Entra does (§1.1–1.4, §1.9)', async ({ tenant }) => {
+test('create, read, query and delete a user as Entra does (docs/scim.md#routes)', async ({ tenant }) => {
   const body = entraUser('Test_User_00aa00aa');
   const created = await tenant.scim.post('/Users', body);
   expect(created.status).toBe(201);
@@ -75,7 +77,7 @@ test('create, read, query and delete a user as Entra does (§1.1–1.4, §1.9)',
   expect(gone.json).toMatchObject({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '404' });
 });
 
-test('PATCH: multi-valued and single-valued updates (§1.5, §1.6), creating the work email when missing', async ({ tenant }) => {
+test('PATCH: multi-valued and single-valued updates (RFC 7644 §3.5.2), creating the work email when missing', async ({ tenant }) => {
   const { json: user } = await tenant.scim.post('/Users', entraUser('patchme', { emails: [] }));
   const multi = await tenant.scim.patch(
     `/Users/${user.id}`,
@@ -94,9 +96,14 @@ test('PATCH: multi-valued and single-valued updates (§1.5, §1.6), creating the
   expect(found.json.Resources[0].id).toBe(user.id);
 });
 
-test('disable and restore in both forms: "False"/"True" strings and booleans (§1.7, §3.1)', async ({ tenant }) => {
+test('disable and restore in both forms: "False"/"True" strings and booleans (docs/scim.md#soft-delete)', async ({ tenant }) => {
   const { json: user } = await tenant.scim.post('/Users', entraUser('softdelete'));
-  for (const [value, active] of [['False', false], [true, true], [false, false], ['True', true]] as const) {
+  for (const [value, active] of [
+    ['False', false],
+    [true, true],
+    [false, false],
+    ['True', true],
+  ] as const) {
     const response = await tenant.scim.patch(`/Users/${user.id}`, patch({ op: 'Replace', path: 'active', value }));
     expect(response.status).toBe(200);
     expect(response.json.active).toBe(active);
@@ -124,7 +131,7 @@ test('removing active, or leaving it out of a PUT, never turns a deactivated per
   expect((await tenant.scim.patch(`/Users/${user.id}`, patch({ op: 'remove', path: 'active' }))).json.active).toBe(true);
 });
 
-test('no-path replace with dotted and URN-prefixed keys; add of a single string attribute (§3.2, §3.3)', async ({ tenant }) => {
+test('no-path replace with dotted and URN-prefixed keys; add of a single string attribute (docs/scim.md#entra-forms)', async ({ tenant }) => {
   const { json: user } = await tenant.scim.post('/Users', entraUser('nopath'));
   const response = await tenant.scim.patch(
     `/Users/${user.id}`,
@@ -146,7 +153,7 @@ test('no-path replace with dotted and URN-prefixed keys; add of a single string 
   });
 });
 
-test('manager: set as string, object or array, read back as the RFC object, removed by every form (§1.8, §5)', async ({ tenant }) => {
+test('manager: set as string, object or array, read back as the RFC object, removed by every form (docs/scim.md#manager)', async ({ tenant }) => {
   const { json: boss } = await tenant.scim.post('/Users', entraUser('boss', { displayName: 'The Boss' }));
   const { json: user } = await tenant.scim.post('/Users', entraUser('report'));
   const expected = { value: boss.id, $ref: `${boss.meta.location}`, displayName: 'The Boss' };
@@ -175,7 +182,7 @@ test('manager: set as string, object or array, read back as the RFC object, remo
   expect((await tenant.scim.get(`/Users/${user.id}`)).json[ENTERPRISE]?.manager).toBeUndefined();
 });
 
-test('a manager who is not (yet) a user is kept as sent, read back unchanged, and linked once Entra sends a user\'s id', async ({ tenant }) => {
+test("a manager who is not (yet) a user is kept as sent, read back unchanged, and linked once Entra sends a user's id", async ({ tenant }) => {
   // Microsoft's reference collection: the enterprise extension with "Manager": {"Value": "SuzzyQ"}.
   const created = await tenant.scim.post('/Users', entraUser('report', { [ENTERPRISE]: { Department: 'bob', Manager: { Value: 'SuzzyQ' } } }));
   expect(created.status).toBe(201);
@@ -189,7 +196,9 @@ test('a manager who is not (yet) a user is kept as sent, read back unchanged, an
 
   // A SCIM id that names no user (the manager deleted, or a stale id): kept too, through other changes.
   const gone = randomUUID();
-  expect((await tenant.scim.patch(`/Users/${id}`, patch({ op: 'Add', path: `${ENTERPRISE}:manager`, value: gone }))).json[ENTERPRISE].manager).toEqual({ value: gone });
+  expect((await tenant.scim.patch(`/Users/${id}`, patch({ op: 'Add', path: `${ENTERPRISE}:manager`, value: gone }))).json[ENTERPRISE].manager).toEqual({
+    value: gone,
+  });
   const retitled = await tenant.scim.patch(`/Users/${id}`, patch({ op: 'replace', path: 'title', value: 'Analyst' }));
   expect(retitled.json[ENTERPRISE].manager).toEqual({ value: gone });
   expect(await check(gone)).toBe(1);
@@ -207,7 +216,7 @@ test('a manager who is not (yet) a user is kept as sent, read back unchanged, an
   expect(own.json.scimType).toBe('invalidValue');
 });
 
-test('Entra\'s provisioning sample with nulls, unknown keys and a misspelt schema URN (§1.8 example 2)', async ({ tenant }) => {
+test("Entra's provisioning sample with nulls, unknown keys and a misspelt schema URN (docs/scim.md#ignored-input)", async ({ tenant }) => {
   const response = await tenant.scim.post('/Users', {
     schemas: [CORE, 'urn:ietf:params:scim:schemas:extension:enterprise:2.0User'],
     externalId: 'jyoung',

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test } from '../support/scim-fixtures';
+import { expect, test, useScimHarness } from '../../support/scim-harness';
 
-// The group requests of Entra's SCIM tutorial (https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups), replayed over HTTP.
+useScimHarness();
+
+// The group requests of Entra's SCIM tutorial (https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups), replayed in process (tests/support/scim-harness.ts).
 
 const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 const GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';
 const patch = (...Operations: unknown[]) => ({ schemas: [PATCH_OP], Operations });
 
-async function users(scim: import('../support/scim-client').ScimClient, count: number): Promise<string[]> {
+async function users(scim: import('../../support/scim-harness').ScimTenant['scim'], count: number): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
     ids.push((await scim.post('/Users', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: `member${i}@x.test` })).json.id);
@@ -33,7 +35,10 @@ test('create, find by displayName, update and delete a group as Entra does', asy
   expect(query.json).toMatchObject({ totalResults: 1, Resources: [{ id, displayName: 'displayName' }] });
   expect(query.json.Resources[0]).not.toHaveProperty('members');
 
-  const renamed = await tenant.scim.patch(`/Groups/${id}`, patch({ op: 'Replace', path: 'displayName', value: '1879db59-3bdf-4490-ad68-ab880a269474updatedDisplayName' }));
+  const renamed = await tenant.scim.patch(
+    `/Groups/${id}`,
+    patch({ op: 'Replace', path: 'displayName', value: '1879db59-3bdf-4490-ad68-ab880a269474updatedDisplayName' }),
+  );
   expect(renamed.status).toBe(204);
   expect(renamed.text).toBe('');
   expect((await tenant.scim.get(`/Groups/${id}`)).json.displayName).toBe('1879db59-3bdf-4490-ad68-ab880a269474updatedDisplayName');
@@ -77,7 +82,7 @@ test('members: add many at once, idempotently; remove by value array and by filt
   expect(await members()).toEqual([]);
 });
 
-test('a member\'s display is their human-readable name: displayName, else name.formatted, else given and family name, else userName', async ({ tenant }) => {
+test("a member's display is their human-readable name: displayName, else name.formatted, else given and family name, else userName", async ({ tenant }) => {
   const people = [
     { userName: 'shown@x.test', displayName: 'Shown Name', name: { formatted: 'Formatted Name', givenName: 'Given', familyName: 'Family' } },
     { userName: 'formatted@x.test', name: { formatted: 'Formatted Name', givenName: 'Given', familyName: 'Family' } },
@@ -86,7 +91,11 @@ test('a member\'s display is their human-readable name: displayName, else name.f
   ];
   const ids: string[] = [];
   for (const person of people) ids.push((await tenant.scim.post('/Users', person)).json.id);
-  const { json: group } = await tenant.scim.post('/Groups', { schemas: [GROUP], displayName: 'Named', members: ids.map((value) => ({ value, display: 'ignored' })) });
+  const { json: group } = await tenant.scim.post('/Groups', {
+    schemas: [GROUP],
+    displayName: 'Named',
+    members: ids.map((value) => ({ value, display: 'ignored' })),
+  });
   const expected = ['Shown Name', 'Formatted Name', 'Given Family', 'bare@x.test'];
   const displays = (members: { value: string; display: string }[]) => ids.map((id) => members.find((m) => m.value === id)?.display);
   expect(displays(group.members)).toEqual(expected);
@@ -102,10 +111,10 @@ test('a change naming a stranger writes nothing; missing groups are 404; If-Matc
 
   // One unknown id among good ones: 400 naming it, and neither the members nor the name change.
   const stranger = randomUUID();
-  const refused = await tenant.scim.patch(`/Groups/${id}`, patch(
-    { op: 'replace', path: 'displayName', value: 'Renamed' },
-    { op: 'add', path: 'members', value: [{ value: ids[1] }, { value: stranger }] },
-  ));
+  const refused = await tenant.scim.patch(
+    `/Groups/${id}`,
+    patch({ op: 'replace', path: 'displayName', value: 'Renamed' }, { op: 'add', path: 'members', value: [{ value: ids[1] }, { value: stranger }] }),
+  );
   expect(refused.status).toBe(400);
   expect(refused.json.detail).toContain(stranger);
   expect(await members()).toEqual([ids[0]]);
@@ -117,10 +126,14 @@ test('a change naming a stranger writes nothing; missing groups are 404; If-Matc
   const version = (await tenant.scim.get(`/Groups/${id}`)).headers.etag as string;
   const stale = await tenant.scim.patch(`/Groups/${id}`, patch({ op: 'add', path: 'members', value: [{ value: ids[1] }] }), { 'If-Match': 'W/"999"' });
   expect(stale.status).toBe(412);
-  expect((await tenant.scim.patch(`/Groups/${id}`, patch({ op: 'add', path: 'members', value: [{ value: ids[1] }] }), { 'If-Match': version })).status).toBe(204);
+  expect((await tenant.scim.patch(`/Groups/${id}`, patch({ op: 'add', path: 'members', value: [{ value: ids[1] }] }), { 'If-Match': version })).status).toBe(
+    204,
+  );
 
   // Entra adds members to one group in parallel requests: every one of them lands.
-  const adds = await Promise.all(ids.slice(2).map((member) => tenant.scim.patch(`/Groups/${id}`, patch({ op: 'Add', path: 'members', value: [{ value: member }] }))));
+  const adds = await Promise.all(
+    ids.slice(2).map((member) => tenant.scim.patch(`/Groups/${id}`, patch({ op: 'Add', path: 'members', value: [{ value: member }] }))),
+  );
   expect(adds.map((r) => r.status)).toEqual(ids.slice(2).map(() => 204));
   expect(await members()).toEqual([...ids].sort());
 });

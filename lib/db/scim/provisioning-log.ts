@@ -1,29 +1,27 @@
 import { v7 as uuidv7 } from 'uuid';
+import { actorColumns, type Actor } from '../../actor';
 import type { TenantSql } from '../tenant-sql';
 
 // Provisioning-log rows written with raw SQL: inside a SCIM change's own
 // statement (so the log never claims a change that rolled back) and in
 // batches for reads. The rows travel as one JSON parameter.
 
-export interface AuditRow {
+export interface ProvisioningLogRow {
   at?: Date;
-  actorType: 'service_account' | 'system';
-  actorId: string | null;
-  actorLabel: string;
+  actor: Actor;
   action: string;
   targetType: string | null;
   targetId: string | null;
   details: Record<string, unknown>;
-  ip: string | null;
 }
 
-/** The parameter that auditInsert() reads. */
-export function auditParam(rows: readonly AuditRow[]): string {
-  return JSON.stringify(rows.map((row) => ({ ...row, id: uuidv7(), at: (row.at ?? new Date()).toISOString() })));
+/** The parameter that provisioningLogInsert() reads. */
+export function provisioningLogParam(rows: readonly ProvisioningLogRow[]): string {
+  return JSON.stringify(rows.map(({ actor, ...row }) => ({ ...row, ...actorColumns(actor), id: uuidv7(), at: (row.at ?? new Date()).toISOString() })));
 }
 
 /** An INSERT of the rows in parameter $`param`; `when` is an extra condition (e.g. that a CTE wrote a row). */
-export function auditInsert(param: number, when = 'true'): string {
+export function provisioningLogInsert(param: number, when = 'true'): string {
   return `INSERT INTO "AuditEvent" ("id", "tenantId", "at", "actorType", "actorId", "actorLabel", "action", "targetType", "targetId", "details", "ip")
     SELECT e."id", $1, e."at", e."actorType"::"ActorType", e."actorId", e."actorLabel", e."action", e."targetType", e."targetId", coalesce(e."details", '{}'), e."ip"
     FROM json_to_recordset($${param}::json) AS e("id" uuid, "at" timestamptz, "actorType" text, "actorId" text, "actorLabel" text,
@@ -31,8 +29,8 @@ export function auditInsert(param: number, when = 'true'): string {
     WHERE ${when}`;
 }
 
-const INSERT_AUDIT = auditInsert(2);
+const INSERT_PROVISIONING_LOG = provisioningLogInsert(2);
 
-export async function insertAuditRows(sql: TenantSql, rows: readonly AuditRow[]): Promise<void> {
-  if (rows.length > 0) await sql.rows(INSERT_AUDIT, [auditParam(rows)]);
+export async function insertProvisioningLogRows(sql: TenantSql, rows: readonly ProvisioningLogRow[]): Promise<void> {
+  if (rows.length > 0) await sql.rows(INSERT_PROVISIONING_LOG, [provisioningLogParam(rows)]);
 }

@@ -1,17 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { createScimTenant, expect, test } from '../support/scim-fixtures';
-import { scimRequest } from '../support/scim-client';
+import { createScimTenant, expect, scimRequest, test, useScimHarness } from '../../support/scim-harness';
+
+useScimHarness();
 
 // Authentication, tenant isolation, discovery and the error contract (RFC 7644 §3.12).
 
 const ERROR = 'urn:ietf:params:scim:api:messages:2.0:Error';
 
-test('every bad credential gets the same 401, including another tenant\'s valid token', async ({ tenant }) => {
+test("every bad credential gets the same 401, including another tenant's valid token", async ({ tenant }) => {
   const other = await createScimTenant();
   const { json: victim } = await tenant.scim.post('/Users', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'victim' });
   const bodies = new Set<string>();
   for (const token of [null, 'owk_unknown', `${tenant.token}x`, other.token]) {
-    for (const [method, path] of [['GET', `/Users/${victim.id}`], ['DELETE', `/Users/${victim.id}`], ['GET', '/Users']] as const) {
+    for (const [method, path] of [
+      ['GET', `/Users/${victim.id}`],
+      ['DELETE', `/Users/${victim.id}`],
+      ['GET', '/Users'],
+    ] as const) {
       const response = await scimRequest({ subdomain: tenant.subdomain, method, path, token });
       expect(response.status, `${method} ${path} with ${token?.slice(0, 8)}`).toBe(401);
       expect(response.json).toMatchObject({ schemas: [ERROR], status: '401' });
@@ -71,14 +76,23 @@ test('client mistakes are SCIM errors with the right status, never 500', async (
   }
 });
 
-test('trailing slashes and the Tenant URL with Entra\'s flag are tolerated', async ({ tenant }) => {
+test("trailing slashes and the Tenant URL with Entra's flag are tolerated", async ({ tenant }) => {
   expect((await tenant.scim.get('/Users/?aadOptscim062020')).status).toBe(200);
   expect((await tenant.scim.get('/ServiceProviderConfig/')).status).toBe(200);
 });
 
-test('endpoint names match in any case, as Microsoft\'s reference collection sends them', async ({ tenant }) => {
+test("endpoint names match in any case, as Microsoft's reference collection sends them", async ({ tenant }) => {
   const { json: user } = await tenant.scim.post('/Users', { userName: 'any-case@e2e.example' });
-  for (const path of ['/users', '/GROUPS', '/schemas', '/resourcetypes', '/serviceproviderconfig', `/USERS/${user.id}`, '/Schemas/urn:ietf:params:scim:schemas:core:2.0:user', '/resourceTypes/user']) {
+  for (const path of [
+    '/users',
+    '/GROUPS',
+    '/schemas',
+    '/resourcetypes',
+    '/serviceproviderconfig',
+    `/USERS/${user.id}`,
+    '/Schemas/urn:ietf:params:scim:schemas:core:2.0:user',
+    '/resourceTypes/user',
+  ]) {
     const response = await tenant.scim.get(path);
     expect(response.status, path).toBe(200);
     expect(response.headers['content-type'], path).toContain('application/scim+json');
