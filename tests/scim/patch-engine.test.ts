@@ -34,37 +34,8 @@ const MEMBER = '7f4bc1a3-285e-48ae-8202-5accb43efb0e';
 
 type Op = Record<string, unknown>;
 
-const EMPTY: UserColumns = {
-  userName: 'pat@acme.test',
-  externalId: null,
-  active: true,
-  displayName: null,
-  nickName: null,
-  profileUrl: null,
-  title: null,
-  userType: null,
-  preferredLanguage: null,
-  locale: null,
-  timezone: null,
-  nameFormatted: null,
-  givenName: null,
-  familyName: null,
-  middleName: null,
-  honorificPrefix: null,
-  honorificSuffix: null,
-  emails: [],
-  phoneNumbers: [],
-  addresses: [],
-  photos: [],
-  roles: [],
-  workEmail: null,
-  employeeNumber: null,
-  costCenter: null,
-  organization: null,
-  division: null,
-  department: null,
-  managerId: null,
-};
+/** A user with nothing but a userName: every other column empty, as the column mapping leaves it. */
+const EMPTY: UserColumns = userColumns({ userName: 'pat@acme.test' });
 
 function user(overrides: Partial<UserColumns> = {}): UserColumns {
   return { ...EMPTY, ...overrides };

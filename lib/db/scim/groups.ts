@@ -1,54 +1,57 @@
 import type { TenantSql } from '../tenant-sql';
 import { provisioningLogInsert, provisioningLogParam, type ProvisioningLogRow } from './provisioning-log';
 import type { ScimGroupRow, ScimMemberRow } from './rows';
+import { columnsOf, SCIM_GROUP_TABLE, type ScimGroupValues } from './tables';
 
 // The Group rows behind SCIM, in raw SQL (see tenant-sql.ts). Membership
 // changes are set operations, so a PATCH adding or removing thousands of
 // members neither loads the group's members nor depends on which are already
 // there (idempotent, as Entra needs).
 
-export interface ScimGroupValues {
-  displayName: string;
-  externalId: string | null;
-}
+/** The group's own columns, in statement order (tables.ts). */
+const COLUMNS = columnsOf(SCIM_GROUP_TABLE);
+const N = COLUMNS.length;
+const quoted = COLUMNS.map((c) => `"${c}"`);
 
 const FIND = `SELECT * FROM "Group" WHERE "tenantId" = $1 AND "id" = $2`;
 const FIND_FOR_UPDATE = `${FIND} FOR UPDATE`;
 
+// $2 the new id, $3… the columns, then the log entry.
 const INSERT = `
   WITH g AS (
-    INSERT INTO "Group" ("id", "tenantId", "displayName", "externalId", "updatedAt") VALUES ($2, $1, $3, $4, now()) RETURNING *
-  ), log AS (${provisioningLogInsert(5)})
+    INSERT INTO "Group" ("id", "tenantId", ${quoted.join(', ')}, "updatedAt") VALUES ($2, $1, ${COLUMNS.map((_, i) => `$${3 + i}`).join(', ')}, now()) RETURNING *
+  ), log AS (${provisioningLogInsert(3 + N)})
   SELECT * FROM g`;
 
 // One statement for any change to a group: its fields (CASE: $4 says whether
-// to write them), members to keep or add ($3: checked against the tenant's
-// users; if any is unknown nothing at all is written), members to remove
-// ($8: everyone not in $3, for a replace or a bare remove; $9: these ids),
-// the version (checked against $7 when given) and the log entry ($10).
-// Statements see one snapshot, so the delete spares the ids being added.
+// to write them; $5… their values), members to keep or add ($3: checked
+// against the tenant's users; if any is unknown nothing at all is written),
+// members to remove (REMOVE_OTHERS: everyone not in $3, for a replace or a
+// bare remove; REMOVE: these ids), the version (checked against VERSION when
+// given) and the log entry (LOG). Statements see one snapshot, so the delete
+// spares the ids being added.
+const [VERSION, REMOVE_OTHERS, REMOVE, LOG] = [5 + N, 6 + N, 7 + N, 8 + N];
 const CHANGE = `
   WITH wanted AS (SELECT DISTINCT w AS "id" FROM unnest($3::uuid[]) AS w),
   known AS (SELECT u."id" FROM "User" u JOIN wanted ON wanted."id" = u."id" WHERE u."tenantId" = $1),
   unknown AS (SELECT "id" FROM wanted EXCEPT SELECT "id" FROM known),
   g AS (
     UPDATE "Group" SET
-      "displayName" = CASE WHEN $4::boolean THEN $5 ELSE "displayName" END,
-      "externalId" = CASE WHEN $4::boolean THEN $6 ELSE "externalId" END,
+      ${quoted.map((c, i) => `${c} = CASE WHEN $4::boolean THEN $${5 + i} ELSE ${c} END,`).join('\n      ')}
       "version" = "version" + 1, "updatedAt" = now()
-    WHERE "tenantId" = $1 AND "id" = $2 AND ($7::int IS NULL OR "version" = $7) AND NOT EXISTS (SELECT 1 FROM unknown)
+    WHERE "tenantId" = $1 AND "id" = $2 AND ($${VERSION}::int IS NULL OR "version" = $${VERSION}) AND NOT EXISTS (SELECT 1 FROM unknown)
     RETURNING *
   ),
   removed AS (
     DELETE FROM "GroupMember" gm USING g
     WHERE gm."tenantId" = $1 AND gm."groupId" = g."id" AND NOT (gm."userId" = ANY($3::uuid[]))
-      AND ($8::boolean OR gm."userId" = ANY($9::uuid[]))
+      AND ($${REMOVE_OTHERS}::boolean OR gm."userId" = ANY($${REMOVE}::uuid[]))
   ),
   added AS (
     INSERT INTO "GroupMember" ("tenantId", "groupId", "userId") SELECT $1, g."id", known."id" FROM g, known
     ON CONFLICT DO NOTHING
   ),
-  log AS (${provisioningLogInsert(10, 'EXISTS (SELECT 1 FROM g)')})
+  log AS (${provisioningLogInsert(LOG, 'EXISTS (SELECT 1 FROM g)')})
   SELECT g.*, ARRAY(SELECT "id"::text FROM unknown) AS "unknownMembers",
     EXISTS (SELECT 1 FROM "Group" WHERE "tenantId" = $1 AND "id" = $2) AS "groupExists"
   FROM (SELECT 1) AS one LEFT JOIN g ON true`;
@@ -81,12 +84,12 @@ export async function findScimGroup(sql: TenantSql, id: string, forUpdate = fals
 }
 
 export async function insertScimGroup(sql: TenantSql, id: string, values: ScimGroupValues, log: ProvisioningLogRow): Promise<ScimGroupRow> {
-  const [row] = await sql.rows<ScimGroupRow>(INSERT, [id, values.displayName, values.externalId, provisioningLogParam([log])]);
+  const [row] = await sql.rows<ScimGroupRow>(INSERT, [id, ...COLUMNS.map((c) => values[c]), provisioningLogParam([log])]);
   return row;
 }
 
 export interface ScimGroupChange {
-  /** New displayName and externalId; null leaves them. */
+  /** The group's new fields; null leaves them. */
   fields: ScimGroupValues | null;
   /** Only if the group is still at this version; null: whatever it is. */
   expectedVersion: number | null;
@@ -111,8 +114,7 @@ export async function changeScimGroup(sql: TenantSql, id: string, change: ScimGr
     id,
     change.keep,
     change.fields !== null,
-    change.fields?.displayName ?? null,
-    change.fields?.externalId ?? null,
+    ...COLUMNS.map((c) => change.fields?.[c] ?? null),
     change.expectedVersion,
     change.removeOthers,
     change.remove,

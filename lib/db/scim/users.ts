@@ -2,54 +2,19 @@ import type { TenantSql } from '../tenant-sql';
 import { isUuid } from '../tenant-db';
 import { provisioningLogInsert, provisioningLogParam, type ProvisioningLogRow } from './provisioning-log';
 import { MANAGER_JOIN, type ScimUserRow } from './rows';
+import { columnsOf, SCIM_USER_TABLE, type ScimUserValues } from './tables';
 
 // The User rows behind SCIM, in raw SQL (see tenant-sql.ts for why and for the
 // tenant pin). Each write is one statement that changes the row and appends
 // its provisioning-log entry (and, for a deactivation, ends the person's
 // sessions), so they commit together without a transaction's round trips.
 
-/** The columns a SCIM request writes as given; everything else on User belongs to the app. */
-const SCIM_USER_COLUMNS = [
-  'userName',
-  'externalId',
-  'active',
-  'displayName',
-  'nickName',
-  'profileUrl',
-  'title',
-  'userType',
-  'preferredLanguage',
-  'locale',
-  'timezone',
-  'nameFormatted',
-  'givenName',
-  'familyName',
-  'middleName',
-  'honorificPrefix',
-  'honorificSuffix',
-  'emails',
-  'phoneNumbers',
-  'addresses',
-  'photos',
-  'roles',
-  'workEmail',
-  'employeeNumber',
-  'costCenter',
-  'organization',
-  'division',
-  'department',
-] as const;
+/** The columns a SCIM request writes as given, in statement order (tables.ts); everything else on User belongs to the app. */
+const SCIM_USER_COLUMNS = columnsOf(SCIM_USER_TABLE);
 
-/**
- * The columns, and the manager's id as the client sent it. The statement
- * links it ("managerId") when it is another user of the tenant, and keeps it
- * as sent ("unresolvedManagerId") when it is not, or not yet (docs/scim.md).
- */
-export type ScimUserValues = { [K in (typeof SCIM_USER_COLUMNS)[number]]: unknown } & { managerId: string | null };
-
-const JSON_COLUMNS = new Set(['emails', 'phoneNumbers', 'addresses', 'photos', 'roles']);
+const JSON_COLUMNS = new Set(SCIM_USER_COLUMNS.filter((c) => SCIM_USER_TABLE[c] === 'jsonb'));
 /** The placeholder of column `i` when column values start at $`from`. */
-const placeholder = (column: string, i: number, from: number) => `$${from + i}${JSON_COLUMNS.has(column) ? '::jsonb' : ''}`;
+const placeholder = (column: (typeof SCIM_USER_COLUMNS)[number], i: number, from: number) => `$${from + i}${JSON_COLUMNS.has(column) ? '::jsonb' : ''}`;
 /** The columns' values, then the manager as sent, then as a uuid to look up (null when it cannot be one). */
 const values = (columns: ScimUserValues) => [
   ...SCIM_USER_COLUMNS.map((c) => (JSON_COLUMNS.has(c) ? JSON.stringify(columns[c]) : columns[c])),

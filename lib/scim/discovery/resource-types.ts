@@ -1,7 +1,8 @@
 import { SCIM_SCHEMAS } from '../limits';
+import { GROUP_RESOURCE, USER_RESOURCE } from '../schema';
 import { discoveryMeta, type DiscoveryMeta } from './location';
 
-// The /ResourceTypes resources (RFC 7643 §6, example in §8.6).
+// The /ResourceTypes resources (RFC 7643 §6, example in §8.6), from the registry's resource types (lib/scim/schema).
 
 export interface ResourceTypeDocument {
   readonly schemas: readonly string[];
@@ -16,23 +17,16 @@ export interface ResourceTypeDocument {
 
 type ResourceTypeDefinition = Omit<ResourceTypeDocument, 'schemas' | 'meta'>;
 
-const DEFINITIONS: readonly ResourceTypeDefinition[] = [
-  {
-    id: 'User',
-    name: 'User',
-    endpoint: '/Users',
-    description: 'User Account',
-    schema: SCIM_SCHEMAS.user,
-    schemaExtensions: [{ schema: SCIM_SCHEMAS.enterpriseUser, required: false }],
-  },
-  {
-    id: 'Group',
-    name: 'Group',
-    endpoint: '/Groups',
-    description: 'Group',
-    schema: SCIM_SCHEMAS.group,
-  },
-];
+const DEFINITIONS: readonly ResourceTypeDefinition[] = [USER_RESOURCE, GROUP_RESOURCE].map((resource) => ({
+  id: resource.name,
+  name: resource.name,
+  endpoint: resource.endpoint,
+  description: resource.description,
+  schema: resource.schema.id,
+  ...(resource.extensions.length > 0
+    ? { schemaExtensions: resource.extensions.map((extension) => ({ schema: extension.id, required: extension.required })) }
+    : {}),
+}));
 
 function documentOf(baseUrl: string, definition: ResourceTypeDefinition): ResourceTypeDocument {
   return {

@@ -1,9 +1,7 @@
 import { SCIM_SCHEMAS } from '../limits';
-import type { SchemaAttribute, SchemaDefinition } from './attribute';
-import { ENTERPRISE_USER_SCHEMA } from './enterprise-user-schema';
-import { GROUP_SCHEMA } from './group-schema';
+import { GROUP_RESOURCE, USER_RESOURCE, type SchemaDef } from '../schema';
+import { schemaAttribute, type SchemaAttribute, type SchemaDefinition } from './attribute';
 import { discoveryMeta, type DiscoveryMeta } from './location';
-import { USER_SCHEMA } from './user-schema';
 
 // The /Schemas resources (RFC 7643 §7, RFC 7644 §4). Entra reads them when an
 // admin saves or edits provisioning, and wants a ListResponse of them (https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups).
@@ -17,7 +15,14 @@ export interface SchemaDocument {
   readonly meta: DiscoveryMeta;
 }
 
-const DEFINITIONS: readonly SchemaDefinition[] = [USER_SCHEMA, ENTERPRISE_USER_SCHEMA, GROUP_SCHEMA];
+function definitionOf({ id, name, description, attributes }: SchemaDef<Parameters<typeof schemaAttribute>[0]>): SchemaDefinition {
+  return { id, name, description, attributes: attributes.map(schemaAttribute) };
+}
+
+/** Each resource type's core schema, then its extensions: core User, Enterprise User, core Group (lib/scim/schema). */
+const DEFINITIONS: readonly SchemaDefinition[] = [USER_RESOURCE, GROUP_RESOURCE].flatMap((resource) =>
+  [resource.schema, ...resource.extensions].map(definitionOf),
+);
 
 function documentOf(baseUrl: string, definition: SchemaDefinition): SchemaDocument {
   return {

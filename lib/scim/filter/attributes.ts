@@ -1,18 +1,25 @@
+import { SCIM_GROUP_TABLE, SCIM_ROW_COLUMNS, SCIM_USER_TABLE, type ColumnKind } from '../../db';
+import { SCIM_SCHEMAS } from '../limits';
+import {
+  GROUP_RESOURCE,
+  USER_RESOURCE,
+  type AttributeOf,
+  type FilterOperand,
+  type FilterRule,
+  type ResourceDef,
+  type ResourceShape,
+  type SubAttributeDef,
+} from '../schema';
+
 // Which SCIM attributes a filter or sortBy may name, and where each lives in
-// the "User" / "Group" row (alias r). Keys are lower-case: RFC 7643 §2.1 makes
-// attribute names case-insensitive.
+// the "User" / "Group" row (alias r): derived from the attribute registry
+// (lib/scim/schema). Keys are lower-case: RFC 7643 §2.1 makes attribute names
+// case-insensitive.
 
 export type ScimResource = 'User' | 'Group';
 
-/** How a value is compared: `citext` columns ignore case natively and keep their index for `eq`. */
-type ValueType = 'text' | 'citext' | 'uuid' | 'boolean' | 'timestamp';
-
 /** An SQL expression of one value per row (or per array element), never built from client input. */
-export interface Operand {
-  sql: string;
-  type: ValueType;
-  caseExact: boolean;
-}
+export type Operand = FilterOperand;
 
 /** A JSONB array of objects, as Entra sends them (RFC 7643 §2.4 multi-valued attributes). */
 export interface MultiValued {
@@ -20,92 +27,101 @@ export interface MultiValued {
   column: string;
   /** Lower-case sub-attribute name → JSON key and comparison. */
   subs: Record<string, { key: string; type: 'text' | 'boolean'; caseExact: boolean }>;
+  /** The value of the element of this type has an indexed citext column of its own (Entra's work-email lookup). */
+  typed?: { type: string; column: string };
 }
 
 type Attribute = ({ kind: 'scalar' } & Operand) | MultiValued | { kind: 'members' };
 
-const text = (column: string, caseExact = false): Attribute => ({ kind: 'scalar', sql: `r."${column}"`, type: 'text', caseExact });
-const exact = (sql: string, type: ValueType): Attribute => ({ kind: 'scalar', sql, type, caseExact: true });
+type Table = Readonly<Record<string, ColumnKind>>;
 
-function multi(column: string, names: string[], caseExactValue = false): MultiValued {
-  // No prototype, so that a client's `emails[constructor eq "x"]` finds nothing.
-  const subs: MultiValued['subs'] = Object.create(null);
-  for (const key of names) {
-    subs[key.toLowerCase()] = {
-      key,
-      type: key === 'primary' ? 'boolean' : 'text',
-      caseExact: key === 'value' && caseExactValue,
-    };
-  }
-  return { kind: 'multi', column, subs };
+/** A stored scalar: its column, compared as the column's kind; text as the registry says, everything else exactly. */
+function column(name: string, table: Table, rule: FilterRule | undefined, caseExact: boolean): Attribute {
+  const kind = table[name] ?? SCIM_ROW_COLUMNS[name as keyof typeof SCIM_ROW_COLUMNS];
+  if (!kind || kind === 'jsonb') throw new Error(`The registry filters by ${name}, which is no scalar column.`);
+  const text = kind === 'text' || kind === 'citext';
+  const exact = rule && typeof rule === 'object' && 'caseExact' in rule ? rule.caseExact : caseExact;
+  return { kind: 'scalar', sql: `r."${name}"`, type: kind, caseExact: text ? exact : true };
 }
 
-const PLURAL = ['value', 'type', 'primary', 'display'];
+function multi<S extends ResourceShape>(attribute: AttributeOf<S>, name: string): MultiValued {
+  // No prototype, so that a client's `emails[constructor eq "x"]` finds nothing.
+  const subs: MultiValued['subs'] = Object.create(null);
+  for (const sub of attribute.subAttributes ?? []) {
+    const rule = sub.filter;
+    if (rule === false) continue;
+    subs[sub.name.toLowerCase()] = {
+      key: sub.name,
+      type: sub.characteristics.type === 'boolean' ? 'boolean' : 'text',
+      caseExact: rule && typeof rule === 'object' && 'caseExact' in rule ? rule.caseExact : sub.characteristics.caseExact,
+    };
+  }
+  const storage = attribute.storage;
+  const typed = storage.kind === 'json' ? storage.typed : undefined;
+  return { kind: 'multi', column: name, subs, ...(typed ? { typed: { type: typed.type, column: typed.column } } : {}) };
+}
 
-function meta(resource: ScimResource): Record<string, Attribute> {
+/**
+ * A single-valued complex attribute's sub-attributes by full name
+ * (`name.givenName`, `meta.created`, `manager.value`): stored columns in the
+ * table's order, then computed ones. complexChildren lists them in this order,
+ * and `name pr` ORs them in it.
+ */
+function children<S extends ResourceShape>(attribute: AttributeOf<S>, table: Table): [string, Attribute][] {
+  const order = [...Object.keys(SCIM_ROW_COLUMNS), ...Object.keys(table)];
+  const rank = (sub: SubAttributeDef<S['column']>) => (sub.column ? order.indexOf(sub.column) : order.length);
+  const subs = [...(attribute.subAttributes ?? [])].sort((a, b) => rank(a) - rank(b));
+  const out: [string, Attribute][] = [];
+  for (const sub of subs) {
+    const key = `${attribute.name}.${sub.name}`.toLowerCase();
+    const rule = sub.filter;
+    if (rule === false || rule === 'membership') continue;
+    if (rule && 'operand' in rule) out.push([key, { kind: 'scalar', ...rule.operand }]);
+    else if (sub.column) out.push([key, column(sub.column, table, rule, sub.characteristics.caseExact)]);
+  }
+  return out;
+}
+
+function filterMap<S extends ResourceShape>(attributes: readonly AttributeOf<S>[], table: Table): Record<string, Attribute> {
+  const map: Record<string, Attribute> = {};
+  for (const attribute of attributes) {
+    const key = attribute.name.toLowerCase();
+    const { filter: rule, storage } = attribute;
+    if (rule === false) continue;
+    if (rule === 'membership') map[key] = { kind: 'members' };
+    else if (rule && 'operand' in rule) map[key] = { kind: 'scalar', ...rule.operand };
+    else if (storage.kind === 'column') map[key] = column(storage.column, table, rule, attribute.characteristics.caseExact);
+    else if (storage.kind === 'json') map[key] = multi(attribute, storage.column);
+    if (attribute.characteristics.type === 'complex' && !attribute.characteristics.multiValued) {
+      for (const [name, child] of children(attribute, table)) map[name] = child;
+    }
+  }
+  return map;
+}
+
+/** The core map (common and core attributes) and one map per extension. */
+function mapsOf<S extends ResourceShape>(resource: ResourceDef<S>, table: Table) {
+  const { id, externalId, meta } = resource.common;
   return {
-    id: exact('r."id"', 'uuid'),
-    externalid: text('externalId', true),
-    'meta.created': exact('r."createdAt"', 'timestamp'),
-    'meta.lastmodified': exact('r."updatedAt"', 'timestamp'),
-    'meta.resourcetype': exact(`'${resource}'::text`, 'text'),
+    core: filterMap([id, externalId, meta, ...resource.schema.attributes], table),
+    extensions: resource.extensions.map((extension) => filterMap(extension.attributes, table)),
   };
 }
 
-const CORE_USER: Record<string, Attribute> = {
-  ...meta('User'),
-  username: { kind: 'scalar', sql: 'r."userName"', type: 'citext', caseExact: false },
-  displayname: text('displayName'),
-  nickname: text('nickName'),
-  profileurl: text('profileUrl'),
-  title: text('title'),
-  usertype: text('userType'),
-  preferredlanguage: text('preferredLanguage'),
-  locale: text('locale'),
-  timezone: text('timezone'),
-  active: exact('r."active"', 'boolean'),
-  'name.formatted': text('nameFormatted'),
-  'name.givenname': text('givenName'),
-  'name.familyname': text('familyName'),
-  'name.middlename': text('middleName'),
-  'name.honorificprefix': text('honorificPrefix'),
-  'name.honorificsuffix': text('honorificSuffix'),
-  emails: multi('emails', PLURAL),
-  phonenumbers: multi('phoneNumbers', PLURAL),
-  addresses: multi('addresses', ['formatted', 'streetAddress', 'locality', 'region', 'postalCode', 'country', 'type', 'primary']),
-  // RFC 7643 §4.1.2: a photo's value is a URI, so it matches exactly; so do role values here.
-  photos: multi('photos', PLURAL, true),
-  roles: multi('roles', PLURAL, true),
-};
+const USER = mapsOf(USER_RESOURCE, SCIM_USER_TABLE);
+const GROUP = mapsOf(GROUP_RESOURCE, SCIM_GROUP_TABLE);
+const CORE_USER = USER.core;
+const [ENTERPRISE_USER] = USER.extensions;
+const CORE_GROUP = GROUP.core;
 
-const MANAGER_SENT = exact('COALESCE(r."managerId"::text, r."unresolvedManagerId")', 'text');
-
-const ENTERPRISE_USER: Record<string, Attribute> = {
-  employeenumber: text('employeeNumber'),
-  costcenter: text('costCenter'),
-  organization: text('organization'),
-  division: text('division'),
-  department: text('department'),
-  // The id as it was sent, linked to a user or not (docs/scim.md), as reads return it: Entra checks its last
-  // write with `id eq "…" and manager eq "…"`, where the id's index does the work.
-  manager: MANAGER_SENT,
-  'manager.value': MANAGER_SENT,
-};
-
-const CORE_GROUP: Record<string, Attribute> = {
-  ...meta('Group'),
-  displayname: { kind: 'scalar', sql: 'r."displayName"', type: 'citext', caseExact: false },
-  members: { kind: 'members' },
-};
-
-const CORE_URN = 'urn:ietf:params:scim:schemas:core:2.0:';
-const ENTERPRISE_URN = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:user';
+const CORE_URN = { User: `${SCIM_SCHEMAS.user.toLowerCase()}:`, Group: `${SCIM_SCHEMAS.group.toLowerCase()}:` };
+const ENTERPRISE_URN = SCIM_SCHEMAS.enterpriseUser.toLowerCase();
 
 /** The attribute maps a path may be resolved in, after removing a schema URN prefix. */
 function schemasFor(path: string, resource: ScimResource): { name: string; maps: Record<string, Attribute>[] } {
   const lower = path.toLowerCase();
   const core = resource === 'User' ? CORE_USER : CORE_GROUP;
-  const coreUrn = `${CORE_URN}${resource.toLowerCase()}:`;
+  const coreUrn = CORE_URN[resource];
   if (lower.startsWith(coreUrn)) return { name: lower.slice(coreUrn.length), maps: [core] };
   // Entra writes the extension as `…:User:manager`; some clients use `…:User.manager`.
   if (resource === 'User' && (lower.startsWith(`${ENTERPRISE_URN}:`) || lower.startsWith(`${ENTERPRISE_URN}.`))) {

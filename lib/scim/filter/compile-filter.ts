@@ -79,7 +79,7 @@ class FilterCompiler {
     const target = this.target(path, scope);
     if (target.kind === 'element' && !target.sub) {
       return (
-        this.workEmail(target.attribute, valFilter) ??
+        this.typedValue(target.attribute, valFilter) ??
         this.exists(target.attribute, this.node(valFilter, { kind: 'element', attribute: target.attribute, path }))
       );
     }
@@ -92,16 +92,17 @@ class FilterCompiler {
 
   /**
    * Entra looks users up by `emails[type eq "work"].value eq "x"` (Microsoft's SCIM tutorial, https://learn.microsoft.com/en-us/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups);
-   * the row keeps that address in the indexed citext column "workEmail".
+   * the row keeps that address in an indexed citext column (the registry's `typed`: "workEmail").
    */
-  private workEmail(attribute: MultiValued, valFilter: Filter): string | undefined {
-    if (attribute.column !== 'emails' || valFilter.op !== 'and' || valFilter.filters.length !== 2) return undefined;
+  private typedValue(attribute: MultiValued, valFilter: Filter): string | undefined {
+    const typed = attribute.typed;
+    if (!typed || valFilter.op !== 'and' || valFilter.filters.length !== 2) return undefined;
     const eq = (name: string) =>
       valFilter.filters.find((f): f is Compare => f.op === 'eq' && f.attrPath.toLowerCase() === name && typeof f.compValue === 'string');
     const type = eq('type');
     const value = eq('value');
-    if (!type || !value || String(type.compValue).toLowerCase() !== 'work') return undefined;
-    return `r."workEmail" = ${this.bind(String(value.compValue))}::citext`;
+    if (!type || !value || String(type.compValue).toLowerCase() !== typed.type) return undefined;
+    return `r."${typed.column}" = ${this.bind(String(value.compValue))}::citext`;
   }
 
   private target(path: string, scope: Scope): Target {

@@ -1,18 +1,17 @@
+import type { ScimGroupValues } from '../../db';
 import { ScimError } from '../errors';
 import { MAX_MEMBERS_PER_REQUEST } from '../limits';
-import { applyPatch, type DocumentSchema } from '../patch/apply-patch';
+import { applyPatch } from '../patch/apply-patch';
 import { equalityFields, parsePath, readPatchRequest, type PatchOperation } from '../patch/patch-request';
-import type { AttributeSpec } from '../users/user-attributes';
+import { GROUP_DOCUMENT } from '../schema';
 
 // Group bodies and PATCH requests, read into the group's own fields and a
 // membership plan. Entra's forms (https://learn.microsoft.com/en-us/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups): members added as
 // [{"value": id, "$ref": null}], removed by a value array or by
 // `members[value eq "id"]`; only a bare remove of `members` removes everyone.
 
-export interface GroupFields {
-  displayName: string;
-  externalId: string | null;
-}
+/** The group's own columns (lib/db/scim/tables.ts). */
+export type GroupFields = ScimGroupValues;
 
 export interface GroupPlan {
   /** The group's new displayName and externalId; null when the request leaves them alone. */
@@ -25,14 +24,6 @@ export interface GroupPlan {
   /** Set when `fields` could not be computed because the current fields were not given. */
   needsCurrent: boolean;
 }
-
-const GROUP_SCHEMA: DocumentSchema = {
-  core: [
-    { name: 'displayName', kind: 'simple' },
-    { name: 'externalId', kind: 'simple' },
-  ] satisfies AttributeSpec[],
-  extensions: {},
-};
 
 const invalid = (detail: string) => new ScimError(400, detail, 'invalidValue');
 
@@ -141,7 +132,7 @@ export function groupPatchPlan(current: GroupFields | null, body: Record<string,
   if (named > MAX_MEMBERS_PER_REQUEST) throw tooManyMembers(named);
   const plan: GroupPlan = { fields: null, setMembers: setMembers && [...setMembers], add: [...add], remove: [...remove], removeAll, needsCurrent: false };
   if (fieldOps.length > 0) {
-    if (current) plan.fields = fieldsOf(applyPatch({ displayName: current.displayName, externalId: current.externalId }, fieldOps, GROUP_SCHEMA));
+    if (current) plan.fields = fieldsOf(applyPatch({ displayName: current.displayName, externalId: current.externalId }, fieldOps, GROUP_DOCUMENT));
     else plan.needsCurrent = true;
   }
   return plan;

@@ -1,16 +1,12 @@
 import { checkValueCount } from '../limits';
-import { canonicalSubAttribute, canonicalValue, findAttribute, type AttributeSpec } from '../users/user-attributes';
+import { canonicalSubAttribute, canonicalValue, findAttribute, type AttributeSpec, type DocumentSchema } from './document-schema';
 import { elementMatcher, equalityFields, invalidPath, parsePath, type ParsedPath, type PatchOperation } from './patch-request';
 
 // Applies PATCH operations (RFC 7644 §3.5.2) to a canonical resource document,
 // in memory; the caller validates the result and stores it in one transaction,
 // so a request applies all of its operations or none. Unknown attributes are
-// ignored, as Entra expects of attributes an app does not keep.
-
-export interface DocumentSchema {
-  core: readonly AttributeSpec[];
-  extensions: Record<string, readonly AttributeSpec[]>;
-}
+// ignored, as Entra expects of attributes an app does not keep. What a
+// document holds comes from the attribute registry (lib/scim/schema/patch-models.ts).
 
 type Doc = Record<string, unknown>;
 const isObject = (v: unknown): v is Doc => !!v && typeof v === 'object' && !Array.isArray(v);

@@ -4,20 +4,23 @@ import { changeDetails } from '../change-details';
 import { ScimError, scimNotFound } from '../errors';
 import { checkIfMatch, retryOnConflict } from '../http';
 import { provisioningLogEntry } from '../provisioning-log-entry';
-import { applyPatch, type DocumentSchema } from '../patch/apply-patch';
+import { applyPatch } from '../patch/apply-patch';
+import type { DocumentSchema } from '../patch/document-schema';
 import { readPatchRequest, type PatchOperation } from '../patch/patch-request';
 import type { ScimContext, Written } from '../scim-context';
-import { canonicalUser, CORE_ATTRIBUTES, ENTERPRISE, ENTERPRISE_ATTRIBUTES } from './user-attributes';
+import { managerReference, USER_DOCUMENT } from '../schema';
+import { canonicalUser } from './user-attributes';
 import { userColumns, type UserColumns } from './user-columns';
 import { forgetUser, recentUser, rememberUser } from './recent-users';
-import { managerReference, toUserResource, type UserRow } from './user-resource';
+import { toUserResource, type UserRow } from './user-resource';
 
 // Users over SCIM. A change starts from the current row (the one this process
 // last read or wrote, else a read: recent-users.ts), checks If-Match, computes
 // the new columns and writes them with an optimistic version check in one
 // statement that also logs what changed (lib/db/scim/users.ts).
 
-export const USER_SCHEMA: DocumentSchema = { core: CORE_ATTRIBUTES, extensions: { [ENTERPRISE]: ENTERPRISE_ATTRIBUTES } };
+/** What a user PATCH edits (lib/scim/schema); tests apply it directly. */
+export const USER_SCHEMA: DocumentSchema = USER_DOCUMENT;
 
 function notFound(id: string): ScimError {
   return scimNotFound(`No user with id ${JSON.stringify(id)} in this tenant.`);
