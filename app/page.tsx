@@ -1,4 +1,5 @@
 import { SiteHeader } from '@/components/layout/site-header';
+import { Link } from '@/components/ui/link';
 
 export default function LandingPage() {
   return (
@@ -18,9 +19,9 @@ export default function LandingPage() {
             Sign in with your Microsoft work account, choose your company&apos;s subdomain, and connect Entra ID provisioning from the Admin Console.
           </p>
           {/* A full page load: /signup may hand a signed-in person on, which a client-side fetch must not do. */}
-          <a href="/signup" className="mt-4 inline-block rounded-md bg-indigo-600 px-4 py-2 font-medium text-on-accent hover:bg-indigo-700">
+          <Link href="/signup" reload variant="button" className="mt-4">
             Sign-up for TheOrgWiki
-          </a>
+          </Link>
         </section>
       </main>
     </>

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { CopyButton } from '@/components/admin/copy-button';
 import { SiteHeader } from '@/components/layout/site-header';
+import { Link } from '@/components/ui/link';
 import { signedInIdentity } from '@/lib/auth/auth';
 import type { EntraIdentity } from '@/lib/auth/entra-provider';
 import { DIRECTORY_ADMIN_ROLES } from '@/lib/auth/entra-ids';
@@ -56,9 +56,9 @@ async function NewCompany({ identity }: { identity: EntraIdentity }) {
       {name ? null : (
         <p className="mt-3 text-sm text-slate-600">
           Optional:{' '}
-          <a href={adminConsentUrl(identity.tid)} className="font-medium text-indigo-700 underline">
+          <Link href={adminConsentUrl(identity.tid)} className="font-medium">
             grant admin consent
-          </a>{' '}
+          </Link>{' '}
           so that TheOrgWiki can read your organization&apos;s name from Microsoft (the Organization.Read.All permission), and it is filled in below.
         </p>
       )}
@@ -106,7 +106,8 @@ export default async function SignUpPage() {
               <li>the company&apos;s audit log records the takeover.</li>
             </ul>
             <TakeOverForm company={standing.tenant.displayName} />
-            <Link href="/auth/continue" className="mt-4 inline-block font-medium text-indigo-700 underline">
+            {/* A route handler, not a page: a plain link, so that next/link never fetches (or prefetches) it. */}
+            <Link href="/auth/continue" reload className="mt-4 inline-block font-medium">
               Go to {standing.tenant.displayName} without taking it over
             </Link>
           </>

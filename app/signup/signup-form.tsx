@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState, useEffect, useState } from 'react';
+import { Button } from '@/components/ui/button';
 import { createCompany, type SignUpState } from './actions';
 
 type Check = { state: 'idle' | 'checking' } | { state: 'done'; available: boolean; reason?: string };
@@ -75,13 +76,9 @@ export function SignUpForm({ defaultName, rootDomain }: { defaultName: string; r
           {state.error}
         </p>
       ) : null}
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-on-accent hover:bg-indigo-700 disabled:opacity-60"
-      >
+      <Button type="submit" disabled={pending}>
         {pending ? 'Creating…' : 'Create my company'}
-      </button>
+      </Button>
     </form>
   );
 }

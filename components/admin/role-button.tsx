@@ -1,6 +1,7 @@
 'use client';
 
 import { useState, useTransition } from 'react';
+import { Button } from '@/components/ui/button';
 import type { ActionResult } from '@/lib/action-result';
 
 /** Make admin / Remove admin, with the refusal (e.g. the last admin) said in words. */
@@ -17,8 +18,9 @@ export function RoleButton({ userId, name, role, setRole }: Props) {
   const next = role === 'admin' ? 'member' : 'admin';
   return (
     <div>
-      <button
-        type="button"
+      <Button
+        variant="secondary"
+        size="xs"
         disabled={pending}
         aria-label={`${role === 'admin' ? 'Remove admin from' : 'Make admin:'} ${name}`}
         onClick={() =>
@@ -27,10 +29,9 @@ export function RoleButton({ userId, name, role, setRole }: Props) {
             setError(result.ok ? null : result.error);
           })
         }
-        className="rounded-md border border-slate-300 bg-white px-2 py-1 text-xs font-medium hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-600 disabled:opacity-60"
       >
         {role === 'admin' ? 'Remove admin' : 'Make admin'}
-      </button>
+      </Button>
       {error ? (
         <p role="alert" className="mt-1 text-xs text-red-700">
           {error}

@@ -1,11 +1,13 @@
 'use client';
 
 import { createContext, use, useActionState, useState, useTransition } from 'react';
+import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
+import { Table } from '@/components/ui/table';
 import type { ActionResult, FormAction, TokenResult } from '@/lib/action-result';
 import { formatUtc } from '@/lib/format-time';
 import type { ServiceAccountSummary, TokenSummary } from '@/lib/tokens/service-accounts';
 import { CopyButton } from './copy-button';
-import { Modal } from './modal';
 
 // Settings → Service Accounts, with the labels of the README's steps
 // (Connecting Microsoft Entra ID): +Service Account, Service Account Type, Token Based,
@@ -29,10 +31,6 @@ function useActions(): ServiceAccountActions {
   return actions;
 }
 
-const button = 'rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600';
-const primary = `${button} bg-indigo-600 text-on-accent hover:bg-indigo-700 disabled:opacity-60`;
-const secondary = `${button} border border-slate-300 bg-white hover:bg-slate-50`;
-const danger = `${button} border border-red-300 bg-white text-red-700 hover:bg-red-50`;
 const input = 'mt-1 w-full rounded-md border border-slate-300 px-3 py-2';
 
 const when = (date: Date | null) => (date ? formatUtc(date) : null);
@@ -105,9 +103,9 @@ function ConfirmStep({
     <div role="group" aria-label={label} className="mt-2 rounded-md border border-red-200 bg-red-50 p-3 text-sm">
       <p>{message}</p>
       <div className="mt-2 flex gap-2">
-        <button
-          type="button"
-          className={`${button} bg-red-700 text-on-accent hover:bg-red-800`}
+        <Button
+          variant="danger-solid"
+          size="sm"
           disabled={pending}
           onClick={() =>
             start(async () => {
@@ -118,10 +116,10 @@ function ConfirmStep({
           }
         >
           {confirm}
-        </button>
-        <button type="button" className={secondary} onClick={onCancel}>
+        </Button>
+        <Button variant="secondary" size="sm" onClick={onCancel}>
           Cancel
-        </button>
+        </Button>
       </div>
       {error ? (
         <p role="alert" className="mt-2 text-red-800">
@@ -153,9 +151,9 @@ function TokenRow({ token }: { token: TokenSummary }) {
           </p>
         </div>
         {confirming ? null : (
-          <button type="button" className={danger} onClick={() => setConfirming(true)}>
+          <Button variant="danger" size="sm" onClick={() => setConfirming(true)}>
             Revoke
-          </button>
+          </Button>
         )}
       </div>
       {confirming ? (
@@ -205,9 +203,9 @@ function GenerateToken({ account, onCreated }: { account: ServiceAccountSummary;
           </select>
         </div>
       </div>
-      <button type="submit" className={`${primary} mt-3`} disabled={pending}>
+      <Button type="submit" size="sm" className="mt-3" disabled={pending}>
         {pending ? 'Generating…' : 'Generate token'}
-      </button>
+      </Button>
       <Failure result={result} />
     </form>
   );
@@ -227,7 +225,7 @@ function ManageTokens({
   const { deleteServiceAccount } = useActions();
   const [confirmDelete, setConfirmDelete] = useState(false);
   return (
-    <Modal title="Manage Tokens for SCIM provisioning" onClose={onClose}>
+    <Dialog title="Manage Tokens for SCIM provisioning" onClose={onClose}>
       <p className="mb-3 text-sm text-slate-600">
         Service account <strong>{account.name}</strong> ({account.typeLabel})
       </p>
@@ -258,12 +256,12 @@ function ManageTokens({
             onDone={onClose}
           />
         ) : (
-          <button type="button" className={danger} onClick={() => setConfirmDelete(true)}>
+          <Button variant="danger" size="sm" onClick={() => setConfirmDelete(true)}>
             Delete service account
-          </button>
+          </Button>
         )}
       </div>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -275,7 +273,7 @@ function AddServiceAccount({ onCreated, onClose }: { onCreated: (fresh: Fresh) =
     return next;
   }, null);
   return (
-    <Modal title="Service Account" onClose={onClose}>
+    <Dialog title="Service Account" onClose={onClose}>
       <form action={action} className="space-y-4">
         <div>
           <label htmlFor="account-name" className="font-medium">
@@ -292,16 +290,16 @@ function AddServiceAccount({ onCreated, onClose }: { onCreated: (fresh: Fresh) =
           </select>
         </div>
         <div className="flex gap-2">
-          <button type="submit" className={primary} disabled={pending}>
+          <Button type="submit" size="sm" disabled={pending}>
             {pending ? 'Saving…' : 'Save'}
-          </button>
-          <button type="button" className={secondary} onClick={onClose}>
+          </Button>
+          <Button variant="secondary" size="sm" onClick={onClose}>
             Cancel
-          </button>
+          </Button>
         </div>
         <Failure result={result} />
       </form>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -314,71 +312,46 @@ export function ServiceAccountsPanel({ accounts, actions }: { accounts: ServiceA
     <Actions value={actions}>
       <div className="flex items-center justify-between gap-4">
         <h2 className="text-xl font-semibold">Service Accounts</h2>
-        <button type="button" className={primary} onClick={() => setAdding(true)}>
+        <Button size="sm" onClick={() => setAdding(true)}>
           +Service Account
-        </button>
+        </Button>
       </div>
       {accounts.length === 0 ? (
         <p className="mt-4 rounded-md border border-dashed border-slate-300 p-6 text-center text-slate-600">
           No service accounts yet. Create one to get the token Microsoft Entra ID provisions with.
         </p>
       ) : (
-        <div className="mt-4 overflow-x-auto" tabIndex={0} role="region" aria-label="Service accounts">
-          <table className="w-full min-w-[40rem] text-left text-sm">
-            <caption className="sr-only">Service accounts</caption>
-            <thead className="border-b border-slate-300 text-slate-600">
-              <tr>
-                <th scope="col" className="py-2 pr-3">
-                  Type
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  Name
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  Created by
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  Created
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  Active tokens
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  Last used
-                </th>
-                <th scope="col" className="py-2">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {accounts.map((account) => (
-                <tr key={account.id} className="border-b border-slate-200">
-                  <td className="py-2 pr-3">{account.typeLabel}</td>
-                  <th scope="row" className="py-2 pr-3 font-medium">
-                    {account.name}
-                  </th>
-                  <td className="py-2 pr-3">{account.createdBy ?? 'Operator'}</td>
-                  <td className="py-2 pr-3">{when(account.createdAt)}</td>
-                  <td className="py-2 pr-3">{account.activeTokens.length}</td>
-                  <td className="py-2 pr-3">{when(account.lastUsedAt) ?? 'Never'}</td>
-                  <td className="py-2">
-                    <button
-                      type="button"
-                      className={secondary}
-                      onClick={() => {
-                        setFresh(null);
-                        setManaging(account.id);
-                      }}
-                      aria-label={`Manage tokens of ${account.name}`}
-                    >
-                      Manage tokens
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <div className="mt-4">
+          <Table
+            caption="Service accounts"
+            rows={accounts}
+            rowKey={(account) => account.id}
+            columns={[
+              { header: 'Type', cell: (account) => account.typeLabel },
+              { header: 'Name', rowHeader: true, cell: (account) => account.name },
+              { header: 'Created by', cell: (account) => account.createdBy ?? 'Operator' },
+              { header: 'Created', cell: (account) => when(account.createdAt) },
+              { header: 'Active tokens', cell: (account) => account.activeTokens.length },
+              { header: 'Last used', cell: (account) => when(account.lastUsedAt) ?? 'Never' },
+              {
+                header: 'Actions',
+                hideHeader: true,
+                cell: (account) => (
+                  <Button
+                    variant="secondary"
+                    size="sm"
+                    onClick={() => {
+                      setFresh(null);
+                      setManaging(account.id);
+                    }}
+                    aria-label={`Manage tokens of ${account.name}`}
+                  >
+                    Manage tokens
+                  </Button>
+                ),
+              },
+            ]}
+          />
         </div>
       )}
       {adding ? (

@@ -1,3 +1,4 @@
+import { Section } from '@/components/ui/card';
 import type { SignInMatching } from '@/lib/admin/sign-in-matching';
 
 const MAPPING = {
@@ -13,10 +14,7 @@ const people = (n: number) => `${n} provisioned ${n === 1 ? 'person' : 'people'}
 export function SignInMatchingPanel({ matching }: { matching: SignInMatching }) {
   const warn = matching.unmatchable > 0 || matching.byEmail > 0;
   return (
-    <section aria-labelledby="matching">
-      <h2 id="matching" className="text-xl font-semibold">
-        Matching people at sign-in
-      </h2>
+    <Section title="Matching people at sign-in" framed={false}>
       <p className="mt-2">{MAPPING[matching.mapping]}</p>
       <p className="mt-1 text-sm text-slate-600">
         Signed in already: {matching.bound}. Sent with their object id as externalId: {matching.byObjectId}. Matchable by verified email only:{' '}
@@ -35,6 +33,6 @@ export function SignInMatchingPanel({ matching }: { matching: SignInMatching }) 
           </p>
         </div>
       ) : null}
-    </section>
+    </Section>
   );
 }

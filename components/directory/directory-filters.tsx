@@ -1,3 +1,5 @@
+import { Button } from '@/components/ui/button';
+import { Link } from '@/components/ui/link';
 import type { DirectoryFacets, DirectorySearch } from '@/lib/directory/search-people';
 
 interface Props {
@@ -58,9 +60,7 @@ export function DirectoryFilters({ search, facets, teams, manager }: Props) {
           autoComplete="off"
           className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2"
         />
-        <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-on-accent hover:bg-indigo-700">
-          Search
-        </button>
+        <Button type="submit">Search</Button>
       </div>
       <div className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-4">
         <Choice name="department" label="Department" value={search.department} options={counted(facets.departments)} />
@@ -81,9 +81,9 @@ export function DirectoryFilters({ search, facets, teams, manager }: Props) {
         <p className="mt-3 text-sm">
           <input type="hidden" name="manager" value={manager.id} />
           Reports of{' '}
-          <a href={`/people/${manager.id}`} className="font-medium text-indigo-700 underline">
+          <Link href={`/people/${manager.id}`} className="font-medium">
             {manager.name}
-          </a>{' '}
+          </Link>{' '}
           <button type="submit" name="manager" value="" className="ml-1 rounded border border-slate-300 px-1.5 text-slate-700 hover:bg-slate-100">
             Remove this filter
           </button>

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 
 /** Previous / next links that keep the other search parameters (`query`) of the list. */
 export function Pager({ page, pageCount, query = {} }: { page: number; pageCount: number; query?: Record<string, string | undefined> }) {
@@ -8,11 +8,10 @@ export function Pager({ page, pageCount, query = {} }: { page: number; pageCount
     params.set('page', String(target));
     return `?${params}`;
   };
-  const linkClass = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100';
   return (
     <nav className="mt-4 flex items-center justify-between" aria-label="Pages">
       {page > 1 ? (
-        <Link className={linkClass} href={href(page - 1)}>
+        <Link href={href(page - 1)} variant="button" tone="secondary" size="sm">
           Previous
         </Link>
       ) : (
@@ -22,7 +21,7 @@ export function Pager({ page, pageCount, query = {} }: { page: number; pageCount
         Page {page.toLocaleString('en')} of {pageCount.toLocaleString('en')}
       </span>
       {page < pageCount ? (
-        <Link className={linkClass} href={href(page + 1)}>
+        <Link href={href(page + 1)} variant="button" tone="secondary" size="sm">
           Next
         </Link>
       ) : (

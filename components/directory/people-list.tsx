@@ -1,3 +1,4 @@
+import { Link } from '@/components/ui/link';
 import type { PersonSummary } from '@/lib/directory/search-people';
 import { Avatar } from './avatar';
 
@@ -9,9 +10,10 @@ export function PeopleList({ people, label = 'People' }: { people: PersonSummary
           <Avatar name={person.name} />
           <div className="min-w-0 flex-1 sm:flex sm:items-baseline sm:justify-between sm:gap-4">
             <p className="font-medium">
-              <a href={`/people/${person.id}`} className="text-indigo-700 hover:underline">
+              {/* A full page load for now: e2e/demo/support/wiki-walk.ts waits for a navigation request to the profile. */}
+              <Link href={`/people/${person.id}`} reload variant="subtle">
                 {person.name}
-              </a>
+              </Link>
               {person.former ? <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs font-normal text-slate-700">Former</span> : null}
             </p>
             <p className="truncate text-sm text-slate-600">{[person.title, person.department, person.office].filter(Boolean).join(' · ')}</p>

@@ -1,15 +1,12 @@
+import { Button } from '@/components/ui/button';
 import type { ActionResult } from '@/lib/action-result';
 
 /** A form's primary button, saying so while its action runs. */
 export function SubmitButton({ pending, label, busyLabel = 'Saving…' }: { pending: boolean; label: string; busyLabel?: string }) {
   return (
-    <button
-      type="submit"
-      disabled={pending}
-      className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-on-accent hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:opacity-60"
-    >
+    <Button type="submit" disabled={pending}>
       {pending ? busyLabel : label}
-    </button>
+    </Button>
   );
 }
 

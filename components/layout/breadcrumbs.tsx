@@ -1,3 +1,5 @@
+import { Link } from '@/components/ui/link';
+
 /** The way back up: links from the top, then (without a link) where you are, if given. */
 export function Breadcrumbs({ trail, current, label = 'Breadcrumb' }: { trail: { href: string; label: string }[]; current?: string; label?: string }) {
   return (
@@ -5,9 +7,7 @@ export function Breadcrumbs({ trail, current, label = 'Breadcrumb' }: { trail: {
       <ol className="flex flex-wrap items-center gap-1 text-slate-600">
         {trail.map((step, i) => (
           <li key={step.href} className={i < trail.length - 1 || current ? "after:ml-1 after:content-['›']" : undefined}>
-            <a href={step.href} className="text-indigo-700 underline">
-              {step.label}
-            </a>
+            <Link href={step.href}>{step.label}</Link>
           </li>
         ))}
         {current ? <li aria-current="page">{current}</li> : null}

@@ -1,7 +1,8 @@
-import Link from 'next/link';
 import { Avatar } from '@/components/directory/avatar';
 import { CommandPalette } from '@/components/search/command-palette';
 import { KeyboardShortcuts } from '@/components/search/keyboard-shortcuts';
+import { Link } from '@/components/ui/link';
+import { Menu, MenuButton, MenuLink } from '@/components/ui/menu';
 
 /** The bar at the top of every page: the site's name on the left; Login, or who is signed in, on the right. */
 export function SiteHeader({
@@ -27,7 +28,7 @@ export function SiteHeader({
   return (
     <header className="border-b border-slate-200 bg-white">
       <nav className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-y-2 px-4 py-3" aria-label="Main">
-        <Link href={homeHref} className="flex items-center gap-2 text-lg font-semibold text-indigo-700">
+        <Link href={homeHref} variant="plain" className="flex items-center gap-2 text-lg font-semibold text-indigo-700">
           {/* eslint-disable-next-line @next/next/no-img-element -- a 28px static SVG needs no image optimisation */}
           <img src="/assets/logo.svg" alt="" width={28} height={28} />
           {title}
@@ -36,9 +37,9 @@ export function SiteHeader({
           <ul className="order-last flex w-full gap-4 text-sm sm:order-none sm:mr-auto sm:ml-6 sm:w-auto">
             {sections.map((s) => (
               <li key={s.href}>
-                <a href={s.href} className="text-slate-700 hover:text-indigo-700">
+                <Link href={s.href} variant="plain" className="text-slate-700 hover:text-indigo-700">
                   {s.label}
-                </a>
+                </Link>
               </li>
             ))}
           </ul>
@@ -50,9 +51,10 @@ export function SiteHeader({
             <UserMenu user={user} />
           </div>
         ) : (
-          <a href={loginHref} className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100">
+          // A route handler on a tenant's site (/auth/start), so a full page load.
+          <Link href={loginHref} reload variant="button" tone="ghost" size="sm">
             Login
-          </a>
+          </Link>
         )}
       </nav>
     </header>
@@ -61,27 +63,25 @@ export function SiteHeader({
 
 function UserMenu({ user }: { user: { name: string; isAdmin: boolean; profileHref: string } }) {
   return (
-    // The user avatar menu: Admin Console (admins only) and Sign out. <details> needs no script and works by keyboard.
-    <details className="relative text-sm">
-      <summary className="flex cursor-pointer list-none items-center gap-2 rounded-md px-2 py-1 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600">
-        <Avatar name={user.name} size="sm" />
-        <span className="max-w-32 truncate text-slate-700">{user.name}</span>
-      </summary>
-      <div className="absolute right-0 z-10 mt-1 w-48 rounded-md border border-slate-200 bg-white py-1 shadow-lg">
-        <a href={user.profileHref} className="block px-3 py-2 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600">
-          My profile
-        </a>
-        {user.isAdmin ? (
-          <a href="/admin" className="block px-3 py-2 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600">
-            Admin Console
-          </a>
-        ) : null}
+    // The user avatar menu: My profile, Admin Console (admins only) and Sign out. The button's text is
+    // the avatar's initials (hidden from screen readers) and the name, so its name is the person's.
+    <div className="text-sm">
+      <Menu
+        triggerClassName="flex items-center gap-2 rounded-md px-2 py-1 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600"
+        trigger={
+          <>
+            <Avatar name={user.name} size="sm" />
+            <span className="max-w-32 truncate text-slate-700">{user.name}</span>
+          </>
+        }
+      >
+        <MenuLink href={user.profileHref}>My profile</MenuLink>
+        {user.isAdmin ? <MenuLink href="/admin">Admin Console</MenuLink> : null}
+        {/* A route handler: the form posts to it and the browser follows its redirect. */}
         <form method="post" action="/logout">
-          <button type="submit" className="block w-full px-3 py-2 text-left hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600">
-            Sign out
-          </button>
+          <MenuButton type="submit">Sign out</MenuButton>
         </form>
-      </div>
-    </details>
+      </Menu>
+    </div>
   );
 }

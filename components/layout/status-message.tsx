@@ -1,11 +1,9 @@
-import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { Button } from '@/components/ui/button';
+import { Link } from '@/components/ui/link';
 
 // The body of the 403, 404 and error pages, which render inside the site's
 // header: what happened in plain words, then one way on.
-
-const ACTION =
-  'inline-block rounded-md bg-indigo-600 px-4 py-2 font-medium text-on-accent hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600';
 
 export function StatusMessage({ code, title, children, action }: { code: string; title: string; children: ReactNode; action: ReactNode }) {
   return (
@@ -20,7 +18,7 @@ export function StatusMessage({ code, title, children, action }: { code: string;
 
 export function StatusLink({ href, children }: { href: string; children: ReactNode }) {
   return (
-    <Link href={href} className={ACTION}>
+    <Link href={href} variant="button">
       {children}
     </Link>
   );
@@ -28,9 +26,5 @@ export function StatusLink({ href, children }: { href: string; children: ReactNo
 
 /** For error boundaries: asks the server for the page again. */
 export function RetryButton({ onRetry }: { onRetry: () => void }) {
-  return (
-    <button type="button" onClick={onRetry} className={ACTION}>
-      Try again
-    </button>
-  );
+  return <Button onClick={onRetry}>Try again</Button>;
 }

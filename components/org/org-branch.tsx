@@ -1,6 +1,7 @@
 'use client';
 
 import { Avatar } from '@/components/directory/avatar';
+import { Link } from '@/components/ui/link';
 import type { OrgList, OrgNode } from '@/lib/org/org-node';
 import { useChart } from './chart-state';
 
@@ -56,9 +57,9 @@ function PersonCard({ person }: { person: OrgNode }) {
       )}
       <Avatar name={person.name} size="sm" className="mt-0.5" />
       <div className="min-w-0 text-sm">
-        <a href={person.href} className="block truncate font-medium text-indigo-700 hover:underline">
+        <Link href={person.href} variant="subtle" className="block truncate font-medium">
           {person.name}
-        </a>
+        </Link>
         {person.title || person.department ? <p className="truncate text-slate-700">{[person.title, person.department].filter(Boolean).join(' · ')}</p> : null}
         {person.managerNotInDirectory ? <p className="text-slate-600">Manager not in the directory yet</p> : null}
         {person.directReports > 0 ? (
@@ -87,11 +88,7 @@ export function OrgBranch({ list, label, manager }: { list: OrgList; label: stri
           {manager ? (
             <>
               {' '}
-              (see{' '}
-              <a href={manager.href} className="text-indigo-700 underline">
-                {manager.name}’s profile
-              </a>
-              )
+              (see <Link href={manager.href}>{manager.name}’s profile</Link>)
             </>
           ) : null}
         </li>

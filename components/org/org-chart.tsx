@@ -1,12 +1,11 @@
 'use client';
 
 import { useLayoutEffect, useRef } from 'react';
+import { Button } from '@/components/ui/button';
 import type { OpenChart } from '@/lib/org/open-chart';
 import { ChartProvider, useChartState } from './chart-state';
 import { OrgBranch } from './org-branch';
 import { useZoomPan } from './use-zoom-pan';
-
-const buttonClass = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100 disabled:opacity-50';
 
 export function OrgChart({ chart }: { chart: OpenChart }) {
   const state = useChartState(chart);
@@ -27,18 +26,18 @@ export function OrgChart({ chart }: { chart: OpenChart }) {
   return (
     <ChartProvider value={state}>
       <div className="mb-2 flex flex-wrap items-center gap-2" role="group" aria-label="Zoom">
-        <button type="button" className={buttonClass} onClick={zoomOut} disabled={!canZoomOut} aria-label="Zoom out">
+        <Button variant="secondary" size="sm" onClick={zoomOut} disabled={!canZoomOut} aria-label="Zoom out">
           −
-        </button>
+        </Button>
         <output aria-live="polite" aria-label="Zoom level" className="w-14 text-center text-sm tabular-nums">
           {percent}%
         </output>
-        <button type="button" className={buttonClass} onClick={zoomIn} disabled={!canZoomIn} aria-label="Zoom in">
+        <Button variant="secondary" size="sm" onClick={zoomIn} disabled={!canZoomIn} aria-label="Zoom in">
           +
-        </button>
-        <button type="button" className={buttonClass} onClick={reset}>
+        </Button>
+        <Button variant="secondary" size="sm" onClick={reset}>
           Reset view
-        </button>
+        </Button>
         <span className="text-xs text-slate-600">Drag or scroll to move; Ctrl + wheel to zoom.</span>
       </div>
       <div

@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { Link } from '@/components/ui/link';
 import type { SearchResults } from '@/lib/search/search-everything';
 import { isTyping } from './keys';
 import { useSearch } from './use-search';
@@ -72,8 +73,9 @@ export function CommandPalette() {
       const chosen = options[active];
       if (chosen) go(chosen.href);
       else if (query.trim()) go(`/search?q=${encodeURIComponent(query.trim())}`);
-    } else if (event.key === 'Escape') {
+    } else if (event.key === 'Escape' && !event.nativeEvent.isComposing) {
       // A search field's own Escape only clears its text; the footer promises that one Escape closes.
+      // Not while an input method is composing: there Escape cancels the composition.
       event.preventDefault();
       dialog.current?.close();
     }
@@ -169,9 +171,10 @@ export function CommandPalette() {
           {query.trim() ? (
             <>
               {' · '}
-              <a className="text-indigo-700 underline" href={`/search?q=${encodeURIComponent(query.trim())}`}>
+              {/* A full page load, as Enter does: a client-side move would leave this dialog open over the results. */}
+              <Link href={`/search?q=${encodeURIComponent(query.trim())}`} reload>
                 All results
-              </a>
+              </Link>
             </>
           ) : null}
         </p>

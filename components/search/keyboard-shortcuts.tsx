@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
+import { Button } from '@/components/ui/button';
 import { GO_TO, isTyping, SHORTCUTS } from './keys';
 
 /** "?" shows the shortcuts; "g" then a letter goes to a section. */
@@ -47,7 +48,9 @@ export function KeyboardShortcuts() {
         ))}
       </dl>
       <form method="dialog" className="mt-4 text-right">
-        <button className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100">Close</button>
+        <Button type="submit" variant="secondary" size="sm">
+          Close
+        </Button>
       </form>
     </dialog>
   );

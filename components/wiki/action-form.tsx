@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { ResultMessage } from '@/components/forms/form-parts';
+import { Button } from '@/components/ui/button';
 import type { ActionResult } from '@/lib/action-result';
 
 type Action = (previous: ActionResult | null, form: FormData) => Promise<ActionResult>;
@@ -27,11 +28,6 @@ export function ActionForm({
   tone?: 'primary' | 'secondary' | 'danger';
 }) {
   const [result, run, pending] = useActionState<ActionResult | null, FormData>(action, null);
-  const style = {
-    primary: 'bg-indigo-600 text-on-accent hover:bg-indigo-700',
-    secondary: 'border border-slate-300 bg-white text-slate-800 hover:bg-slate-50',
-    danger: 'border border-red-300 bg-white text-red-700 hover:bg-red-50',
-  }[tone];
   return (
     <form
       action={run}
@@ -43,13 +39,9 @@ export function ActionForm({
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <button
-        type="submit"
-        disabled={pending}
-        className={`rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:opacity-60 ${style}`}
-      >
+      <Button type="submit" variant={tone} size="sm" disabled={pending}>
         {pending ? busyLabel : label}
-      </button>
+      </Button>
       <ResultMessage result={result} />
     </form>
   );

@@ -2,6 +2,7 @@
 
 import { useActionState, useDeferredValue, useMemo, useState, type FormEvent } from 'react';
 import { ResultMessage, SubmitButton } from '@/components/forms/form-parts';
+import { Link } from '@/components/ui/link';
 import type { ActionResult, FormAction } from '@/lib/action-result';
 import { newPageInput, pageEditInput } from '@/lib/wiki/page-input';
 import { renderMarkdown } from '@/lib/wiki/render-markdown';
@@ -141,9 +142,7 @@ export function PageEditor({ page, parents, save }: Props) {
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton pending={pending} label={isNew ? 'Create page' : 'Save'} />
-        <a href={isNew ? '/wiki' : `/wiki/${page.slug}`} className="text-indigo-700 underline">
-          Cancel
-        </a>
+        <Link href={isNew ? '/wiki' : `/wiki/${page.slug}`}>Cancel</Link>
       </div>
       <ResultMessage result={shown} />
     </form>

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServiceAccountThroughTutorial } from '../support/admin-console';
 import { scimRequest } from '../support/scim-client';
 import { createScimTenant, makeAdmin, tokenIds, type ScimTenant } from '../support/scim-fixtures';
-import { homeHeading, openUserMenu, signIn } from '../support/sign-in';
+import { homeHeading, openUserMenu, showUserMenu, signIn } from '../support/sign-in';
 import { tenantUrl } from '../support/sites';
 import { LAYOUT_RULES, seriousViolations } from '../support/axe';
 import { expect, test } from '../support/test';
@@ -101,7 +101,7 @@ test('members are refused every admin page; roles change, and the last admin sta
   const tenant = await adminTenant();
   const member = await browser.newPage();
   await signIn(member, tenant.subdomain, { tid: tenant.tid, userName: 'staff@e2e.example' });
-  await member.getByRole('navigation', { name: 'Main' }).locator('summary').click();
+  await showUserMenu(member);
   await expect(member.getByRole('link', { name: 'Admin Console' })).toHaveCount(0);
   for (const path of ['/admin', '/admin/settings', '/admin/settings/service-accounts', '/admin/provisioning', '/admin/members', '/admin/audit']) {
     const response = await member.goto(tenantUrl(tenant.subdomain, path));
@@ -252,7 +252,15 @@ test('every admin page passes axe with no serious or critical violations, on a d
       expect(await seriousViolations(page, `${path} @${width}`, { rules: width === 1280 ? undefined : LAYOUT_RULES })).toEqual([]);
     }
   }
+  // At phone width the tables are lists of cards, and a dialog fits the screen.
+  await page.goto(tenantUrl(tenant.subdomain, '/admin/members'));
+  await expect(page.getByRole('table', { name: 'Members' })).toBeHidden();
+  await expect(page.getByRole('list', { name: 'Members' }).getByRole('button', { name: 'Remove admin from boss' })).toBeVisible();
   await page.goto(tenantUrl(tenant.subdomain, '/admin/settings/service-accounts'));
   await page.getByRole('button', { name: '+Service Account' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Service Account' });
+  const box = (await dialog.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(390);
   expect(await seriousViolations(page, 'service account dialog', { selector: 'dialog' })).toEqual([]);
 });

@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { E2E_PORT, E2E_ROOT } from '../../playwright.config';
 import { SESSION_COOKIE } from '../../lib/auth/tenant-session';
 import { httpRequest } from '../support/http';
-import { pickAccount, signIn, startSignIn } from '../support/sign-in';
+import { pickAccount, signIn, startSignIn, userMenu } from '../support/sign-in';
 import { tenantUrl } from '../support/sites';
 import { expect, test } from '../support/test';
 import { expectHome, provisionedTenant } from './provisioned-tenant';
@@ -17,7 +17,7 @@ async function sessionCookie(context: BrowserContext, subdomain: string) {
 }
 
 /** The name in the user menu: who this browser is signed in as. */
-const signedInAs = (page: Page) => page.getByRole('navigation', { name: 'Main' }).locator('summary');
+const signedInAs = (page: Page) => userMenu(page);
 
 async function expectSignInFailed(page: Page, subdomain: string) {
   await expect(page.getByRole('main').getByRole('alert')).toHaveText(/Microsoft sign-in did not complete/);

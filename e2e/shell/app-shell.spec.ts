@@ -9,7 +9,7 @@ import { LAYOUT_RULES, seriousViolations } from '../support/axe';
 import { httpRequest } from '../support/http';
 import { createOwnDatabase, startOwnServer, type OwnDatabase, type OwnServer } from '../support/own-server';
 import { createTenantWithToken } from '../support/scim-fixtures';
-import { homeHeading, signIn } from '../support/sign-in';
+import { homeHeading, showUserMenu, signIn, userMenu } from '../support/sign-in';
 import { expect, expectServerErrors, test } from '../support/test';
 import { tenantUrl } from '../support/sites';
 
@@ -21,15 +21,17 @@ const PHONE = devices['Pixel 7'].viewport;
 
 const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 
-/** The signed-in header: the sections, `name` in the avatar menu, and Sign out inside it. */
+/** The signed-in header: the sections, `name` in the avatar menu, and Sign out inside it; Escape closes the menu, back on its button. */
 async function expectSignedInHeader(page: Page, name: string) {
   const nav = mainNav(page);
   for (const section of ['People', 'Org chart', 'Teams', 'Wiki']) await expect(nav.getByRole('link', { name: section, exact: true })).toBeVisible();
-  const menu = nav.locator('summary');
+  const menu = userMenu(page);
   await expect(menu).toHaveText(new RegExp(`${name}$`));
-  await menu.click();
-  await expect(nav.getByRole('button', { name: 'Sign out' })).toBeVisible();
-  await menu.click();
+  await showUserMenu(page);
+  await page.keyboard.press('Escape');
+  await expect(nav.getByRole('button', { name: 'Sign out' })).toBeHidden();
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await expect(menu).toBeFocused();
 }
 
 /** axe's serious findings, and whether the page is wider than the window, at the current size. */
@@ -59,7 +61,7 @@ test('a missing address, person, team or wiki page is a 404 inside the signed-in
     const response = await page.goto(tenantUrl(tenant.subdomain, path));
     expect(response?.status(), path).toBe(404);
     await expect(page.getByRole('heading', { level: 1, name: 'Page not found' }), path).toBeVisible();
-    await expect(mainNav(page).locator('summary'), path).toHaveText(/ana$/);
+    await expect(userMenu(page), path).toHaveText(/ana$/);
   }
   await expectSignedInHeader(page, 'ana');
   expect(await problemsAt(page, '404')).toEqual([]);

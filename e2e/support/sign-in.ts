@@ -57,9 +57,22 @@ export async function signInToDemo(page: Page): Promise<string> {
   return name;
 }
 
+/** The user avatar menu's button at the top right; its text ends with the signed-in person's name. */
+export const userMenu = (page: Page) => page.getByRole('navigation', { name: 'Main' }).locator('button[aria-expanded]');
+
+/** Opens the user avatar menu. Until the page has hydrated its button does nothing, so it presses until the menu shows. */
+export async function showUserMenu(page: Page): Promise<void> {
+  const button = userMenu(page);
+  const signOut = page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Sign out' });
+  await expect(async () => {
+    if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+    await expect(signOut).toBeVisible({ timeout: 500 });
+  }).toPass();
+}
+
 /** Opens the user avatar menu at the top right and picks `item` (Admin Console, Sign out). */
 export async function openUserMenu(page: Page, item: 'Admin Console' | 'My profile' | 'Sign out'): Promise<void> {
   const nav = page.getByRole('navigation', { name: 'Main' });
-  await nav.locator('summary').click();
+  await showUserMenu(page);
   await (item === 'Sign out' ? nav.getByRole('button', { name: item }) : nav.getByRole('link', { name: item })).click();
 }

@@ -1,5 +1,8 @@
 import type { ReactNode } from 'react';
 import { Avatar } from '@/components/directory/avatar';
+import { Button } from '@/components/ui/button';
+import { Section } from '@/components/ui/card';
+import { Link } from '@/components/ui/link';
 import { requireMember } from '@/lib/auth/guard';
 import { formatDate } from '@/lib/format-time';
 import { loadHome } from '@/lib/directory/home';
@@ -8,29 +11,14 @@ import { personName } from '@/lib/directory/person-name';
 
 type Props = { params: Promise<{ subdomain: string }> };
 
-function Card({ title, action, children }: { title: string; action?: ReactNode; children: ReactNode }) {
-  const id = `home-${title.toLowerCase().replace(/\W+/g, '-')}`;
-  return (
-    <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-4">
-      <div className="mb-3 flex items-baseline justify-between">
-        <h2 id={id} className="font-semibold">
-          {title}
-        </h2>
-        {action}
-      </div>
-      {children}
-    </section>
-  );
-}
-
 function PersonItem({ person, note }: { person: PersonLink; note?: string | null }) {
   return (
     <li className="flex items-center gap-3">
       <Avatar name={person.name} size="sm" />
       <span className="min-w-0">
-        <a href={`/people/${person.id}`} className="font-medium text-indigo-700 hover:underline">
+        <Link href={`/people/${person.id}`} variant="subtle" className="font-medium">
           {person.name}
-        </a>
+        </Link>
         <span className="block truncate text-sm text-slate-600">{note ?? person.title ?? '\u00a0'}</span>
       </span>
     </li>
@@ -61,9 +49,9 @@ export default async function Home({ params }: Props) {
             placeholder="People, teams, pages…"
             className="block w-full rounded-lg border border-slate-300 bg-white px-4 py-3 text-lg shadow-sm"
           />
-          <button type="submit" className="rounded-lg bg-indigo-600 px-5 font-medium text-on-accent hover:bg-indigo-700">
+          <Button type="submit" size="lg">
             Search
-          </button>
+          </Button>
         </div>
         <p className="mt-2 text-sm text-slate-600">
           Tip: press <kbd className="rounded border border-slate-300 px-1">Ctrl</kbd> <kbd className="rounded border border-slate-300 px-1">K</kbd> anywhere to
@@ -71,12 +59,12 @@ export default async function Home({ params }: Props) {
         </p>
       </form>
       <div className="grid gap-4 md:grid-cols-2">
-        <Card
+        <Section
           title="Your team"
           action={
-            <a href={`/org?person=${user.id}`} className="text-sm text-indigo-700 underline">
+            <Link href={`/org?person=${user.id}`} className="text-sm">
               Org chart
-            </a>
+            </Link>
           }
         >
           {manager || peers.length || reports.length ? (
@@ -104,13 +92,13 @@ export default async function Home({ params }: Props) {
           ) : (
             <Empty>Nobody yet: once Microsoft Entra provisions your manager and colleagues, they show here.</Empty>
           )}
-        </Card>
-        <Card
+        </Section>
+        <Section
           title="Recently joined"
           action={
-            <a href="/people" className="text-sm text-indigo-700 underline">
+            <Link href="/people" className="text-sm">
               All people
-            </a>
+            </Link>
           }
         >
           {home.recentlyJoined.length ? (
@@ -122,36 +110,32 @@ export default async function Home({ params }: Props) {
           ) : (
             <Empty>Nobody has been provisioned yet.</Empty>
           )}
-        </Card>
-        <Card
+        </Section>
+        <Section
           title="Recently updated pages"
           action={
-            <a href="/wiki" className="text-sm text-indigo-700 underline">
+            <Link href="/wiki" className="text-sm">
               Wiki
-            </a>
+            </Link>
           }
         >
           {home.recentPages.length ? (
             <ul className="space-y-2">
               {home.recentPages.map((p) => (
                 <li key={p.slug} className="flex items-baseline justify-between gap-3">
-                  <a href={`/wiki/${p.slug}`} className="font-medium text-indigo-700 hover:underline">
+                  <Link href={`/wiki/${p.slug}`} variant="subtle" className="font-medium">
                     {p.title}
-                  </a>
+                  </Link>
                   <span className="shrink-0 text-sm text-slate-600">{formatDate(p.updatedAt)}</span>
                 </li>
               ))}
             </ul>
           ) : (
             <Empty>
-              No pages yet.{' '}
-              <a href="/wiki/new" className="text-indigo-700 underline">
-                Write the first one
-              </a>
-              .
+              No pages yet. <Link href="/wiki/new">Write the first one</Link>.
             </Empty>
           )}
-        </Card>
+        </Section>
       </div>
     </>
   );

@@ -35,11 +35,16 @@ export async function signInAsDemoAdmin(page: Page): Promise<string> {
   return name;
 }
 
-/** The avatar menu at the top right → Admin Console (only admins have it). */
+/** The avatar menu at the top right → Admin Console (only admins have it). Until the page has hydrated the menu's button does nothing. */
 export async function openAdminConsole(page: Page): Promise<void> {
   const nav = page.getByRole('navigation', { name: 'Main' });
-  await nav.locator('summary').click();
-  await nav.getByRole('link', { name: 'Admin Console' }).click();
+  const menu = nav.locator('button[aria-expanded]');
+  const item = nav.getByRole('link', { name: 'Admin Console' });
+  await expect(async () => {
+    if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+    await expect(item).toBeVisible({ timeout: 500 });
+  }).toPass();
+  await item.click();
   await expect(page.getByRole('heading', { name: 'Admin Console' })).toBeVisible();
 }
 

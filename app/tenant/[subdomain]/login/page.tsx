@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { Link } from '@/components/ui/link';
 import { currentUser } from '@/lib/auth/guard';
 import { microsoftSignOutUrl } from '@/lib/auth/microsoft-urls';
 import { requireTenant } from '@/lib/tenancy/get-tenant';
@@ -55,16 +56,17 @@ export default async function TenantLoginPage({ params, searchParams }: Props) {
       {signed_out === '1' && tenant.entraTenantId ? (
         <p className="mt-4 text-slate-700">
           You are signed out of {tenant.displayName}. On a shared computer,{' '}
-          <a href={microsoftSignOutUrl(tenant.entraTenantId)} className="font-medium text-indigo-700 underline">
+          <Link href={microsoftSignOutUrl(tenant.entraTenantId)} className="font-medium">
             sign out of Microsoft too
-          </a>
+          </Link>
           , so that the next person is not signed back in as you.
         </p>
       ) : null}
       <p className="mt-4 text-slate-600">{tenant.displayName} signs in with Microsoft work accounts.</p>
-      <a href={signIn} className="mt-6 inline-block rounded-md bg-indigo-600 px-4 py-2 font-medium text-on-accent hover:bg-indigo-700">
+      {/* A route handler (it starts the sign-in and leaves for Microsoft): a full page load. */}
+      <Link href={signIn} reload variant="button" className="mt-6">
         Sign in with Microsoft
-      </a>
+      </Link>
     </div>
   );
 }

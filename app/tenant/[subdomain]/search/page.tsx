@@ -1,6 +1,9 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { z } from 'zod';
+import { Button } from '@/components/ui/button';
+import { Section } from '@/components/ui/card';
+import { Link } from '@/components/ui/link';
 import { requireMember } from '@/lib/auth/guard';
 import { searchEverything } from '@/lib/search/search-everything';
 
@@ -14,16 +17,19 @@ export const metadata: Metadata = { title: 'Search' };
 const RESULTS_PER_KIND = 20;
 const queryText = z.string().max(200).catch('').default('');
 
+/** One kind of result, its count in the heading (and so in the region's name: "People (3)"). */
 function Group({ title, count, more, children }: { title: string; count: number; more?: ReactNode; children: ReactNode }) {
-  const id = `results-${title.toLowerCase()}`;
   return (
-    <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id={id} className="mb-2 font-semibold">
-        {title} <span className="text-sm font-normal text-slate-600">({count})</span>
-      </h2>
+    <Section
+      title={
+        <>
+          {title} <span className="text-sm font-normal text-slate-600">({count})</span>
+        </>
+      }
+    >
       {count ? children : <p className="text-sm text-slate-600">No {title.toLowerCase()} match.</p>}
       {more}
-    </section>
+    </Section>
   );
 }
 
@@ -31,7 +37,6 @@ export default async function SearchPage({ params, searchParams }: Props) {
   const { tenant } = await requireMember((await params).subdomain);
   const q = queryText.parse((await searchParams).q);
   const results = await searchEverything(tenant.id, q, { limit: RESULTS_PER_KIND });
-  const link = 'font-medium text-indigo-700 hover:underline';
   return (
     <>
       <h1 className="text-2xl font-bold">Search</h1>
@@ -48,9 +53,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
           autoComplete="off"
           className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2"
         />
-        <button type="submit" className="rounded-md bg-indigo-600 px-4 font-medium text-on-accent hover:bg-indigo-700">
-          Search
-        </button>
+        <Button type="submit">Search</Button>
       </form>
       {q.trim() ? (
         <div className="grid gap-4">
@@ -58,17 +61,17 @@ export default async function SearchPage({ params, searchParams }: Props) {
             title="People"
             count={results.people.length}
             more={
-              <a href={`/people?q=${encodeURIComponent(q)}`} className="mt-3 inline-block text-sm text-indigo-700 underline">
+              <Link href={`/people?q=${encodeURIComponent(q)}`} className="mt-3 inline-block text-sm">
                 All matching people, with filters
-              </a>
+              </Link>
             }
           >
             <ul className="space-y-1">
               {results.people.map((p) => (
                 <li key={p.id}>
-                  <a href={p.href} className={link}>
+                  <Link href={p.href} variant="subtle" className="font-medium">
                     {p.name}
-                  </a>
+                  </Link>
                   <span className="text-sm text-slate-600"> {[p.title, p.department, p.office].filter(Boolean).join(' · ')}</span>
                 </li>
               ))}
@@ -78,9 +81,9 @@ export default async function SearchPage({ params, searchParams }: Props) {
             <ul className="space-y-1">
               {results.teams.map((t) => (
                 <li key={t.id}>
-                  <a href={t.href} className={link}>
+                  <Link href={t.href} variant="subtle" className="font-medium">
                     {t.name}
-                  </a>
+                  </Link>
                   <span className="text-sm text-slate-600"> {t.memberCount} members</span>
                 </li>
               ))}
@@ -90,9 +93,9 @@ export default async function SearchPage({ params, searchParams }: Props) {
             <ul className="space-y-2">
               {results.pages.map((p) => (
                 <li key={p.slug}>
-                  <a href={p.href} className={link}>
+                  <Link href={p.href} variant="subtle" className="font-medium">
                     {p.title}
-                  </a>
+                  </Link>
                   <p className="text-sm text-slate-600">{p.snippet}</p>
                 </li>
               ))}

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { Link } from '@/components/ui/link';
 import { requireMember } from '@/lib/auth/guard';
 import { listTeams } from '@/lib/directory/teams';
 
@@ -19,9 +20,9 @@ export default async function TeamsPage({ params }: { params: Promise<{ subdomai
         <ul aria-label="Teams" className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
           {teams.map((team) => (
             <li key={team.id} className="px-4 py-3">
-              <a href={`/teams/${team.id}`} className="font-medium text-indigo-700 hover:underline">
+              <Link href={`/teams/${team.id}`} variant="subtle" className="font-medium">
                 {team.name}
-              </a>
+              </Link>
               <span className="ml-2 text-sm text-slate-600">
                 {team.members} {team.members === 1 ? 'member' : 'members'}
               </span>

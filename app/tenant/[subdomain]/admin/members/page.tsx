@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { PageLinks } from '@/components/admin/log-table';
 import { RoleButton } from '@/components/admin/role-button';
+import { Table } from '@/components/ui/table';
 import { listMembers } from '@/lib/admin/members';
 import { requireAdmin } from '@/lib/auth/guard';
 import { readPageNumber } from '@/lib/paging';
@@ -20,49 +21,23 @@ export default async function MembersPage({ params, searchParams }: Props) {
       <p className="mb-4 text-sm text-slate-600">
         {list.total} {list.total === 1 ? 'person' : 'people'}. Admins open this console; a tenant always keeps one.
       </p>
-      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Members">
-        <table className="w-full min-w-[40rem] text-left text-sm">
-          <caption className="sr-only">Members</caption>
-          <thead className="border-b border-slate-300 text-slate-600">
-            <tr>
-              <th scope="col" className="py-2 pr-3">
-                Name
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                User name
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                Status
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                Source
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                Role
-              </th>
-              <th scope="col" className="py-2">
-                <span className="sr-only">Change role</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.members.map((m) => (
-              <tr key={m.id} className="border-b border-slate-200">
-                <th scope="row" className="py-2 pr-3 font-medium">
-                  {m.name}
-                </th>
-                <td className="py-2 pr-3">{m.userName}</td>
-                <td className="py-2 pr-3">{m.active ? 'Active' : <span className="text-red-700">Deactivated</span>}</td>
-                <td className="py-2 pr-3">{m.source}</td>
-                <td className="py-2 pr-3">{m.role === 'admin' ? 'Admin' : 'Member'}</td>
-                <td className="py-2">
-                  {m.active || m.role === 'admin' ? <RoleButton userId={m.id} name={m.name} role={m.role} setRole={setRoleAction} /> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        caption="Members"
+        rows={list.members}
+        rowKey={(m) => m.id}
+        columns={[
+          { header: 'Name', rowHeader: true, cell: (m) => m.name },
+          { header: 'User name', cell: (m) => m.userName },
+          { header: 'Status', cell: (m) => (m.active ? 'Active' : <span className="text-red-700">Deactivated</span>) },
+          { header: 'Source', cell: (m) => m.source },
+          { header: 'Role', cell: (m) => (m.role === 'admin' ? 'Admin' : 'Member') },
+          {
+            header: 'Change role',
+            hideHeader: true,
+            cell: (m) => (m.active || m.role === 'admin' ? <RoleButton userId={m.id} name={m.name} role={m.role} setRole={setRoleAction} /> : null),
+          },
+        ]}
+      />
       <PageLinks page={list.page} pageCount={list.pageCount} query={{}} />
     </>
   );

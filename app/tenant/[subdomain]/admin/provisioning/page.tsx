@@ -2,6 +2,9 @@ import type { Metadata } from 'next';
 import { LogTable, PageLinks } from '@/components/admin/log-table';
 import { CopyButton } from '@/components/admin/copy-button';
 import { SignInMatchingPanel } from '@/components/admin/sign-in-matching';
+import { Button } from '@/components/ui/button';
+import { Section } from '@/components/ui/card';
+import { Link } from '@/components/ui/link';
 import { listProvisioningLog } from '@/lib/admin/provisioning-log';
 import { readProvisioningLogQuery } from '@/lib/admin/provisioning-log-query';
 import { provisioningStatus, type Counts } from '@/lib/admin/provisioning-status';
@@ -48,10 +51,7 @@ export default async function ProvisioningPage({ params, searchParams }: Props) 
   const field = 'mt-1 block rounded-md border border-slate-300 px-2 py-1.5';
   return (
     <div className="space-y-8">
-      <section aria-labelledby="status">
-        <h2 id="status" className="text-xl font-semibold">
-          Status
-        </h2>
+      <Section title="Status" framed={false}>
         {status.silent ? (
           <p role="status" className="mt-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-900">
             Nothing has arrived from Microsoft Entra ID for over two hours, though tokens exist. Check the provisioning job in Entra (is it on, or in
@@ -114,25 +114,19 @@ export default async function ProvisioningPage({ params, searchParams }: Props) 
             </tbody>
           </table>
         </div>
-      </section>
+      </Section>
 
-      <section aria-labelledby="checklist">
-        <h2 id="checklist" className="text-xl font-semibold">
-          Connecting Microsoft Entra ID
-        </h2>
+      <Section title="Connecting Microsoft Entra ID" framed={false}>
         <ol className="mt-2 list-decimal space-y-2 pl-5">
           <li>
             In Entra: Enterprise applications → TheOrgWiki → Provisioning → Provisioning Mode <strong>Automatic</strong>. Tenant URL:
-            <span className="ml-2 inline-flex items-center gap-2">
-              <code>{tenantUrl}</code> <CopyButton value={tenantUrl} label="Copy Tenant URL" />
+            {/* Wraps on a phone: the URL alone is wider than one. */}
+            <span className="ml-2 inline-flex flex-wrap items-center gap-2">
+              <code className="break-all">{tenantUrl}</code> <CopyButton value={tenantUrl} label="Copy Tenant URL" />
             </span>
           </li>
           <li>
-            Secret Token: a token from{' '}
-            <a href="/admin/settings/service-accounts" className="text-indigo-700 underline">
-              Settings → Service Accounts
-            </a>
-            .
+            Secret Token: a token from <Link href="/admin/settings/service-accounts">Settings → Service Accounts</Link>.
           </li>
           <li>
             Mappings → Provision Microsoft Entra ID Users: set the source of <strong>externalId</strong> to <strong>objectId</strong>, so that people are
@@ -146,14 +140,11 @@ export default async function ProvisioningPage({ params, searchParams }: Props) 
             set the scope, and turn provisioning <strong>On</strong>.
           </li>
         </ol>
-      </section>
+      </Section>
 
       <SignInMatchingPanel matching={matching} />
 
-      <section aria-labelledby="provisioning-log">
-        <h2 id="provisioning-log" className="text-xl font-semibold">
-          Provisioning log
-        </h2>
+      <Section title="Provisioning log" framed={false}>
         <form method="get" className="mt-3 flex flex-wrap items-end gap-3 text-sm">
           <label>
             Outcome
@@ -177,18 +168,13 @@ export default async function ProvisioningPage({ params, searchParams }: Props) 
             Token or person
             <input name="search" defaultValue={filters.search} className={field} />
           </label>
-          <button
-            type="submit"
-            className="rounded-md bg-indigo-600 px-3 py-1.5 font-medium text-on-accent hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
-          >
+          <Button type="submit" size="sm">
             Filter
-          </button>
-          <a
-            href={`/admin/provisioning/export?${new URLSearchParams(query)}`}
-            className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-50"
-          >
+          </Button>
+          {/* A route handler answering with a CSV download: a plain link, or next/link would fetch it as a page. */}
+          <Link href={`/admin/provisioning/export?${new URLSearchParams(query)}`} reload variant="button" tone="secondary" size="sm">
             Export CSV
-          </a>
+          </Link>
         </form>
         <p className="mt-2 text-sm text-slate-600">
           {log.total} {log.total === 1 ? 'request' : 'requests'}
@@ -197,7 +183,7 @@ export default async function ProvisioningPage({ params, searchParams }: Props) 
           <LogTable entries={log.entries} caption="SCIM requests" actorHeading="Token" />
         </div>
         <PageLinks page={log.page} pageCount={log.pageCount} query={query} />
-      </section>
+      </Section>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { DirectoryFilters } from '@/components/directory/directory-filters';
 import { Pager } from '@/components/directory/pager';
 import { PeopleList } from '@/components/directory/people-list';
+import { Link } from '@/components/ui/link';
 import { requireMember } from '@/lib/auth/guard';
 import { personName } from '@/lib/directory/person-name';
 import { findPerson } from '@/lib/directory/find-person';
@@ -39,9 +40,9 @@ export default async function PeopleDirectory({ params, searchParams }: Props) {
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
           <p className="font-medium">Nobody matches.</p>
           <p className="mt-1 text-sm text-slate-600">Check the spelling, use fewer words, or clear a filter.</p>
-          <a href="/people" className="mt-3 inline-block text-indigo-700 underline">
+          <Link href="/people" className="mt-3 inline-block">
             Show everyone
-          </a>
+          </Link>
         </div>
       )}
       <Pager

@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { cache, type ReactNode } from 'react';
+import { cache } from 'react';
 import { Avatar } from '@/components/directory/avatar';
 import { OwnProfileForm } from '@/components/directory/own-profile-form';
+import { Section } from '@/components/ui/card';
+import { Link } from '@/components/ui/link';
 import { requireMember } from '@/lib/auth/guard';
 import { findProfile, type PersonLink } from '@/lib/directory/profile';
 import { Breadcrumbs } from '@/components/layout/breadcrumbs';
@@ -20,27 +22,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: profile?.name ?? 'Person not found' };
 }
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  const id = `section-${title.toLowerCase().replace(/\W+/g, '-')}`;
-  return (
-    <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id={id} className="mb-2 font-semibold">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
-
 function People({ people, empty }: { people: PersonLink[]; empty: string }) {
   if (people.length === 0) return <p className="text-sm text-slate-600">{empty}</p>;
   return (
     <ul className="space-y-1">
       {people.map((p) => (
         <li key={p.id}>
-          <a href={`/people/${p.id}`} className="text-indigo-700 underline">
-            {p.name}
-          </a>
+          <Link href={`/people/${p.id}`}>{p.name}</Link>
           {p.title ? <span className="text-sm text-slate-600"> · {p.title}</span> : null}
         </li>
       ))}
@@ -58,9 +46,7 @@ function PageList({ pages, label, empty }: { pages: { slug: string; title: strin
         <ul aria-label={label} className="space-y-1 text-sm">
           {pages.map((p) => (
             <li key={p.slug}>
-              <a href={`/wiki/${p.slug}`} className="text-indigo-700 underline">
-                {p.title}
-              </a>
+              <Link href={`/wiki/${p.slug}`}>{p.title}</Link>
             </li>
           ))}
         </ul>
@@ -106,9 +92,7 @@ export default async function ProfilePage({ params }: Props) {
           {person.active ? null : <p className="mt-1 inline-block rounded bg-slate-200 px-2 py-0.5 text-sm font-medium text-slate-700">Former employee</p>}
           {person.active ? (
             <p className="mt-1 text-sm">
-              <a href={`/org?person=${person.id}`} className="text-indigo-700 underline">
-                Show in the org chart
-              </a>
+              <Link href={`/org?person=${person.id}`}>Show in the org chart</Link>
             </p>
           ) : null}
         </div>
@@ -121,9 +105,9 @@ export default async function ProfilePage({ params }: Props) {
               <div key={`e${i}`} className="flex gap-2">
                 <dt className="w-24 shrink-0 text-slate-600">Email{e.type ? ` (${e.type})` : ''}</dt>
                 <dd>
-                  <a href={`mailto:${e.value}`} className="break-all text-indigo-700 underline">
+                  <Link href={`mailto:${e.value}`} className="break-all">
                     {e.value}
-                  </a>
+                  </Link>
                 </dd>
               </div>
             ))}
@@ -131,9 +115,7 @@ export default async function ProfilePage({ params }: Props) {
               <div key={`p${i}`} className="flex gap-2">
                 <dt className="w-24 shrink-0 text-slate-600">Phone{p.type ? ` (${p.type})` : ''}</dt>
                 <dd>
-                  <a href={p.href} className="text-indigo-700 underline">
-                    {p.value}
-                  </a>
+                  <Link href={p.href}>{p.value}</Link>
                 </dd>
               </div>
             ))}
@@ -163,9 +145,9 @@ export default async function ProfilePage({ params }: Props) {
         <Section title="Direct reports">
           <People people={profile.reports} empty="No direct reports." />
           {profile.reports.length > 0 ? (
-            <a href={`/people?manager=${person.id}`} className="mt-2 inline-block text-sm text-indigo-700 underline">
+            <Link href={`/people?manager=${person.id}`} className="mt-2 inline-block text-sm">
               All direct reports in the directory
-            </a>
+            </Link>
           ) : null}
         </Section>
         <Section title="Peers">
@@ -178,9 +160,9 @@ export default async function ProfilePage({ params }: Props) {
             <ul className="flex flex-wrap gap-2">
               {profile.groups.map((g) => (
                 <li key={g.id} className="rounded-full bg-slate-100 px-3 py-1 text-sm">
-                  <a href={`/teams/${g.id}`} className="text-indigo-700 hover:underline">
+                  <Link href={`/teams/${g.id}`} variant="subtle">
                     {g.name}
-                  </a>
+                  </Link>
                 </li>
               ))}
             </ul>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { TeamDescriptionForm } from '@/components/directory/team-description-form';
+import { Link } from '@/components/ui/link';
 import { requireMember } from '@/lib/auth/guard';
 import { findTeam, TEAM_MEMBERS_SHOWN } from '@/lib/directory/teams';
 import { Breadcrumbs } from '@/components/layout/breadcrumbs';
@@ -43,17 +44,17 @@ export default async function TeamPage({ params }: Props) {
             {team.people.map((person) => (
               <li key={person.id} className="flex flex-col gap-0.5 px-4 py-2 sm:flex-row sm:items-baseline sm:justify-between">
                 <span>
-                  <a href={`/people/${person.id}`} className="font-medium text-indigo-700 hover:underline">
+                  <Link href={`/people/${person.id}`} variant="subtle" className="font-medium">
                     {person.name}
-                  </a>
+                  </Link>
                   {person.title ? <span className="text-sm text-slate-600"> · {person.title}</span> : null}
                 </span>
                 {person.manager ? (
                   <span className="text-sm text-slate-600">
                     Manager:{' '}
-                    <a href={`/people/${person.manager.id}`} className="text-indigo-700 hover:underline">
+                    <Link href={`/people/${person.manager.id}`} variant="subtle">
                       {person.manager.name}
-                    </a>
+                    </Link>
                   </span>
                 ) : null}
               </li>

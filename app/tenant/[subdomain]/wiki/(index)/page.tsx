@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { Section } from '@/components/ui/card';
+import { Link } from '@/components/ui/link';
 import { ActionForm } from '@/components/wiki/action-form';
 import { PageTreeList } from '@/components/wiki/page-tree-list';
 import { requireMember } from '@/lib/auth/guard';
@@ -10,8 +12,6 @@ export const metadata: Metadata = { title: 'Wiki' };
 
 type Props = { params: Promise<{ subdomain: string }>; searchParams: Promise<{ deleted?: string }> };
 
-const CARD = 'rounded-lg border border-slate-200 bg-white p-4';
-
 export default async function WikiIndexPage({ params, searchParams }: Props) {
   const { tenant } = await requireMember((await params).subdomain);
   const [index, { deleted }] = await Promise.all([wikiIndex(tenant.id), searchParams]);
@@ -19,12 +19,9 @@ export default async function WikiIndexPage({ params, searchParams }: Props) {
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">Wiki</h1>
-        <a
-          href="/wiki/new"
-          className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-on-accent hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
-        >
+        <Link href="/wiki/new" variant="button">
           New page
-        </a>
+        </Link>
       </div>
       {deleted ? (
         <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-green-800">
@@ -33,68 +30,52 @@ export default async function WikiIndexPage({ params, searchParams }: Props) {
       ) : null}
 
       <div className="grid gap-6 md:grid-cols-3">
-        <section aria-labelledby="all-pages" className={`${CARD} md:col-span-2`}>
-          <h2 id="all-pages" className="mb-2 font-semibold">
-            All pages ({index.count})
-          </h2>
+        <Section title={`All pages (${index.count})`} className="md:col-span-2">
           {index.count === 0 ? (
             <p className="text-slate-600">
-              No pages yet.{' '}
-              <a href="/wiki/new" className="text-indigo-700 underline">
-                Write the first one
-              </a>
-              .
+              No pages yet. <Link href="/wiki/new">Write the first one</Link>.
             </p>
           ) : (
             <PageTreeList nodes={index.tree} label="Page tree" />
           )}
-        </section>
+        </Section>
         <div className="space-y-6">
-          <section aria-labelledby="recent" className={CARD}>
-            <h2 id="recent" className="mb-2 font-semibold">
-              Recently updated
-            </h2>
+          <Section title="Recently updated">
             {index.recent.length === 0 ? (
               <p className="text-sm text-slate-600">Nothing yet.</p>
             ) : (
               <ul aria-label="Recently updated" className="space-y-1 text-sm">
                 {index.recent.map((p) => (
                   <li key={p.slug}>
-                    <a href={`/wiki/${p.slug}`} className="text-indigo-700 hover:underline">
+                    <Link href={`/wiki/${p.slug}`} variant="subtle">
                       {p.title}
-                    </a>
+                    </Link>
                     <span className="block text-slate-600">{formatUtc(p.updatedAt)}</span>
                   </li>
                 ))}
               </ul>
             )}
-          </section>
-          <section aria-labelledby="owner-left" className={CARD}>
-            <h2 id="owner-left" className="mb-2 font-semibold">
-              Owner left
-            </h2>
+          </Section>
+          <Section title="Owner left">
             {index.ownerLeft.length === 0 ? (
               <p className="text-sm text-slate-600">Every page has an owner who is still here.</p>
             ) : (
               <ul aria-label="Pages whose owner left" className="space-y-1 text-sm">
                 {index.ownerLeft.map((p) => (
                   <li key={p.slug}>
-                    <a href={`/wiki/${p.slug}`} className="text-indigo-700 hover:underline">
+                    <Link href={`/wiki/${p.slug}`} variant="subtle">
                       {p.title}
-                    </a>
+                    </Link>
                     <span className="text-slate-600"> · {p.formerOwner ? `was ${p.formerOwner}'s` : 'no owner'}</span>
                   </li>
                 ))}
               </ul>
             )}
-          </section>
+          </Section>
         </div>
       </div>
 
-      <section aria-labelledby="trash" className={CARD}>
-        <h2 id="trash" className="mb-2 font-semibold">
-          Trash
-        </h2>
+      <Section title="Trash">
         {index.trash.length === 0 ? (
           <p className="text-sm text-slate-600">The Trash is empty.</p>
         ) : (
@@ -112,7 +93,7 @@ export default async function WikiIndexPage({ params, searchParams }: Props) {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

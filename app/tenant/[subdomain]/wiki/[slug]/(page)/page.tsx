@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
+import { Card, Section } from '@/components/ui/card';
+import { Link } from '@/components/ui/link';
 import { ActionForm } from '@/components/wiki/action-form';
 import { MarkdownView } from '@/components/wiki/markdown-view';
 import { OwnerForm } from '@/components/wiki/owner-form';
@@ -26,9 +28,6 @@ export async function generateMetadata({ params }: Pick<Props, 'params'>): Promi
   return { title: (await pageOf(tenant.id, slug))?.title ?? 'Page not found' };
 }
 
-const BUTTON =
-  'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600';
-
 export default async function WikiPageView({ params, searchParams }: Props) {
   const [{ subdomain, slug }, { restored }] = await Promise.all([params, searchParams]);
   const { tenant } = await requireMember(subdomain);
@@ -49,10 +48,7 @@ export default async function WikiPageView({ params, searchParams }: Props) {
       ) : null}
 
       {owner.kind === 'left' ? (
-        <section aria-labelledby="owner-left" className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4">
-          <h2 id="owner-left" className="font-semibold text-amber-900">
-            Owner left
-          </h2>
+        <Section title="Owner left" tone="warning" className="space-y-3">
           <p className="text-amber-900">
             {owner.former ? `${owner.former.name}, who owned this page, has left the company.` : 'This page has no owner.'}{' '}
             {owner.suggestion ? `${owner.suggestion.name} was their manager.` : 'Choose someone to look after it.'}
@@ -66,47 +62,30 @@ export default async function WikiPageView({ params, searchParams }: Props) {
             />
           ) : null}
           <OwnerForm slug={page.slug} setOwner={setOwnerAction} />
-        </section>
+        </Section>
       ) : null}
 
       <header className="space-y-2">
         <h1 className="text-3xl font-bold break-words">{page.title}</h1>
         <p className="text-sm text-slate-600">
-          Owner:{' '}
-          {owner.kind === 'present' ? (
-            <a href={`/people/${owner.id}`} className="text-indigo-700 underline">
-              {owner.name}
-            </a>
-          ) : (
-            'none'
-          )}
+          Owner: {owner.kind === 'present' ? <Link href={`/people/${owner.id}`}>{owner.name}</Link> : 'none'}
           {lastEdit ? (
             <>
-              {' · '}Last edited by{' '}
-              {lastEdit.by ? (
-                <a href={`/people/${lastEdit.by.id}`} className="text-indigo-700 underline">
-                  {lastEdit.by.name}
-                </a>
-              ) : (
-                'a former employee'
-              )}{' '}
-              on {formatUtc(lastEdit.at)}
+              {' · '}Last edited by {lastEdit.by ? <Link href={`/people/${lastEdit.by.id}`}>{lastEdit.by.name}</Link> : 'a former employee'} on{' '}
+              {formatUtc(lastEdit.at)}
             </>
           ) : null}
         </p>
         <div className="flex flex-wrap items-start gap-2">
-          <a
-            href={`/wiki/${page.slug}/edit`}
-            className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-on-accent hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
-          >
+          <Link href={`/wiki/${page.slug}/edit`} variant="button" size="sm">
             Edit
-          </a>
-          <a href={`/wiki/${page.slug}/history`} className={BUTTON}>
+          </Link>
+          <Link href={`/wiki/${page.slug}/history`} variant="button" tone="secondary" size="sm">
             History
-          </a>
-          <a href={`/wiki/new?parent=${page.slug}`} className={BUTTON}>
+          </Link>
+          <Link href={`/wiki/new?parent=${page.slug}`} variant="button" tone="secondary" size="sm">
             New page under this one
-          </a>
+          </Link>
           <ActionForm
             action={deletePageAction}
             fields={{ slug: page.slug }}
@@ -118,38 +97,31 @@ export default async function WikiPageView({ params, searchParams }: Props) {
         </div>
       </header>
 
-      <section aria-label="Page text" className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
+      <Card as="section" aria-label="Page text" className="sm:p-6">
         {page.body.trim() ? (
           <MarkdownView html={renderMarkdown(page.body)} />
         ) : (
           <p className="text-slate-600">
-            This page is empty.{' '}
-            <a href={`/wiki/${page.slug}/edit`} className="text-indigo-700 underline">
-              Write something
-            </a>
-            .
+            This page is empty. <Link href={`/wiki/${page.slug}/edit`}>Write something</Link>.
           </p>
         )}
-      </section>
+      </Card>
 
-      <section aria-labelledby="children" className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="children" className="mb-2 font-semibold">
-          Pages under this one
-        </h2>
+      <Section title="Pages under this one">
         {page.children.length === 0 ? (
           <p className="text-sm text-slate-600">None yet.</p>
         ) : (
           <ul aria-label="Pages under this one" className="space-y-1">
             {page.children.map((c) => (
               <li key={c.slug}>
-                <a href={`/wiki/${c.slug}`} className="text-indigo-700 hover:underline">
+                <Link href={`/wiki/${c.slug}`} variant="subtle">
                   {c.title}
-                </a>
+                </Link>
               </li>
             ))}
           </ul>
         )}
-      </section>
+      </Section>
       {owner.kind === 'present' ? (
         <details className="text-sm">
           <summary className="cursor-pointer text-indigo-700 focus-visible:outline-2 focus-visible:outline-indigo-600">Change the owner</summary>

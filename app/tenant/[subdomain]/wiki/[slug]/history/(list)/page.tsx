@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { Link } from '@/components/ui/link';
 import { requireMember } from '@/lib/auth/guard';
 import { formatUtc } from '@/lib/format-time';
 import { pageHistory } from '@/lib/wiki/history';
@@ -33,9 +34,9 @@ export default async function HistoryPage({ params }: Props) {
           {revisions.map((r, i) => (
             <li key={r.number} className="flex flex-col gap-1 px-4 py-3 sm:flex-row sm:items-baseline sm:justify-between">
               <span>
-                <a href={`/wiki/${page.slug}/history/${r.number}`} className="font-medium text-indigo-700 underline">
+                <Link href={`/wiki/${page.slug}/history/${r.number}`} className="font-medium">
                   Revision {r.number}
-                </a>
+                </Link>
                 {i === 0 ? <span className="ml-2 rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-700">current</span> : null}
                 <span className="block text-sm text-slate-600">“{r.title}”</span>
               </span>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { DiffTable } from '@/components/wiki/diff-table';
 import { ActionForm } from '@/components/wiki/action-form';
+import { Link } from '@/components/ui/link';
 import { requireMember } from '@/lib/auth/guard';
 import { formatUtc } from '@/lib/format-time';
 import { revisionDiff } from '@/lib/wiki/history';
@@ -36,15 +37,8 @@ export default async function RevisionPage({ params }: Props) {
         Revision {revision.number} of “{page.title}”
       </h1>
       <p className="text-slate-700">
-        By{' '}
-        {revision.author ? (
-          <a href={`/people/${revision.author.id}`} className="text-indigo-700 underline">
-            {revision.author.name}
-          </a>
-        ) : (
-          'a former employee'
-        )}{' '}
-        on {formatUtc(revision.createdAt)}.
+        By {revision.author ? <Link href={`/people/${revision.author.id}`}>{revision.author.name}</Link> : 'a former employee'} on{' '}
+        {formatUtc(revision.createdAt)}.
       </p>
       {diff.titleChange ? (
         <p className="text-slate-700">
