@@ -113,7 +113,7 @@ describe('/Schemas and the resource', () => {
     expect(Object.keys(shown)).toEqual(['schemas', 'id', 'externalId', ...names(served(SCIM_SCHEMAS.group).attributes), 'meta']);
   });
 
-  it('leaves an empty externalId out of a group but not of a user (registry-plan.md, D5)', () => {
+  it('leaves an empty externalId out of a group but not of a user (docs/scim.md#known-inconsistencies)', () => {
     const group = {
       id: 'g1',
       tenantId: 't',
@@ -189,7 +189,7 @@ describe('/Schemas and what a filter may name', () => {
     expect(refused).toEqual(UNFILTERABLE.filter((p) => p.startsWith(resource === 'User' ? 'manager' : 'members')));
   });
 
-  it('compares text as /Schemas says, but for the known exceptions (registry-plan.md, D3)', () => {
+  it('compares text as /Schemas says, but for the known exceptions (docs/scim.md#known-inconsistencies)', () => {
     const disagree: string[] = [];
     for (const [path, attribute] of paths('User')) {
       const resolved = resolveAttribute(path, 'User');

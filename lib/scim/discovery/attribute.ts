@@ -1,21 +1,11 @@
-import type { AttributeType, Characteristics, Mutability, Returned, Uniqueness } from '../schema';
+import type { Characteristics } from '../schema';
 
 // Attribute definitions as RFC 7643 §7 describes them in a Schema resource,
 // built from the attribute registry (lib/scim/schema), which holds every
 // characteristic with its default filled in.
 
-export interface SchemaAttribute {
+export interface SchemaAttribute extends Characteristics {
   readonly name: string;
-  readonly type: AttributeType;
-  readonly multiValued: boolean;
-  readonly description: string;
-  readonly required: boolean;
-  readonly caseExact: boolean;
-  readonly mutability: Mutability;
-  readonly returned: Returned;
-  readonly uniqueness: Uniqueness;
-  readonly canonicalValues?: readonly string[];
-  readonly referenceTypes?: readonly string[];
   readonly subAttributes?: readonly SchemaAttribute[];
 }
 

@@ -24,7 +24,7 @@ export const USER_RESOURCE: ResourceDef<UserShape> = {
 
 const groupCommon = commonAttributes('Group', GROUPS_ENDPOINT);
 
-/** A group's externalId is left out when empty, a user's only when absent (registry-plan.md, D5). */
+/** A group's externalId is left out when empty, a user's only when absent (docs/scim.md#known-inconsistencies). */
 const groupExternalId: GroupAttribute = { ...groupCommon.externalId, read: (group) => group.externalId || undefined };
 
 export const GROUP_RESOURCE: ResourceDef<GroupShape> = {

@@ -20,7 +20,7 @@ export interface FilterOperand {
 export type FilterRule =
   /** Neither filterable nor sortable. */
   | false
-  /** Its column, compared with another case rule than /Schemas advertises (registry-plan.md, D3). */
+  /** Its column, compared with another case rule than /Schemas advertises (docs/scim.md#known-inconsistencies). */
   | { readonly caseExact: boolean }
   /** An expression of its own. */
   | { readonly operand: FilterOperand }
