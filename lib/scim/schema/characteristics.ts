@@ -3,10 +3,10 @@
 // client never has to guess, and none carries a null (Entra: "don't send null
 // values": https://learn.microsoft.com/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups).
 
-export type AttributeType = 'string' | 'boolean' | 'decimal' | 'integer' | 'dateTime' | 'binary' | 'reference' | 'complex';
+type AttributeType = 'string' | 'boolean' | 'decimal' | 'integer' | 'dateTime' | 'binary' | 'reference' | 'complex';
 export type Mutability = 'readOnly' | 'readWrite' | 'immutable' | 'writeOnly';
-export type Returned = 'always' | 'never' | 'default' | 'request';
-export type Uniqueness = 'none' | 'server' | 'global';
+type Returned = 'always' | 'never' | 'default' | 'request';
+type Uniqueness = 'none' | 'server' | 'global';
 
 /** One attribute's characteristics with every default filled in. */
 export interface Characteristics {
