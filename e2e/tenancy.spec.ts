@@ -1,11 +1,14 @@
-import { signInToDemo } from './support/sign-in';
+import { enterDemo } from './support/sign-in';
 import { tenantUrl } from './support/sites';
 import { expect, test } from './support/test';
 
 test.describe('the apex site', () => {
-  test('shows the landing page with sign-up and a Login link at the top right', async ({ page }) => {
+  test('shows the landing page with pictures of the product, sign-up and a Login link at the top right', async ({ page }) => {
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    for (const picture of [page.getByRole('img', { name: /^The people directory/ }), page.getByRole('img', { name: /^The org chart/ })]) {
+      await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(960);
+    }
     await expect(page.getByRole('link', { name: 'Sign-up for TheOrgWiki' })).toHaveAttribute('href', '/signup');
     const login = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Login' });
     await expect(login).toBeVisible();
@@ -25,8 +28,8 @@ test.describe('a tenant site', () => {
     await expect(page.getByText('200 people')).toHaveCount(0);
   });
 
-  test("lists the demo company's people, 50 to a page", async ({ page }) => {
-    await signInToDemo(page);
+  test("lists the demo company's people, 50 to a page", async ({ demoSession, page }) => {
+    await enterDemo(page, demoSession);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'People' })).toBeVisible();
     await expect(page.getByText('200 people at Acme Corporation')).toBeVisible();
@@ -41,8 +44,8 @@ test.describe('a tenant site', () => {
     await expect(people.first().getByRole('link')).not.toHaveText(firstName!);
   });
 
-  test('treats a malformed page number as the first page and one past the end as the last', async ({ page }) => {
-    await signInToDemo(page);
+  test('treats a malformed page number as the first page and one past the end as the last', async ({ demoSession, page }) => {
+    await enterDemo(page, demoSession);
     expect((await page.goto(tenantUrl('acme', '/people?page=abc')))?.status()).toBe(200);
     await expect(page.getByText('Page 1 of 4')).toBeVisible();
     expect((await page.goto(tenantUrl('acme', '/people?page=99')))?.status()).toBe(200);

@@ -10,7 +10,7 @@ export type ActionResult = { ok: true; message?: string } | { ok: false; error: 
 export type FormAction<R = ActionResult> = (previous: R | null, form: FormData) => Promise<R>;
 
 /** What minting a token answers: the secret, shown once, or a refusal. */
-export type TokenResult = { ok: true; token: string; accountId: string; tokenName: string } | { ok: false; error: string };
+export type TokenResult = { ok: true; token: string; tokenId: string; accountId: string; tokenName: string } | { ok: false; error: string };
 
 /** Runs a server action's work; an AppError becomes the refusal its message names, anything else stays an error. */
 export async function attempt<T extends { ok: true }>(work: () => Promise<T>): Promise<T | { ok: false; error: string }> {

@@ -11,7 +11,8 @@ const schema = z.object({
     .regex(/^[a-z0-9.-]+(:\d{1,5})?$/, 'ROOT_DOMAIN must be a host name with an optional :port')
     .default('localhost:3000'),
   DATABASE_URL: z.string().url().optional(),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** At least 2: a job holds one connection for its lock (whileLocked) while its work takes others. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
   EMBEDDED_DB_DIR: z.string().default('.data/postgres'),
   EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   REDIS_URL: z.string().url().optional(),
@@ -46,10 +47,49 @@ const schema = z.object({
     .min(5)
     .max(7 * 24 * 60)
     .default(8 * 60),
+  /** Where photos are kept: in the database, as files under FILE_STORAGE_DIR, or in an S3-compatible bucket at S3_URL (lib/storage). */
+  FILE_STORAGE: z.enum(['database', 'filesystem', 's3']).default('database'),
+  FILE_STORAGE_DIR: z.string().default('.data/files'),
+  /** The bucket's own address, path-style or virtual-hosted: http://minio:9000/photos, https://photos.s3.eu-west-1.amazonaws.com. */
+  S3_URL: z
+    .string()
+    .url()
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** How often every person's photo is checked against Microsoft Graph again (an unchanged one costs a request, not a download). */
+  PHOTO_REFRESH_HOURS: z.coerce
+    .number()
+    .min(1)
+    .max(24 * 30)
+    .default(24),
+  /**
+   * The SMTP server alerts are sent through, e.g. smtp://user:pass@smtp.example.com:587 (STARTTLS when the
+   * server offers it) or smtps://…:465; unset, no email is sent and the Admin Console says alerts are off.
+   */
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((url) => /^smtps?:$/.test(new URL(url).protocol), 'SMTP_URL must start with smtp:// or smtps://')
+    .optional(),
+  /** The sender of alerts, e.g. "TheOrgWiki <alerts@theorgwiki.com>": an address the SMTP server lets the app send as. */
+  MAIL_FROM: z.string().min(3).optional(),
   /** The least severe log lines written (JSON on stdout). */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Bearer token of /api/metrics; unset, the endpoint does not exist. Long enough that guessing it is hopeless. */
   METRICS_TOKEN: z.string().min(32, 'METRICS_TOKEN must be at least 32 characters').optional(),
+});
+
+/** Settings that only make sense together, checked as the process starts rather than at the first upload. */
+const checked = schema.superRefine((config, context) => {
+  if (config.SMTP_URL && !config.MAIL_FROM)
+    context.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'SMTP_URL needs MAIL_FROM, the address alerts are sent as' });
+  if (config.FILE_STORAGE !== 's3') return;
+  for (const key of ['S3_URL', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
+    if (!config[key]) context.addIssue({ code: 'custom', path: [key], message: `FILE_STORAGE=s3 needs ${key}` });
+  }
 });
 
 export type Config = z.infer<typeof schema>;
@@ -60,7 +100,7 @@ export const CONFIG_KEYS = Object.keys(schema.shape) as (keyof Config)[];
 // Parsed on each call (a handful of keys): the launcher sets DATABASE_URL after
 // start-up when it runs the embedded database, and a cache would miss that.
 export function getConfig(): Config {
-  const parsed = schema.safeParse(process.env);
+  const parsed = checked.safeParse(process.env);
   if (!parsed.success) {
     throw new Error(`Invalid configuration: ${z.prettifyError(parsed.error)}`);
   }

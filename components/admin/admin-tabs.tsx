@@ -13,6 +13,7 @@ const TABS = [
 const SETTINGS = [
   { href: '/admin/settings', label: 'General' },
   { href: '/admin/settings/service-accounts', label: 'Service Accounts' },
+  { href: '/admin/settings/alerts', label: 'Alerts' },
 ];
 
 function Tabs({ items, label, exact }: { items: typeof TABS; label: string; exact: boolean }) {
@@ -41,7 +42,7 @@ export function AdminTabs() {
   return <Tabs items={TABS} label="Admin Console" exact={false} />;
 }
 
-/** The Settings tab's sections: General and Service Accounts. */
+/** The Settings tab's sections: General, Service Accounts and Alerts. */
 export function SettingsTabs() {
   return <Tabs items={SETTINGS} label="Settings" exact />;
 }

@@ -7,13 +7,13 @@ import { Table } from '@/components/ui/table';
 import type { ActionResult, FormAction, TokenResult } from '@/lib/action-result';
 import { formatUtc } from '@/lib/format-time';
 import type { ServiceAccountSummary, TokenSummary } from '@/lib/tokens/service-accounts';
-import { CopyButton } from './copy-button';
+import { NewTokenBox } from './connection-steps';
 
 // Settings → Service Accounts, with the labels of the README's steps
 // (Connecting Microsoft Entra ID): +Service Account, Service Account Type, Token Based,
 // Save, Manage Tokens for SCIM provisioning, Active Tokens.
 
-type Fresh = { accountId: string; token: string; tokenName: string };
+type Fresh = { accountId: string; token: string; tokenId: string; tokenName: string };
 
 /** The route's server actions, passed in as a prop and reached by every dialog of the panel. */
 export interface ServiceAccountActions {
@@ -23,13 +23,15 @@ export interface ServiceAccountActions {
   deleteServiceAccount: (accountId: string) => Promise<ActionResult>;
 }
 
-const Actions = createContext<ServiceAccountActions | null>(null);
+const Actions = createContext<{ actions: ServiceAccountActions; tenantUrl: string } | null>(null);
 
-function useActions(): ServiceAccountActions {
-  const actions = use(Actions);
-  if (!actions) throw new Error('A service-account dialog outside ServiceAccountsPanel');
-  return actions;
+function usePanel(): { actions: ServiceAccountActions; tenantUrl: string } {
+  const panel = use(Actions);
+  if (!panel) throw new Error('A service-account dialog outside ServiceAccountsPanel');
+  return panel;
 }
+
+const useActions = () => usePanel().actions;
 
 const input = 'mt-1 w-full rounded-md border border-slate-300 px-3 py-2';
 
@@ -58,27 +60,6 @@ function Failure({ result }: { result: TokenResult | { ok: false; error: string 
       {result.error}
     </p>
   ) : null;
-}
-
-function NewTokenBox({ fresh }: { fresh: Fresh }) {
-  return (
-    <div className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3">
-      <label htmlFor="new-token" className="block text-sm font-semibold">
-        New token “{fresh.tokenName}”
-      </label>
-      <div className="mt-1 flex gap-2">
-        <input
-          id="new-token"
-          readOnly
-          value={fresh.token}
-          className="w-full rounded-md border border-slate-300 bg-white px-2 py-1 font-mono text-sm"
-          onFocus={(e) => e.currentTarget.select()}
-        />
-        <CopyButton value={fresh.token} />
-      </div>
-      <p className="mt-2 text-sm text-amber-900">Copy it now and paste it into Entra&apos;s Secret Token field: it will not be shown again.</p>
-    </div>
-  );
 }
 
 /** The second step of a destructive action: says what will happen, then does it or backs out. */
@@ -222,7 +203,10 @@ function ManageTokens({
   onFresh: (f: Fresh) => void;
   onClose: () => void;
 }) {
-  const { deleteServiceAccount } = useActions();
+  const {
+    actions: { deleteServiceAccount },
+    tenantUrl,
+  } = usePanel();
   const [confirmDelete, setConfirmDelete] = useState(false);
   return (
     <Dialog title="Manage Tokens for SCIM provisioning" onClose={onClose}>
@@ -233,7 +217,7 @@ function ManageTokens({
         <h3 id="active-tokens" className="font-semibold">
           Active Tokens
         </h3>
-        {fresh ? <NewTokenBox fresh={fresh} /> : null}
+        {fresh ? <NewTokenBox fresh={fresh} tenantUrl={tenantUrl} /> : null}
         {account.activeTokens.length === 0 ? (
           <p className="py-3 text-sm text-slate-600">No active tokens: Entra cannot provision until you generate one.</p>
         ) : (
@@ -303,16 +287,24 @@ function AddServiceAccount({ onCreated, onClose }: { onCreated: (fresh: Fresh) =
   );
 }
 
-export function ServiceAccountsPanel({ accounts, actions }: { accounts: ServiceAccountSummary[]; actions: ServiceAccountActions }) {
+export function ServiceAccountsPanel({
+  accounts,
+  actions,
+  tenantUrl,
+}: {
+  accounts: ServiceAccountSummary[];
+  actions: ServiceAccountActions;
+  tenantUrl: string;
+}) {
   const [adding, setAdding] = useState(false);
   const [managing, setManaging] = useState<string | null>(null);
   const [fresh, setFresh] = useState<Fresh | null>(null);
   const managed = accounts.find((a) => a.id === managing) ?? null;
   return (
-    <Actions value={actions}>
+    <Actions value={{ actions, tenantUrl }}>
       <div className="flex items-center justify-between gap-4">
         <h2 className="text-xl font-semibold">Service Accounts</h2>
-        <Button size="sm" onClick={() => setAdding(true)}>
+        <Button size="sm" aria-haspopup="dialog" onClick={() => setAdding(true)}>
           +Service Account
         </Button>
       </div>
@@ -340,6 +332,7 @@ export function ServiceAccountsPanel({ accounts, actions }: { accounts: ServiceA
                   <Button
                     variant="secondary"
                     size="sm"
+                    aria-haspopup="dialog"
                     onClick={() => {
                       setFresh(null);
                       setManaging(account.id);

@@ -48,7 +48,7 @@ export function DirectoryFilters({ search, facets, teams, manager }: Props) {
   return (
     <form method="get" role="search" aria-label="People" className="mb-4 rounded-lg border border-slate-200 bg-white p-4">
       <label className="block text-sm font-medium text-slate-700" htmlFor="directory-q">
-        Name, title, department, office, email or phone
+        Name, title, department, office, email, phone or skill
       </label>
       <div className="mt-1 flex gap-2">
         <input

@@ -7,7 +7,7 @@ export function PeopleList({ people, label = 'People' }: { people: PersonSummary
     <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" aria-label={label}>
       {people.map((person) => (
         <li key={person.id} className="flex items-center gap-3 px-4 py-3">
-          <Avatar name={person.name} />
+          <Avatar name={person.name} photoKey={person.photoKey} />
           <div className="min-w-0 flex-1 sm:flex sm:items-baseline sm:justify-between sm:gap-4">
             <p className="font-medium">
               {/* A full page load for now: e2e/demo/support/wiki-walk.ts waits for a navigation request to the profile. */}

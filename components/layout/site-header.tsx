@@ -3,6 +3,7 @@ import { CommandPalette } from '@/components/search/command-palette';
 import { KeyboardShortcuts } from '@/components/search/keyboard-shortcuts';
 import { Link } from '@/components/ui/link';
 import { Menu, MenuButton, MenuLink } from '@/components/ui/menu';
+import { NotificationBell, type BellActions } from './notification-bell';
 
 /** The bar at the top of every page: the site's name on the left; Login, or who is signed in, on the right. */
 export function SiteHeader({
@@ -14,7 +15,14 @@ export function SiteHeader({
   title: string;
   homeHref?: string;
   loginHref?: string;
-  user?: { name: string; isAdmin: boolean; profileHref: string } | null;
+  user?: {
+    name: string;
+    photoKey?: string | null;
+    isAdmin: boolean;
+    profileHref: string;
+    /** The bell: unread notifications, and the server actions it calls. */
+    notifications: { unread: number; actions: BellActions };
+  } | null;
 }) {
   // The sections of a tenant's site, for signed-in people.
   const sections = user
@@ -26,15 +34,16 @@ export function SiteHeader({
       ]
     : [];
   return (
-    <header className="border-b border-slate-200 bg-white">
-      <nav className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-y-2 px-4 py-3" aria-label="Main">
-        <Link href={homeHref} variant="plain" className="flex items-center gap-2 text-lg font-semibold text-indigo-700">
+    <header className="border-b border-slate-200 bg-white print:hidden">
+      {/* One row at any width: the company's name gives way (truncated) to the controls. */}
+      <nav className="mx-auto flex max-w-5xl items-center justify-between gap-3 px-4 py-3" aria-label="Main">
+        <Link href={homeHref} variant="plain" className="flex min-w-0 items-center gap-2 text-lg font-semibold text-indigo-700">
           {/* eslint-disable-next-line @next/next/no-img-element -- a 28px static SVG needs no image optimisation */}
-          <img src="/assets/logo.svg" alt="" width={28} height={28} />
-          {title}
+          <img src="/assets/logo.svg" alt="" width={28} height={28} className="shrink-0" />
+          <span className="truncate">{title}</span>
         </Link>
         {sections.length > 0 ? (
-          <ul className="order-last flex w-full gap-4 text-sm sm:order-none sm:mr-auto sm:ml-6 sm:w-auto">
+          <ul className="mr-auto ml-6 hidden gap-4 text-sm sm:flex">
             {sections.map((s) => (
               <li key={s.href}>
                 <Link href={s.href} variant="plain" className="text-slate-700 hover:text-indigo-700">
@@ -45,9 +54,11 @@ export function SiteHeader({
           </ul>
         ) : null}
         {user ? (
-          <div className="ml-auto flex items-center gap-2 sm:ml-0">
+          <div className="ml-auto flex shrink-0 items-center gap-2 sm:ml-0">
+            <SectionsMenu sections={sections} />
             <CommandPalette />
             <KeyboardShortcuts />
+            <NotificationBell unread={user.notifications.unread} actions={user.notifications.actions} />
             <UserMenu user={user} />
           </div>
         ) : (
@@ -61,7 +72,33 @@ export function SiteHeader({
   );
 }
 
-function UserMenu({ user }: { user: { name: string; isAdmin: boolean; profileHref: string } }) {
+/** On a phone the sections fold into a menu, so that the header stays one row. */
+function SectionsMenu({ sections }: { sections: { href: string; label: string }[] }) {
+  return (
+    <div className="text-sm sm:hidden">
+      <Menu
+        panelClassName="right-0 w-40"
+        triggerClassName="flex h-8 w-8 items-center justify-center rounded-md border border-slate-300 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600"
+        trigger={
+          <>
+            <svg aria-hidden="true" width="18" height="18" viewBox="0 0 18 18" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+              <path d="M3 5h12M3 9h12M3 13h12" />
+            </svg>
+            <span className="sr-only">Sections</span>
+          </>
+        }
+      >
+        {sections.map((s) => (
+          <MenuLink key={s.href} href={s.href}>
+            {s.label}
+          </MenuLink>
+        ))}
+      </Menu>
+    </div>
+  );
+}
+
+function UserMenu({ user }: { user: { name: string; photoKey?: string | null; isAdmin: boolean; profileHref: string } }) {
   return (
     // The user avatar menu: My profile, Admin Console (admins only) and Sign out. The button's text is
     // the avatar's initials (hidden from screen readers) and the name, so its name is the person's.
@@ -70,8 +107,9 @@ function UserMenu({ user }: { user: { name: string; isAdmin: boolean; profileHre
         triggerClassName="flex items-center gap-2 rounded-md px-2 py-1 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600"
         trigger={
           <>
-            <Avatar name={user.name} size="sm" />
-            <span className="max-w-32 truncate text-slate-700">{user.name}</span>
+            <Avatar name={user.name} photoKey={user.photoKey} size="sm" />
+            {/* On a phone the avatar alone shows; the name stays the button's name. */}
+            <span className="sr-only max-w-32 truncate text-slate-700 sm:not-sr-only">{user.name}</span>
           </>
         }
       >

@@ -1,6 +1,6 @@
 'use client';
 
-import { createContext, useCallback, useContext, useState } from 'react';
+import { createContext, useCallback, useContext, useMemo, useState } from 'react';
 import type { OpenChart } from '@/lib/org/open-chart';
 import type { OrgList } from '@/lib/org/org-node';
 
@@ -8,7 +8,7 @@ import type { OrgList } from '@/lib/org/org-node';
 // fetched the first time a person is expanded and kept for collapsing and
 // expanding again; nothing else of the tree is ever loaded.
 
-type Branch = { status: 'loaded'; list: OrgList } | { status: 'loading' } | { status: 'failed' };
+export type Branch = { status: 'loaded'; list: OrgList } | { status: 'loading' } | { status: 'failed' };
 
 export interface ChartState {
   focusId: string;
@@ -61,5 +61,9 @@ export function useChartState(chart: OpenChart): ChartState {
     [open, branches, load],
   );
 
-  return { focusId: chart.focusId, isOpen: (id) => open.has(id), branch: (id) => branches[id], toggle };
+  // A new state only when something changed: the graphical chart lays itself out again from it.
+  return useMemo<ChartState>(
+    () => ({ focusId: chart.focusId, isOpen: (id) => open.has(id), branch: (id) => branches[id], toggle }),
+    [chart.focusId, open, branches, toggle],
+  );
 }

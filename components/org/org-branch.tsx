@@ -1,11 +1,13 @@
 'use client';
 
-import { Avatar } from '@/components/directory/avatar';
 import { Link } from '@/components/ui/link';
 import type { OrgList, OrgNode } from '@/lib/org/org-node';
 import { useChart } from './chart-state';
+import { PersonSummary, plural } from './person-summary';
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+// The chart as an indented list of lists: the view for the keyboard and
+// screen readers (a list of reports inside each person's item), and for
+// reading a long chain on a narrow screen.
 
 function Reports({ person }: { person: OrgNode }) {
   const chart = useChart();
@@ -55,24 +57,12 @@ function PersonCard({ person }: { person: OrgNode }) {
       ) : (
         <span className="h-7 w-7 shrink-0" />
       )}
-      <Avatar name={person.name} size="sm" className="mt-0.5" />
-      <div className="min-w-0 text-sm">
-        <Link href={person.href} variant="subtle" className="block truncate font-medium">
-          {person.name}
-        </Link>
-        {person.title || person.department ? <p className="truncate text-slate-700">{[person.title, person.department].filter(Boolean).join(' · ')}</p> : null}
-        {person.managerNotInDirectory ? <p className="text-slate-600">Manager not in the directory yet</p> : null}
-        {person.directReports > 0 ? (
-          <p className="text-slate-600" data-counts>
-            {plural(person.directReports, 'direct report', 'direct reports')} · {person.everyoneUnder.toLocaleString('en')} in all
-          </p>
-        ) : null}
-      </div>
+      <PersonSummary person={person} />
     </div>
   );
 }
 
-/** One level of the chart: people side by side in a list, each with their reports below when expanded. */
+/** One level of the chart: people in a list, each with their reports below when expanded. */
 export function OrgBranch({ list, label, manager }: { list: OrgList; label: string; manager?: OrgNode }) {
   return (
     <ul id={manager ? `reports-${manager.id}` : undefined} aria-label={label} className={manager ? 'ml-5 border-l border-slate-300 pl-5' : ''}>

@@ -88,12 +88,13 @@ export function CommandPalette() {
       <button
         type="button"
         onClick={open}
+        aria-haspopup="dialog"
         className="flex items-center gap-2 rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm text-slate-600 hover:bg-slate-100"
         aria-keyshortcuts="Control+K"
-        aria-label="Search people, teams and pages"
       >
-        <span>Search</span>
-        <kbd className="hidden rounded border border-slate-300 px-1 text-xs sm:inline">Ctrl K</kbd>
+        {/* The name is the visible text and then what is searched, so that it holds all the visible text (WCAG 2.5.3). */}
+        <span>Search</span> <kbd className="hidden rounded border border-slate-300 px-1 text-xs sm:inline">Ctrl K</kbd>{' '}
+        <span className="sr-only">people, teams and pages</span>
       </button>
       <dialog
         ref={dialog}

@@ -11,7 +11,9 @@ import { Button } from './button';
  *
  * On a phone it keeps a margin all round and never outgrows the screen: the
  * title bar stays put and the body scrolls (dvh, so the on-screen keyboard
- * counts).
+ * counts). The button that opens it says aria-haspopup="dialog": screen
+ * readers announce it, and e2e/shell/phone-width.spec.ts opens every such
+ * button at phone width to check that its dialog fits.
  */
 export function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
   const ref = useRef<HTMLDialogElement>(null);

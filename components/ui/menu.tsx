@@ -19,10 +19,12 @@ interface MenuProps {
   triggerClassName?: string;
   /** Where the panel sits and how wide it is. */
   panelClassName?: string;
+  /** Told when the panel opens (the bell loads its list then). */
+  onOpen?: () => void;
   children: ReactNode;
 }
 
-export function Menu({ trigger, triggerClassName, panelClassName = 'right-0 w-48', children }: MenuProps) {
+export function Menu({ trigger, triggerClassName, panelClassName = 'right-0 w-48', onOpen, children }: MenuProps) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -67,7 +69,17 @@ export function Menu({ trigger, triggerClassName, panelClassName = 'right-0 w-48
         if (link && panel.current?.contains(link)) setOpen(false);
       }}
     >
-      <button ref={button} type="button" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((was) => !was)} className={triggerClassName}>
+      <button
+        ref={button}
+        type="button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => {
+          if (!open) onOpen?.();
+          setOpen(!open);
+        }}
+        className={triggerClassName}
+      >
         {trigger}
       </button>
       <div

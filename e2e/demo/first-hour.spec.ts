@@ -81,6 +81,19 @@ test('npm run demo: sign-in, the tutorial’s token, Test Connection, a provisio
       return { tenantUrl, token };
     });
   expectAllWell('the tutorial');
+
+  await test.step('the new token is emailed to the admins: its alert is in the inbox the demo printed', async () => {
+    const inbox = /^\s*Mail the app sends:\s+(http:\/\/localhost:\d+\/)/m.exec(demo.output())?.[1];
+    expect(inbox, 'npm run demo prints where to read the mail').toBeTruthy();
+    const alert = async () => {
+      const mail = (await (await fetch(`${inbox}messages`)).json()) as { subject: string; to: string[]; text: string }[];
+      return mail.find((m) => m.subject.endsWith('created token “Token 1”'));
+    };
+    await expect.poll(alert, { timeout: 30_000 }).toBeTruthy();
+    expect((await alert())!.text).toContain(demoUrl('acme', '/admin/settings/service-accounts'));
+    const page = await (await fetch(inbox!)).text();
+    expect(page).toContain('created token “Token 1”');
+  });
   await idle('the tutorial');
 
   const acme = new EntraConnection(tenantUrl);

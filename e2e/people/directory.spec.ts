@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { COLOUR_RULES, seriousViolations } from '../support/axe';
 import { createScimTenant } from '../support/scim-fixtures';
 import { openSearchBox } from '../support/search-box';
-import { signIn, signInToDemo } from '../support/sign-in';
+import { signIn, enterDemo } from '../support/sign-in';
 import { tenantUrl } from '../support/sites';
 import { expect, test } from '../support/test';
 
@@ -17,8 +17,8 @@ const swapMiddle = (word: string) => {
   return word.slice(0, i - 1) + word[i] + word[i - 1] + word.slice(i + 1);
 };
 
-test('the directory finds a person by a misspelt name and narrows by department and office', { tag: '@phone' }, async ({ page }) => {
-  await signInToDemo(page);
+test('the directory finds a person by a misspelt name and narrows by department and office', { tag: '@phone' }, async ({ demoSession, page }) => {
+  await enterDemo(page, demoSession);
   await page.goto(tenantUrl('acme', '/people'));
   await expect(results(page).getByRole('listitem')).toHaveCount(50);
   const names = await results(page).getByRole('link').allTextContents();
@@ -27,7 +27,7 @@ test('the directory finds a person by a misspelt name and narrows by department 
   const typo = `${given} ${swapMiddle(family)}`;
   expect(typo).not.toBe(target);
 
-  await page.getByLabel('Name, title, department, office, email or phone').fill(typo);
+  await page.getByLabel('Name, title, department, office, email, phone or skill').fill(typo);
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   await expect(page).toHaveURL(/q=/);
   await expect(results(page).getByRole('link', { name: target }).first()).toBeVisible();
@@ -85,8 +85,8 @@ test('former people are hidden until asked for, and marked', async ({ page }) =>
   await expect(results(page).getByRole('listitem')).toContainText('Former');
 });
 
-test('the search box: Ctrl+K, suggestions grouped by kind, arrows and Enter; ? lists the shortcuts and g p goes to People', async ({ page }) => {
-  await signInToDemo(page);
+test('the search box: Ctrl+K, suggestions grouped by kind, arrows and Enter; ? lists the shortcuts and g p goes to People', async ({ demoSession, page }) => {
+  await enterDemo(page, demoSession);
   await page.goto(tenantUrl('acme', '/people'));
   await expect(results(page).getByRole('listitem')).toHaveCount(50);
   const someone = (await results(page).getByRole('link').nth(3).textContent())!;
@@ -121,10 +121,13 @@ test('the search box: Ctrl+K, suggestions grouped by kind, arrows and Enter; ? l
   await expect(page).toHaveURL(tenantUrl('acme', '/people'));
 });
 
-test('home shows the search box, the person’s team, who joined and what changed; /search groups the results', async ({ page }) => {
-  await signInToDemo(page);
+test('home shows the search box, the person’s team, who joined and what changed; /search groups the results', async ({ demoSession, page }) => {
+  await enterDemo(page, demoSession);
   await expect(page.getByRole('search', { name: 'Everything' })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Your team' }).getByRole('link').first()).toBeVisible();
+  // The demo's first person heads the company: their team is the people who report to them, under a heading that says so.
+  const team = page.getByRole('region', { name: 'Your team' });
+  await expect(team.getByRole('heading', { name: 'Your reports' })).toBeVisible();
+  await expect(team.getByRole('list', { name: 'Your reports' }).getByRole('link').first()).toBeVisible();
   await expect(page.getByRole('region', { name: 'Recently joined' }).getByRole('listitem')).toHaveCount(6);
   await expect(page.getByRole('region', { name: 'Recently updated pages' }).getByRole('listitem').first()).toBeVisible();
   await page.getByLabel(/Who or what are you looking for/).fill('engineering');
@@ -139,25 +142,52 @@ test('home shows the search box, the person’s team, who joined and what change
   await expect(page.getByRole('region', { name: /^Teams/ }).getByRole('link', { name: 'Engineering Team' })).toBeVisible();
 });
 
-test('home, the directory, search and the search box pass axe, in light and dark mode', async ({ page }) => {
+test('an admin exports the directory as CSV, with the page’s search and filters and every page of it', async ({ demoSession, page }) => {
+  await enterDemo(page, demoSession); // the demo's first person is an admin
+  await page.goto(tenantUrl('acme', '/people?department=Engineering'));
+  const total = Number((await page.getByRole('status').first().textContent())!.match(/^([\d,]+) people/)![1].replaceAll(',', ''));
+  const link = page.getByRole('link', { name: 'Export CSV' });
+  await expect(link).toHaveAttribute('href', /\/people\/export\?department=Engineering&status=active$/);
+  const csv = await page.evaluate(
+    async (href) => {
+      const response = await fetch(href);
+      return { type: response.headers.get('content-type'), disposition: response.headers.get('content-disposition'), text: await response.text() };
+    },
+    (await link.getAttribute('href'))!,
+  );
+  expect(csv.type).toBe('text/csv; charset=utf-8');
+  expect(csv.disposition).toMatch(/^attachment; filename="acme-people-\d{4}-\d{2}-\d{2}\.csv"$/);
+  const lines = csv.text.trimEnd().split('\r\n');
+  expect(lines[0]).toBe('"name","user name","title","department","office","work email","status","profile"');
+  expect(lines).toHaveLength(total + 1);
+  expect(lines.slice(1).every((line) => line.includes('"Engineering","') && line.includes('"current","http://acme.'))).toBe(true);
+});
+
+test('home, the directory, search and the search box pass axe, in light and dark mode', async ({ demoSession, page }) => {
   test.setTimeout(120_000); // ten axe runs
-  await signInToDemo(page);
+  await enterDemo(page, demoSession);
   const found: string[] = [];
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    for (const path of ['/', '/people', '/people?department=Engineering&status=all', '/search?q=handbook']) {
-      await page.goto(tenantUrl('acme', path));
-      found.push(...(await seriousViolations(page, `${path} (${scheme})`, { rules: scheme === 'light' ? undefined : COLOUR_RULES })));
+  const SCHEMES = ['light', 'dark'] as const;
+  // Each page is loaded once and looked at in both schemes: the dark scheme is CSS alone (app/globals.css).
+  const check = async (where: string, selector?: string) => {
+    for (const scheme of SCHEMES) {
+      await page.emulateMedia({ colorScheme: scheme });
+      found.push(...(await seriousViolations(page, `${where} (${scheme})`, { selector, rules: scheme === 'light' ? undefined : COLOUR_RULES })));
     }
-    await (await openSearchBox(page)).fill('a');
-    await expect(page.getByRole('option').first()).toBeVisible();
-    found.push(...(await seriousViolations(page, `search box (${scheme})`, { selector: 'dialog', rules: scheme === 'light' ? undefined : COLOUR_RULES })));
+  };
+  for (const path of ['/', '/people', '/people?department=Engineering&status=all', '/search?q=handbook']) {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto(tenantUrl('acme', path));
+    await check(path);
   }
+  await (await openSearchBox(page)).fill('a');
+  await expect(page.getByRole('option').first()).toBeVisible();
+  await check('search box', 'dialog');
   expect(found).toEqual([]);
 });
 
-test('no screen is wider than the window, on a phone too', { tag: '@phone' }, async ({ page }) => {
-  await signInToDemo(page);
+test('no screen is wider than the window, on a phone too', { tag: '@phone' }, async ({ demoSession, page }) => {
+  await enterDemo(page, demoSession);
   await page.goto(tenantUrl('acme', '/people'));
   await expect(results(page).getByRole('listitem')).toHaveCount(50);
   const profile = (await page.getByRole('list', { name: 'People' }).getByRole('link').first().getAttribute('href'))!;

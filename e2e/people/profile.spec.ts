@@ -27,6 +27,7 @@ async function company(): Promise<{ tenant: ScimTenant; tid: string; ids: Record
       userName: `${handle}@e2e.example`,
       displayName: `${handle.toUpperCase()} Person`,
       title,
+      ...(handle === 'lead' ? { timezone: 'Asia/Tokyo' } : {}),
       emails: [{ type: 'work', value: `${handle}@e2e.example`, primary: true }],
       phoneNumbers: [{ type: 'work', value: '+44 20 7946 0000' }],
       [ENTERPRISE]: { department: 'Engineering', employeeNumber: `E-${handle}`, ...(manager ? { manager: { value: ids[manager] } } : {}) },
@@ -55,10 +56,14 @@ test("a profile shows the manager chain, reports, contact and what is Entra's; a
   );
   await expect(page.getByRole('region', { name: 'Contact' })).toContainText('From Microsoft Entra ID');
   await expect(page.getByRole('region', { name: 'Details' })).toContainText('E-lead');
+  // Tokyo is nine hours ahead of UTC all year.
+  const tokyo = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tokyo', weekday: 'short' }).format(new Date());
+  await expect(page.getByRole('article').locator('header')).toContainText(new RegExp(`Local time ${tokyo} \\d\\d:\\d\\d \\(Asia/Tokyo\\)`));
   await expect(page.getByLabel('About me')).toHaveCount(0); // someone else's
 
   await openUserMenu(page, 'My profile');
   await expect(page).toHaveURL(tenantUrl(tenant.subdomain, `/people/${ids.dev1}`));
+  await expect(page.getByText('Local time')).toHaveCount(0); // no time zone from Entra
   await expect(page.getByRole('region', { name: 'Peers' }).getByRole('link')).toHaveText(['DEV2 Person']);
   await page.getByLabel('About me').fill('I look after the build.');
   await page.getByLabel('Skills').fill('TypeScript, PostgreSQL, TypeScript');

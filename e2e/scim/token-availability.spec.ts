@@ -44,7 +44,7 @@ for (const redis of [false, true]) {
     const orgwiki = async (...args: string[]) =>
       (
         await run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'tools/cli/orgwiki.ts', ...args], {
-          env: { ...process.env, DATABASE_URL: db!.url, DATABASE_POOL_SIZE: '1' },
+          env: { ...process.env, DATABASE_URL: db!.url, DATABASE_POOL_SIZE: '2' },
           encoding: 'utf8',
         })
       ).stdout;

@@ -16,4 +16,7 @@ test('Service Accounts and Manage Tokens for SCIM provisioning', async ({ page }
   await page.screenshot({ path: 'docs/screenshots/manage-tokens.png' });
   await manage.getByRole('button', { name: 'Close' }).click();
   await page.screenshot({ path: 'docs/screenshots/service-accounts.png' });
+  await page.getByRole('navigation', { name: 'Admin Console' }).getByRole('link', { name: 'Provisioning' }).click();
+  await page.getByRole('img', { name: /^Users: changes/ }).waitFor();
+  await page.screenshot({ path: 'docs/screenshots/provisioning.png', fullPage: true });
 });

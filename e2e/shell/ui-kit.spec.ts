@@ -1,18 +1,15 @@
-import { randomUUID } from 'node:crypto';
-import { COLOUR_RULES, LAYOUT_RULES, seriousViolations } from '../support/axe';
+import { COLOUR_RULES, phoneWidthFindings, seriousViolations } from '../support/axe';
 import { createServiceAccountThroughTutorial } from '../support/admin-console';
-import { createScimTenant, makeAdmin } from '../support/scim-fixtures';
-import { showUserMenu, signIn, signInToDemo, userMenu } from '../support/sign-in';
+import { adminTenant } from '../support/scim-fixtures';
+import { showUserMenu, signIn, enterDemo, userMenu } from '../support/sign-in';
 import { tenantUrl } from '../support/sites';
 import { expect, test } from '../support/test';
 
 // components/ui: the avatar menu closes as a disclosure should, dialogs fit a
 // phone, tables become cards on one, in both colour schemes.
 
-const CORE = 'urn:ietf:params:scim:schemas:core:2.0:User';
-
-test('the avatar menu closes on Escape, a press outside, Tab past its end, and after following one of its links', async ({ page }) => {
-  await signInToDemo(page);
+test('the avatar menu closes on Escape, a press outside, Tab past its end, and after following one of its links', async ({ demoSession, page }) => {
+  await enterDemo(page, demoSession);
   const nav = page.getByRole('navigation', { name: 'Main' });
   const signOut = nav.getByRole('button', { name: 'Sign out' });
 
@@ -47,28 +44,19 @@ test('the avatar menu closes on Escape, a press outside, Tab past its end, and a
 
 test('at phone width the Admin Console tables are cards, dialogs fit and scroll, in light and dark mode', async ({ page }) => {
   test.setTimeout(120_000);
-  const tid = randomUUID();
-  const tenant = await createScimTenant(tid);
-  expect(
-    (await tenant.scim.post('/Users', { schemas: [CORE], userName: 'boss@e2e.example', externalId: randomUUID(), displayName: 'boss', active: true })).status,
-  ).toBe(201);
-  await makeAdmin(tenant.subdomain, 'boss@e2e.example');
-  await signIn(page, tenant.subdomain, { tid, userName: 'boss@e2e.example' });
+  const tenant = await adminTenant();
+  await signIn(page, tenant.subdomain, { tid: tenant.tid, userName: 'boss@e2e.example' });
   await page.goto(tenantUrl(tenant.subdomain, '/admin/settings'));
   await createServiceAccountThroughTutorial(page, 'Entra');
   await page.getByRole('dialog', { name: 'Manage Tokens for SCIM provisioning' }).getByRole('button', { name: 'Close' }).click();
 
   await page.setViewportSize({ width: 390, height: 600 });
-  const found: string[] = [];
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    for (const path of ['/admin/settings/service-accounts', '/admin/members', '/admin/provisioning', '/admin/audit']) {
-      await page.goto(tenantUrl(tenant.subdomain, path));
-      found.push(...(await seriousViolations(page, `${path} @390 (${scheme})`, { rules: scheme === 'light' ? LAYOUT_RULES : COLOUR_RULES })));
-      const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-      if (scroll > inner) found.push(`${path} (${scheme}): ${scroll}px in ${inner}px`);
-    }
-  }
+  const found = await phoneWidthFindings(page, (path) => tenantUrl(tenant.subdomain, path), [
+    '/admin/settings/service-accounts',
+    '/admin/members',
+    '/admin/provisioning',
+    '/admin/audit',
+  ]);
   expect(found).toEqual([]);
 
   await page.emulateMedia({ colorScheme: 'light' });
@@ -90,28 +78,28 @@ test('at phone width the Admin Console tables are cards, dialogs fit and scroll,
   await expect(manage.getByRole('heading', { name: 'Manage Tokens for SCIM provisioning' })).toBeInViewport();
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    expect(await seriousViolations(page, `manage dialog @390 (${scheme})`, { selector: 'dialog[open]' })).toEqual([]);
+    const rules = scheme === 'light' ? undefined : COLOUR_RULES;
+    expect(await seriousViolations(page, `manage dialog @390 (${scheme})`, { selector: 'dialog[open]', rules })).toEqual([]);
   }
   await page.keyboard.press('Escape');
   await expect(manage).toBeHidden();
   await expect(cards.getByRole('button', { name: 'Manage tokens of Entra', exact: true })).toBeFocused();
 });
 
-test('the member pages pass axe at phone width, in light and dark mode', async ({ page }) => {
+test('the member pages pass axe at phone width, in light and dark mode', async ({ demoSession, page }) => {
   test.setTimeout(150_000);
-  await signInToDemo(page);
+  await enterDemo(page, demoSession);
   await page.goto(tenantUrl('acme', '/people'));
   const profile = (await page.getByRole('list', { name: 'People' }).getByRole('link').first().getAttribute('href'))!;
   await page.setViewportSize({ width: 390, height: 800 });
-  const found: string[] = [];
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    for (const path of ['/', profile, '/teams', '/wiki', '/wiki/handbook', '/wiki/handbook/history', '/search?q=handbook']) {
-      await page.goto(tenantUrl('acme', path));
-      found.push(...(await seriousViolations(page, `${path} @390 (${scheme})`, { rules: scheme === 'light' ? LAYOUT_RULES : COLOUR_RULES })));
-      const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-      if (scroll > inner) found.push(`${path} (${scheme}): ${scroll}px in ${inner}px`);
-    }
-  }
+  const found = await phoneWidthFindings(page, (path) => tenantUrl('acme', path), [
+    '/',
+    profile,
+    '/teams',
+    '/wiki',
+    '/wiki/handbook',
+    '/wiki/handbook/history',
+    '/search?q=handbook',
+  ]);
   expect(found).toEqual([]);
 });

@@ -79,7 +79,7 @@ export async function createClusterDatabase(): Promise<ClusterDatabase> {
     orgwiki: async (...args) =>
       (
         await run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'tools/cli/orgwiki.ts', ...args], {
-          env: { ...process.env, DATABASE_URL: url, DATABASE_POOL_SIZE: '1', ROOT_DOMAIN: `localhost:${CLUSTER_PORT}` },
+          env: { ...process.env, DATABASE_URL: url, DATABASE_POOL_SIZE: '2', ROOT_DOMAIN: `localhost:${CLUSTER_PORT}` },
           encoding: 'utf8',
         })
       ).stdout,

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { test as base } from './test';
+import { expect, test as base } from './test';
 import pg from 'pg';
 import { scimClient, type ScimClient } from './scim-client';
 import { E2E_DATABASE_FILE } from './sites';
@@ -18,7 +18,7 @@ export interface ScimTenant {
 /** The operator CLI on the database at `databaseUrl`. */
 function orgwikiOn(databaseUrl: string, ...args: string[]): string {
   return execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'tools/cli/orgwiki.ts', ...args], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: '1' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: '2' },
     encoding: 'utf8',
   });
 }
@@ -79,6 +79,31 @@ export async function makeAdmin(subdomain: string, userName: string): Promise<vo
   const tenant = await db.platformDb.findTenantBySubdomain(subdomain);
   const user = await db.tenantDb(tenant!.id).user.findFirst({ where: { userName } });
   await setRole(tenant!.id, SYSTEM, user!.id, 'admin');
+}
+
+export interface AdminTenant extends ScimTenant {
+  tid: string;
+}
+
+/**
+ * A tenant bound to its own directory, with an admin (boss@e2e.example) and a member (staff@e2e.example)
+ * provisioned over SCIM, externalId their object id (as docs/sign-in.md has Entra send it).
+ */
+export async function adminTenant(): Promise<AdminTenant> {
+  const tid = randomUUID();
+  const tenant = await createScimTenant(tid);
+  for (const userName of ['boss@e2e.example', 'staff@e2e.example']) {
+    const body = {
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+      userName,
+      externalId: randomUUID(),
+      displayName: userName.split('@')[0],
+      active: true,
+    };
+    expect((await tenant.scim.post('/Users', body)).status).toBe(201);
+  }
+  await makeAdmin(tenant.subdomain, 'boss@e2e.example');
+  return { ...tenant, tid };
 }
 
 /** The ids of a tenant's tokens, read from the server's database (for tests that forge requests with them). */

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { test as base, type TestInfo } from '@playwright/test';
+import { test as base, type Cookie, type TestInfo } from '@playwright/test';
 import { E2E_PORT, E2E_ROOT } from '../../playwright.config';
 import { httpRequest } from './http';
 import { errorLines } from './server-log';
+import { signInToDemo } from './sign-in';
 import {
   errorsAmong,
   logFile,
@@ -124,7 +125,14 @@ async function checkServerErrors(testInfo: TestInfo, current: Running, offset: n
     throw new Error(`${problems.join('\n\n')}\n\nDeclare an error a test causes with expectServerErrors() (e2e/support/test.ts), or fix what logs it.`);
 }
 
-export const test = base.extend<{ serverErrors: void }, { watchedServerErrors: void }>({
+/** A signed-in session of the demo company, made once per worker by signing in through the real pages. */
+export interface DemoSession {
+  cookies: Cookie[];
+  /** Who is signed in (the first person the identity provider lists). */
+  name: string;
+}
+
+export const test = base.extend<{ serverErrors: void }, { watchedServerErrors: void; demoSession: DemoSession }>({
   serverErrors: [
     async ({}, use, testInfo) => {
       const offset = sharedLogSize(LOG_DIR);
@@ -154,6 +162,18 @@ export const test = base.extend<{ serverErrors: void }, { watchedServerErrors: v
         );
     },
     { scope: 'worker', auto: true },
+  ],
+  // Sessions are not rotated (lib/auth/tenant-session.ts), so tests that need someone signed in to the
+  // demo, and not signing in itself, share one; sign-in's own specs sign in for real every time.
+  demoSession: [
+    async ({ browser }, use) => {
+      const context = await browser.newContext();
+      const name = await signInToDemo(await context.newPage());
+      const cookies = await context.cookies();
+      await context.close();
+      await use({ cookies, name });
+    },
+    { scope: 'worker' },
   ],
 });
 

@@ -1,4 +1,5 @@
 import { wikiCompany, writePage } from './wiki-fixtures';
+import { untilHydrated } from '../support/hydration';
 import { expect, test } from '../support/test';
 
 // Writing the wiki end to end: a page with a mention, editing with the live
@@ -14,8 +15,9 @@ test('a page that mentions someone is listed on their profile; the editor previe
 
   // The @-picker: "@pat" lists PAT Person (from GET /api/search), Enter writes the mention link.
   await page.goto(company.url('/wiki/new'));
-  await page.getByLabel('Title').fill('Release Process');
   const text = page.getByLabel('Text', { exact: true });
+  await untilHydrated(text);
+  await page.getByLabel('Title').fill('Release Process');
   await text.fill('# How we ship\n\nAsk ');
   await text.pressSequentially('@pat');
   await expect(page.getByRole('listbox', { name: 'People to mention' }).getByRole('option', { name: /PAT Person/ })).toBeVisible();
@@ -42,6 +44,7 @@ test('a page that mentions someone is listed on their profile; the editor previe
   await page.goto(company.url('/wiki/release-process/edit'));
   const preview = page.getByRole('region', { name: 'Preview' });
   await expect(preview.getByRole('heading', { name: 'How we ship' })).toBeVisible();
+  await untilHydrated(page.getByLabel('Text', { exact: true }));
   await page.getByLabel('Text', { exact: true }).fill('# How we ship\n\nTag the build, then tell **everyone**.');
   await expect(preview.getByText('everyone')).toHaveJSProperty('tagName', 'STRONG');
   await expect(preview.getByRole('link', { name: '@PAT Person' })).toHaveCount(0);
@@ -114,6 +117,8 @@ test('of two people editing the same page, the second is told and keeps their te
   const colleague = await browser.newPage();
   await company.enter(colleague, 'pat', '/wiki/standup/edit');
   await page.goto(company.url('/wiki/standup/edit'));
+  await untilHydrated(page.getByLabel('Text', { exact: true }));
+  await untilHydrated(colleague.getByLabel('Text', { exact: true }));
 
   await page.getByLabel('Text', { exact: true }).fill('Daily at half past nine.');
   await page.getByRole('button', { name: 'Save' }).press('Enter');
@@ -126,6 +131,7 @@ test('of two people editing the same page, the second is told and keeps their te
   await expect(colleague.getByLabel('Text', { exact: true })).toHaveValue(mine);
   await colleague.reload();
   await expect(colleague.getByLabel('Text', { exact: true })).toHaveValue('Daily at half past nine.');
+  await untilHydrated(colleague.getByLabel('Text', { exact: true }));
 
   // Bad input is answered in words, before and after a round trip.
   await colleague.getByLabel('Address').fill('Not A Slug');

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, type Page } from '@playwright/test';
+import { untilHydrated } from '../support/hydration';
 import { createScimTenant, type ScimTenant } from '../support/scim-fixtures';
 import { signIn } from '../support/sign-in';
 import { tenantUrl } from '../support/sites';
@@ -60,6 +61,7 @@ export async function wikiCompany(): Promise<WikiCompany> {
 /** Through /wiki/new: writes a page and lands on it. */
 export async function writePage(page: Page, company: WikiCompany, title: string, body: string, parent?: string): Promise<void> {
   await page.goto(company.url(parent ? `/wiki/new?parent=${parent}` : '/wiki/new'));
+  await untilHydrated(page.getByLabel('Text', { exact: true }));
   await page.getByLabel('Title').fill(title);
   await page.getByLabel('Text', { exact: true }).fill(body);
   await page.getByRole('button', { name: 'Create page' }).press('Enter');

@@ -1,72 +1,73 @@
-import { tenantDb, type Prisma } from '../db';
+import { provisioningTotal, tenantDb, tenantSql, type ProvisioningCounts } from '../db';
 
-// "Is provisioning working?" at a glance, from the provisioning log.
+export type { ProvisioningCounts };
 
-export interface Counts {
-  created: number;
-  updated: number;
-  deactivated: number;
-  deleted: number;
-  requests: number;
-  failures: number;
-}
+// "Is provisioning working?" at a glance: the tokens' use and the hourly counts
+// of the provisioning log (lib/db/provisioning).
+
+/**
+ * - `no-token`: nothing can provision until an admin creates a token.
+ * - `waiting`: tokens exist, none used yet: the admin is still connecting Entra.
+ * - `receiving`: Entra called within the silence threshold.
+ * - `silent`: Entra called before, but not for longer than the threshold.
+ */
+export type ConnectionState = 'no-token' | 'waiting' | 'receiving' | 'silent';
 
 export interface ProvisioningStatus {
+  state: ConnectionState;
+  /** Hours without a request after which Entra counts as silent (the tenant's alert setting). */
+  silenceHours: number;
+  /** The last request with an active token (its "last used", written at most once a minute). */
   lastRequestAt: Date | null;
   lastTestConnectionAt: Date | null;
   usersProvisioned: number;
   groups: number;
   activeTokens: number;
-  today: Counts;
-  week: Counts;
-  /** Tokens exist but Entra has sent nothing for over two hours (its cycle is about 40 minutes). */
-  silent: boolean;
+  /** Changes to users; requests and failures of every kind. */
+  today: ProvisioningCounts;
+  week: ProvisioningCounts;
 }
 
-const SILENCE_MS = 2 * 60 * 60 * 1000;
+const HOUR_MS = 3_600_000;
 
-async function counts(tenantId: string, since: Date): Promise<Counts> {
-  const db = tenantDb(tenantId);
-  const scim = { at: { gte: since }, action: { startsWith: 'scim.' } } satisfies Prisma.AuditEventWhereInput;
-  const [created, updated, deactivated, deleted, requests, failures] = await Promise.all([
-    db.auditEvent.count({ where: { at: { gte: since }, action: 'scim.user.create' } }),
-    db.auditEvent.count({ where: { at: { gte: since }, action: { in: ['scim.user.patch', 'scim.user.replace'] } } }),
-    db.auditEvent.count({
-      where: { at: { gte: since }, action: { in: ['scim.user.patch', 'scim.user.replace'] }, details: { path: ['active'], string_ends_with: '→ false' } },
-    }),
-    db.auditEvent.count({ where: { at: { gte: since }, action: 'scim.user.delete' } }),
-    db.auditEvent.count({ where: scim }),
-    db.auditEvent.count({ where: { ...scim, details: { path: ['status'], gte: 400 } } }),
-  ]);
-  return { created, updated, deactivated, deleted, requests, failures };
+async function counts(tenantId: string, since: Date): Promise<ProvisioningCounts> {
+  const sql = tenantSql(tenantId);
+  const [users, all] = await Promise.all([provisioningTotal(sql, since, ['User']), provisioningTotal(sql, since, ['User', 'Group', 'Other'])]);
+  return { ...users, requests: all.requests, failures: all.failures };
 }
 
-export async function provisioningStatus(tenantId: string): Promise<ProvisioningStatus> {
+export function connectionState(activeTokens: number, lastRequestAt: Date | null, now: Date, silenceMs: number): ConnectionState {
+  if (activeTokens === 0) return 'no-token';
+  if (!lastRequestAt) return 'waiting';
+  return now.getTime() - lastRequestAt.getTime() > silenceMs ? 'silent' : 'receiving';
+}
+
+/** `silenceHours`: the tenant's (Settings → Alerts); Entra's cycle is about 40 minutes. */
+export async function provisioningStatus(tenantId: string, silenceHours: number, now = new Date()): Promise<ProvisioningStatus> {
   const db = tenantDb(tenantId);
-  const now = new Date();
   const midnight = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  const [last, test, usersProvisioned, groups, activeTokens, today, week] = await Promise.all([
-    db.auditEvent.findFirst({ where: { action: { startsWith: 'scim.' }, actorType: 'service_account' }, orderBy: { at: 'desc' }, select: { at: true } }),
-    db.auditEvent.findFirst({
-      where: { action: 'scim.get', details: { path: ['testConnection'], equals: true } },
-      orderBy: { at: 'desc' },
-      select: { at: true },
-    }),
+  const weekAgo = new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS - 7 * 24 * HOUR_MS);
+  const active = { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] };
+  const [used, tested, usersProvisioned, groups, activeTokens, today, week] = await Promise.all([
+    db.apiToken.aggregate({ where: active, _max: { lastUsedAt: true } }),
+    // On the tokens, not searched for in the log: the log holds millions of reads.
+    db.apiToken.aggregate({ _max: { testConnectionAt: true } }),
     db.user.count({ where: { provisioned: true } }),
     db.group.count(),
-    db.apiToken.count({ where: { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } }),
+    db.apiToken.count({ where: active }),
     counts(tenantId, midnight),
-    counts(tenantId, new Date(now.getTime() - 7 * 86_400_000)),
+    counts(tenantId, weekAgo),
   ]);
-  const lastRequestAt = last?.at ?? null;
+  const lastRequestAt = used._max.lastUsedAt;
   return {
+    state: connectionState(activeTokens, lastRequestAt, now, silenceHours * HOUR_MS),
+    silenceHours,
     lastRequestAt,
-    lastTestConnectionAt: test?.at ?? null,
+    lastTestConnectionAt: tested._max.testConnectionAt,
     usersProvisioned,
     groups,
     activeTokens,
     today,
     week,
-    silent: activeTokens > 0 && (!lastRequestAt || now.getTime() - lastRequestAt.getTime() > SILENCE_MS),
   };
 }

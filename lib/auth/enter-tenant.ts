@@ -11,14 +11,15 @@ const BINDING_SECONDS = 10 * 60;
 
 /**
  * /auth/start: binds this browser to the sign-in it starts with a binding of
- * its own making, then off to the apex: its login page, or, when the sign-in
- * started on the apex, back to /auth/continue with the apex's `resume` value.
+ * its own making, then off to the apex, which goes straight on to Microsoft
+ * (app/auth/microsoft), or, when the sign-in started on the apex, back to
+ * /auth/continue with the apex's `resume` value.
  */
 export function startSignIn(subdomain: string, resume: string | null): { url: string; cookie: HostCookie } {
   const binding = newBinding();
   const apex = siteOrigin(getConfig().ROOT_DOMAIN);
   const query = `tenant=${encodeURIComponent(subdomain)}&binding=${binding}`;
-  const url = isBinding(resume) ? `${apex}/auth/continue?${query}&resume=${resume}` : `${apex}/login?${query}`;
+  const url = isBinding(resume) ? `${apex}/auth/continue?${query}&resume=${resume}` : `${apex}/auth/microsoft?${query}`;
   return { url, cookie: cookie(BINDING_COOKIE, binding, BINDING_SECONDS) };
 }
 

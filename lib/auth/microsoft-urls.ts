@@ -27,8 +27,8 @@ export function microsoftSignOutUrl(tid: string): string {
 }
 
 /**
- * Where a directory admin grants the app's application permission
- * (Organization.Read.All, for the company's name at sign-up).
+ * Where a directory admin grants the app's application permissions
+ * (Organization.Read.All, for the company's name at sign-up; User.Read.All, for people's photos).
  * https://learn.microsoft.com/en-us/entra/identity-platform/v2-admin-consent
  */
 export function adminConsentUrl(tid: string): string {

@@ -16,6 +16,7 @@ export interface BulkUserRow {
   nameFormatted: string | null;
   title: string | null;
   preferredLanguage: string | null;
+  timezone: string | null;
   emails: unknown[];
   phoneNumbers: unknown[];
   addresses: unknown[];
@@ -35,6 +36,7 @@ const TEXT_COLUMNS = [
   'nameFormatted',
   'title',
   'preferredLanguage',
+  'timezone',
   'workEmail',
   'employeeNumber',
   'department',

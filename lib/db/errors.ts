@@ -23,6 +23,8 @@ export function isMissingReference(error: unknown): boolean {
  */
 export function isSerializationFailure(error: unknown): boolean {
   if (error instanceof Prisma.PrismaClientKnownRequestError) return error.code === 'P2034';
+  const state = sqlState(error);
+  if (state === '40001' || state === '40P01') return true;
   const cause = error && typeof error === 'object' && 'cause' in error ? error.cause : undefined;
   return Boolean(cause && typeof cause === 'object' && 'kind' in cause && cause.kind === 'TransactionWriteConflict');
 }

@@ -20,7 +20,12 @@ export const platformDb = {
   },
 
   /** A tenant's own settings; the subdomain and the bound directory never change here. */
-  updateTenantSettings(id: string, data: { displayName?: string; signInPolicy?: Tenant['signInPolicy'] }): Promise<Tenant> {
+  updateTenantSettings(
+    id: string,
+    data: Partial<
+      Pick<Tenant, 'displayName' | 'signInPolicy' | 'allowPhotoUpload' | 'alertsEnabled' | 'alertRecipientIds' | 'alertSilenceHours' | 'alertFailurePercent'>
+    >,
+  ): Promise<Tenant> {
     return rootClient().tenant.update({ where: { id }, data });
   },
 
@@ -37,6 +42,15 @@ export const platformDb = {
 
   listTenants(): Promise<Tenant[]> {
     return rootClient().tenant.findMany({ orderBy: { createdAt: 'asc' } });
+  },
+
+  /** Tenants bound to a directory that have photos due: the photo job's round (one id each, no tenant rows read). */
+  async tenantsWithPhotosDue(): Promise<{ id: string; entraTenantId: string }[]> {
+    return rootClient().$queryRaw<{ id: string; entraTenantId: string }[]>`
+      SELECT t."id", t."entraTenantId"::text AS "entraTenantId" FROM "Tenant" t
+      WHERE t."entraTenantId" IS NOT NULL AND EXISTS (
+        SELECT 1 FROM "PersonPhoto" p JOIN "User" u ON u."tenantId" = p."tenantId" AND u."id" = p."userId" AND u."active"
+        WHERE p."tenantId" = t."id" AND p."dueAt" <= now())`;
   },
 
   /** Removes a tenant and, by cascade, everything it owns. */

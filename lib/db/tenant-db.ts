@@ -22,6 +22,11 @@ export const TENANT_OWNED_MODELS = [
   'AuditEvent',
   'Session',
   'UserSearchText',
+  'StoredFile',
+  'PersonPhoto',
+  'ProvisioningHour',
+  'Alert',
+  'Notification',
 ] as const;
 
 const tenantOwned = new Set<string>(TENANT_OWNED_MODELS);
@@ -40,6 +45,11 @@ const SCALAR_FIELDS: Record<string, ReadonlySet<string>> = {
   AuditEvent: new Set(Object.values(Prisma.AuditEventScalarFieldEnum)),
   Session: new Set(Object.values(Prisma.SessionScalarFieldEnum)),
   UserSearchText: new Set(Object.values(Prisma.UserSearchTextScalarFieldEnum)),
+  StoredFile: new Set(Object.values(Prisma.StoredFileScalarFieldEnum)),
+  PersonPhoto: new Set(Object.values(Prisma.PersonPhotoScalarFieldEnum)),
+  ProvisioningHour: new Set(Object.values(Prisma.ProvisioningHourScalarFieldEnum)),
+  Alert: new Set(Object.values(Prisma.AlertScalarFieldEnum)),
+  Notification: new Set(Object.values(Prisma.NotificationScalarFieldEnum)),
 };
 
 type Data = Record<string, unknown>;

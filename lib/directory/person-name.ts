@@ -24,3 +24,8 @@ export function initials(name: string): string {
     .map((part) => part[0]!.toUpperCase())
     .join('');
 }
+
+/** Where mail to a person goes: their work email, else a userName that is an address (a UPN usually is), else nowhere. */
+export function mailAddress(person: { workEmail: string | null; userName: string }): string | null {
+  return person.workEmail ?? (person.userName.includes('@') ? person.userName : null);
+}

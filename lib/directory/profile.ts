@@ -13,6 +13,7 @@ export interface PersonLink {
   id: string;
   name: string;
   title: string | null;
+  photoKey: string | null;
 }
 
 export interface Profile {
@@ -35,12 +36,13 @@ const MAX_CHAIN = 25;
 const LIST_LIMIT = 50;
 
 /** A person as lists of people show them, and the columns it needs. */
-export const link = (u: Pick<User, 'id' | 'displayName' | 'givenName' | 'familyName' | 'userName' | 'title'>): PersonLink => ({
+export const link = (u: Pick<User, 'id' | 'displayName' | 'givenName' | 'familyName' | 'userName' | 'title' | 'photoKey'>): PersonLink => ({
   id: u.id,
   name: personName(u),
   title: u.title,
+  photoKey: u.photoKey,
 });
-export const LINK = { id: true, displayName: true, givenName: true, familyName: true, userName: true, title: true } as const;
+export const LINK = { id: true, displayName: true, givenName: true, familyName: true, userName: true, title: true, photoKey: true } as const;
 
 /** A person's current direct reports and the others under the same manager, by name. */
 export async function teamAround(

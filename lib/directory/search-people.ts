@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { directoryFacetRows, isUuid, searchPeopleRows, tenantSql, type PeopleQuery, type PersonRow, type TenantSql } from '../db';
 import { searchWords } from './search-words';
+import { csvLine } from '../csv';
 import { personName } from './person-name';
 
 // The people directory: who matches the search box and the filters, one page
@@ -15,6 +16,7 @@ export interface PersonSummary {
   department: string | null;
   office: string | null;
   workEmail: string | null;
+  photoKey: string | null;
   former: boolean;
 }
 
@@ -85,6 +87,7 @@ export const summarize = (row: PersonRow): PersonSummary => ({
   department: row.department,
   office: row.office,
   workEmail: row.workEmail,
+  photoKey: row.photoKey,
   former: !row.active,
 });
 
@@ -103,19 +106,22 @@ export async function findPeopleRows(
   return { ...(await searchPeopleRows(sql, { ...query, fuzzy: true }, options)), fuzzy: true };
 }
 
+/** The query of a directory search, rows `offset` to `offset + limit`. */
+const queryOf = (search: DirectorySearch, offset: number, limit: number): PeopleQuery => ({
+  words: searchWords(search.q),
+  department: search.department,
+  office: search.office,
+  managerId: search.manager,
+  groupId: search.group,
+  status: search.status,
+  offset,
+  limit,
+});
+
 /** One page of the directory; a page past the end shows the last. */
 export async function searchPeople(tenantId: string, search: DirectorySearch, pageSize = PEOPLE_PAGE_SIZE): Promise<PeoplePage> {
   const sql = tenantSql(tenantId);
-  const query: PeopleQuery = {
-    words: searchWords(search.q),
-    department: search.department,
-    office: search.office,
-    managerId: search.manager,
-    groupId: search.group,
-    status: search.status,
-    offset: (search.page - 1) * pageSize,
-    limit: pageSize,
-  };
+  const query = queryOf(search, (search.page - 1) * pageSize, pageSize);
   let found = await findPeopleRows(sql, query);
   const pageCount = Math.max(1, Math.ceil(found.total / pageSize));
   const page = Math.min(search.page, pageCount);
@@ -144,4 +150,32 @@ export function directoryFacets(tenantId: string): Promise<DirectoryFacets> {
   facetCache.set(tenantId, { at: Date.now(), facets });
   facets.catch(() => facetCache.delete(tenantId));
   return facets;
+}
+
+const EXPORT_BATCH = 2_000;
+
+/**
+ * Everyone a directory search finds, every page of it, as the Admin Console's
+ * CSV: the same search and the same visibility (current people unless the
+ * status filter says otherwise) as the page, in the page's order.
+ */
+export async function peopleCsv(tenantId: string, search: DirectorySearch, profileUrl: (id: string) => string): Promise<string> {
+  const sql = tenantSql(tenantId);
+  const lines = [csvLine(['name', 'user name', 'title', 'department', 'office', 'work email', 'status', 'profile'])];
+  let fuzzy: boolean | undefined;
+  for (let offset = 0; ; offset += EXPORT_BATCH) {
+    const query = queryOf(search, offset, EXPORT_BATCH);
+    // The first batch decides, as the page does, whether the words matched as typed or only as close names.
+    const found =
+      fuzzy === undefined
+        ? await findPeopleRows(sql, query, { count: false })
+        : { ...(await searchPeopleRows(sql, { ...query, fuzzy }, { count: false })), fuzzy };
+    fuzzy = found.fuzzy;
+    for (const row of found.rows) {
+      lines.push(
+        csvLine([personName(row), row.userName, row.title, row.department, row.office, row.workEmail, row.active ? 'current' : 'former', profileUrl(row.id)]),
+      );
+    }
+    if (found.rows.length < EXPORT_BATCH) return lines.join('');
+  }
 }

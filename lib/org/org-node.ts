@@ -7,6 +7,7 @@ export interface OrgNode {
   name: string;
   title: string | null;
   department: string | null;
+  photoKey: string | null;
   href: string;
   directReports: number;
   everyoneUnder: number;
@@ -29,6 +30,7 @@ export function toOrgNode(row: OrgPersonRow, everyoneUnder: number): OrgNode {
     name: personName(row),
     title: row.title,
     department: row.department,
+    photoKey: row.photoKey,
     href: `/people/${row.id}`,
     directReports: row.directReports,
     // Never fewer than the direct reports shown beside it, even from a snapshot older than they are.

@@ -1,11 +1,12 @@
 import { isDatabaseUnavailable, tenantSql, type Tenant } from '../db';
 import { log } from '../log/log';
+import { requestPhotoSync } from '../photos/photo-jobs';
 import { countScimOperation } from '../ops/metrics';
 import { CLIENT_ADDRESS_HEADER } from '../security/client-address';
 import { parseHost, siteOrigin } from '../tenancy/host';
 import { SCIM_BASE_PATH } from '../tenancy/routing';
 import { findTenant } from '../tenancy/tenant-lookup';
-import { authenticateToken, noteTokenUse, type TokenPrincipal } from '../tokens/authenticate-token';
+import { authenticateToken, noteTestConnection, noteTokenUse, type TokenPrincipal } from '../tokens/authenticate-token';
 import { queueProvisioningLog } from './provisioning-log-queue';
 import { describeEndpoint, endpointPath, matchEndpoint, type Endpoint, type Method } from './endpoints';
 import { ScimError, scimNotFound } from './errors';
@@ -85,6 +86,19 @@ function targetOf(matched: Matched): { type: string; id: string } | null {
   return matched && id !== undefined ? { type: matched.endpoint.resource, id } : null;
 }
 
+/** Tenants whose photo sync was queued lately: a cycle creates thousands of people, and one queued sync takes them all. */
+const nudged = new Map<string, number>();
+const NUDGE_EVERY_MS = 2_000;
+
+async function nudgePhotoSync(tenant: Tenant): Promise<void> {
+  const now = Date.now();
+  if ((nudged.get(tenant.id) ?? 0) > now - NUDGE_EVERY_MS) return;
+  if (nudged.size > 10_000) nudged.clear();
+  nudged.set(tenant.id, now);
+  // The photo is a nicety beside the provisioning itself: a queue that is away is the round's to make up for.
+  await requestPhotoSync(tenant).catch((error: unknown) => log.warn({ err: error, tenantId: tenant.id }, 'photos: could not queue a sync'));
+}
+
 export async function handleScimRequest(request: ScimRequest, rootDomain: string): Promise<ScimReply> {
   const host = parseHost(request.header('host'), rootDomain);
   let tenant: Tenant | null;
@@ -97,11 +111,15 @@ export async function handleScimRequest(request: ScimRequest, rootDomain: string
   const path = endpointPath(request.url.pathname);
   const ip = request.header(CLIENT_ADDRESS_HEADER);
   const matched = matchEndpoint(path);
+  const endpoint = describeEndpoint(path, request.method);
+  const testConnection =
+    endpoint.route === '/Users' && endpoint.operation === 'list' && TEST_CONNECTION.test(request.url.searchParams.get('filter')?.trim() ?? '');
   let actor: ScimContext['actor'] | null = null;
   let outcome: ScimOutcome;
   try {
     const principal = await authenticate(tenant, request, ip ?? 'unknown');
     noteTokenUse(tenant.id, principal.tokenId, { ip, userAgent: request.header('user-agent') });
+    if (testConnection) await noteTestConnection(tenant.id, principal.tokenId);
     actor = { type: 'service_account', id: principal.serviceAccountId, label: `${principal.serviceAccountName} (token ${principal.tokenName})`, ip };
     const baseUrl = siteOrigin(rootDomain, tenant.subdomain) + SCIM_BASE_PATH;
     outcome = await dispatch(matched, { tenant, sql: tenantSql(tenant.id), principal, request, baseUrl, actor });
@@ -109,7 +127,8 @@ export async function handleScimRequest(request: ScimRequest, rootDomain: string
     outcome = { reply: toReply(error, request) };
   }
   const response = outcome.reply;
-  const endpoint = describeEndpoint(path, request.method);
+  // A new person's photo is fetched from Graph soon after, not at the next round (docs/photos.md).
+  if (outcome.entry?.action === 'scim.user.create') void nudgePhotoSync(tenant);
   // A change's entry was written in its own statement; every other request gets one here.
   if (!outcome.entry) {
     const target = actor ? targetOf(matched) : null;
@@ -121,9 +140,7 @@ export async function handleScimRequest(request: ScimRequest, rootDomain: string
       details: {
         path: (path || '/').slice(0, 200),
         status: response.status,
-        ...(endpoint.route === '/Users' && endpoint.operation === 'list' && TEST_CONNECTION.test(request.url.searchParams.get('filter')?.trim() ?? '')
-          ? { testConnection: true }
-          : {}),
+        ...(testConnection ? { testConnection: true } : {}),
       },
     });
   }

@@ -4,8 +4,14 @@ import next from 'next';
 import { getConfig } from '../config';
 import { disconnectDb } from '../db';
 import { routeConsoleToLog } from '../ops/console';
+import { startJobs, stopJobs } from '../jobs/queue';
 import { log } from '../log/log';
 import { markDraining } from '../ops/readiness';
+import { LOG_QUEUES } from '../admin/log-retention';
+import { ALERT_QUEUES } from '../alerts/alert-jobs';
+import { closeMailer } from '../mail/mailer';
+import { NOTIFICATION_QUEUES } from '../notifications/digest';
+import { PHOTO_QUEUES } from '../photos/photo-jobs';
 import { flushProvisioningLog } from '../scim/provisioning-log-queue';
 import { closeScimLimiters } from '../scim/rate-limit';
 import { apiSecurityHeaders, securitySettings } from '../security/headers';
@@ -61,14 +67,18 @@ if (values.dev) {
 }
 server.keepAliveTimeout = 65_000; // longer than the usual load balancer's idle timeout
 server.listen(port, () => log.info({ port }, 'listening'));
+// Background work (photos from Microsoft Graph, the log's retention, alerts, digests) runs from the durable queue in every instance.
+startJobs([...PHOTO_QUEUES, ...LOG_QUEUES, ...ALERT_QUEUES, ...NOTIFICATION_QUEUES]);
 
 stopGracefully(server, {
   deadlineMs: DRAIN_DEADLINE_MS,
   onDrain: markDraining,
-  // In this order: the provisioning-log queue writes to the database, which closes last.
+  // In this order: the job queue and the provisioning-log queue write to the database, which closes last.
   async release() {
+    await stopJobs();
     await flushProvisioningLog();
     await closeScimLimiters();
+    closeMailer();
     await app.close();
     await disconnectDb();
   },

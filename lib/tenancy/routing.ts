@@ -1,4 +1,4 @@
-import { parseHost } from './host';
+import { parseHost, siteOrigin } from './host';
 
 // proxy.ts rewrites https://acme.<root>/people to /tenant/acme/people, where the
 // app/tenant/[subdomain] routes live. Nobody may request /tenant/... directly:
@@ -36,4 +36,9 @@ export function routeRequest(host: string | null, pathname: string, rootDomain: 
     case 'unknown':
       return notFound();
   }
+}
+
+/** The Tenant URL an admin pastes into Entra, e.g. https://acme.theorgwiki.com/api/v2/scim/v2/ */
+export function scimTenantUrl(rootDomain: string, subdomain: string): string {
+  return `${siteOrigin(rootDomain, subdomain)}${SCIM_BASE_PATH}/`;
 }

@@ -49,3 +49,8 @@ export function noteTokenUse(tenantId: string, tokenId: string, source: { ip: st
     })
     .catch(() => lastWritten.delete(tokenId));
 }
+
+/** Records that Entra's Test Connection arrived with this token (docs/provisioning.md): the console's connecting steps wait for it. */
+export async function noteTestConnection(tenantId: string, tokenId: string): Promise<void> {
+  await tenantDb(tenantId).apiToken.updateMany({ where: { id: tokenId }, data: { testConnectionAt: new Date() } });
+}

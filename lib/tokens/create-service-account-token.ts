@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { isMissingReference, isSerializationFailure, isUniqueViolation, tenantDb, type ApiToken, type TenantTx } from '../db';
 import type { Actor } from '../actor';
+import { raiseAlerts } from '../alerts/alert-outbox';
+import { tokenChanged } from '../alerts/alert-texts';
 import { recordAuditEvent } from '../audit/record-event';
 import { AppError } from '../errors';
 import { generateTokenSecret } from './token-secret';
@@ -65,6 +67,8 @@ async function mintToken(
     target: { type: 'ApiToken', id: record.id },
     details: { serviceAccount: account.name, name: tokenName },
   });
+  // In the same transaction: the admins hear of every token that exists, and of none that does not.
+  await raiseAlerts(tx, tenantId, [tokenChanged('created', { id: record.id, name: tokenName, account: account.name }, actor.label, record.createdAt)]);
   return { token: secret.token, record };
 }
 

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import type { Actor } from '../actor';
+import { requestAlertDelivery } from '../alerts/alert-jobs';
+import { raiseAlerts } from '../alerts/alert-outbox';
+import { accountDeleted, tokenChanged } from '../alerts/alert-texts';
 import { recordAuditEvent } from '../audit/record-event';
 import { isUuid, tenantDb } from '../db';
 import { personName, type Nameable } from '../directory/person-name';
@@ -90,7 +93,9 @@ export async function createServiceAccount(tenantId: string, actor: Actor, input
   const name = nameSchema.safeParse(input.name);
   if (!name.success) throw new AppError('invalid_input', name.error.issues[0].message);
   if (!SERVICE_ACCOUNT_TYPES.some((t) => t.kind === input.kind)) throw new AppError('invalid_input', 'Choose a Service Account Type.');
-  return createServiceAccountWithToken(tenantId, name.data, actor);
+  const created = await createServiceAccountWithToken(tenantId, name.data, actor);
+  await requestAlertDelivery(tenantId);
+  return created;
 }
 
 async function findAccount(tenantId: string, accountId: string) {
@@ -111,7 +116,9 @@ export async function generateToken(
   if (!name.success) throw new AppError('invalid_input', name.error.issues[0].message);
   if (!(EXPIRY_CHOICES as readonly (number | null)[]).includes(input.expiresInDays)) throw new AppError('invalid_input', 'Choose an expiry from the list.');
   const expiresAt = input.expiresInDays === null ? undefined : new Date(Date.now() + input.expiresInDays * 86_400_000);
-  return createTokenForAccount(tenantId, account, name.data, expiresAt, actor);
+  const created = await createTokenForAccount(tenantId, account, name.data, expiresAt, actor);
+  await requestAlertDelivery(tenantId);
+  return created;
 }
 
 export async function revokeToken(tenantId: string, actor: Actor, tokenId: string): Promise<void> {
@@ -128,8 +135,10 @@ export async function revokeToken(tenantId: string, actor: Actor, tokenId: strin
       target: { type: 'ApiToken', id: tokenId },
       details: { serviceAccount: token.serviceAccount.name, name: token.name },
     });
+    await raiseAlerts(tx, tenantId, [tokenChanged('revoked', { id: tokenId, name: token.name, account: token.serviceAccount.name }, actor.label, new Date())]);
   });
   await forgetTokens(tenantId);
+  await requestAlertDelivery(tenantId);
 }
 
 /** Deletes the account and with it every token it has (they stop working at once). */
@@ -143,6 +152,8 @@ export async function deleteServiceAccount(tenantId: string, actor: Actor, accou
       target: { type: 'ServiceAccount', id: account.id },
       details: { name: account.name },
     });
+    await raiseAlerts(tx, tenantId, [accountDeleted(account, actor.label, new Date())]);
   });
   await forgetTokens(tenantId);
+  await requestAlertDelivery(tenantId);
 }

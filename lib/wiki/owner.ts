@@ -1,6 +1,7 @@
 import { isUuid, tenantDb } from '../db';
 import { personName } from '../directory/person-name';
 import { AppError } from '../errors';
+import { notifyOwnerMade } from '../notifications/notify';
 import { requireLivePage } from './live-page';
 
 // Every page has an owner, the person to ask about it. When SCIM deactivates
@@ -44,8 +45,8 @@ export function ownerStatus(owner: OwnerRow | null): OwnerStatus {
   };
 }
 
-/** Makes the active person `key` (id, userName or work email) the owner of the page at `slug`. */
-export async function setPageOwner(tenantId: string, slug: string, key: string): Promise<{ name: string }> {
+/** Makes the active person `key` (id, userName or work email) the owner of the page at `slug`; `actorId` chose them. */
+export async function setPageOwner(tenantId: string, slug: string, key: string, actorId: string): Promise<{ name: string }> {
   const wanted = key.trim();
   if (!wanted) throw new AppError('invalid_input', 'Name the new owner by their work email or user name.');
   return tenantDb(tenantId).$transaction(async (tx) => {
@@ -56,6 +57,7 @@ export async function setPageOwner(tenantId: string, slug: string, key: string):
     });
     if (!person) throw new AppError('invalid_input', `Nobody active here has the email or user name "${wanted}".`);
     await tx.wikiPage.updateMany({ where: { id: page.id }, data: { ownerId: person.id } });
+    if (page.ownerId !== person.id) await notifyOwnerMade(tx, tenantId, page.id, person.id, actorId);
     return { name: personName(person) };
   });
 }

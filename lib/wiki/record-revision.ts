@@ -1,9 +1,10 @@
 import { isUuid, type TenantTx } from '../db';
+import { notifyMentioned } from '../notifications/notify';
 import { mentionKeys } from './mention-keys';
 
 // Every change to a page's text goes through here, inside the transaction that
 // changes the page: the revision and the mentions can never disagree with the
-// page readers see.
+// page readers see. People mentioned for the first time are notified.
 
 /** The people of this tenant that `keys` (ids or userNames) name; keys of nobody are ignored. */
 async function mentionedUserIds(tx: TenantTx, keys: string[]): Promise<string[]> {
@@ -14,11 +15,14 @@ async function mentionedUserIds(tx: TenantTx, keys: string[]): Promise<string[]>
   return users.map((u) => u.id);
 }
 
-/** Replaces the page's mention rows with the people `body` links to. */
-async function rewriteMentions(tx: TenantTx, tenantId: string, pageId: string, body: string): Promise<void> {
+/** Replaces the page's mention rows with the people `body` links to; answers those it did not mention before. */
+async function rewriteMentions(tx: TenantTx, tenantId: string, pageId: string, body: string): Promise<string[]> {
   const userIds = await mentionedUserIds(tx, mentionKeys(body));
+  const before = await tx.pageMention.findMany({ where: { pageId }, select: { userId: true } });
   await tx.pageMention.deleteMany({ where: { pageId } });
   if (userIds.length > 0) await tx.pageMention.createMany({ data: userIds.map((userId) => ({ tenantId, pageId, userId })) });
+  const had = new Set(before.map((m) => m.userId));
+  return userIds.filter((id) => !had.has(id));
 }
 
 /**
@@ -35,6 +39,7 @@ export async function recordRevision(
   const last = await tx.pageRevision.aggregate({ where: { pageId: page.id }, _max: { number: true } });
   const number = (last._max.number ?? 0) + 1;
   await tx.pageRevision.create({ data: { tenantId, pageId: page.id, number, title: page.title, body: page.body, authorId } });
-  await rewriteMentions(tx, tenantId, page.id, page.body);
+  const mentioned = await rewriteMentions(tx, tenantId, page.id, page.body);
+  await notifyMentioned(tx, tenantId, page.id, mentioned, authorId);
   return number;
 }

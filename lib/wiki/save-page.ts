@@ -1,5 +1,6 @@
 import { isUniqueViolation, tenantDb, type TenantTx } from '../db';
 import { AppError } from '../errors';
+import { notifyPageChanged } from '../notifications/notify';
 import { requireLivePage } from './live-page';
 import { pageEditInput } from './page-input';
 import { resolveParent } from './parent';
@@ -38,6 +39,7 @@ export async function applyChange(tx: TenantTx, tenantId: string, id: string, ex
   });
   if (count === 0) throw await whyNotSaved(tx, id, expected);
   await recordRevision(tx, tenantId, { id, title: change.title, body: change.body }, authorId);
+  await notifyPageChanged(tx, tenantId, id, authorId);
   return change.slug;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tenantDb } from '../../lib/db';
+import { updateOwnProfile } from '../../lib/directory/profile';
 import { searchPeople } from '../../lib/directory/search-people';
 import type { ScimContext } from '../../lib/scim/scim-context';
 import { createUser, deleteUser, patchUser } from '../../lib/scim/users/user-service';
@@ -9,7 +10,8 @@ import { scimContext } from '../support/scim-context';
 withTestDatabase();
 
 // What the directory searches is kept beside the user, in "UserSearchText",
-// by triggers (prisma/migrations/20261206000000_search_text_apart): every
+// by triggers (prisma/migrations/20261206000000_search_text_apart, with skills and
+// About me since 20261209000000_search_about_and_skills): every
 // change a search can see shows at once, and a change to a searched field
 // updates the User row in place (HOT) instead of adding to each of its indexes.
 
@@ -45,6 +47,15 @@ describe('the directory search text', () => {
     expect(await found(ctx, 'london')).toEqual([]);
     expect(await found(ctx, 'paris')).toEqual(['Augusta King']);
     expect(await found(ctx, 'augsta')).toEqual(['Augusta King']); // misspelt: the names' text
+
+    // What the person writes about themselves counts too.
+    expect(await found(ctx, 'kubernetes')).toEqual([]);
+    await updateOwnProfile(ctx.tenant.id, id, { aboutMe: 'I wrote the first program for the Analytical Engine.', skills: 'Kubernetes, Mathematics' });
+    expect(await found(ctx, 'kubernetes')).toEqual(['Augusta King']);
+    expect(await found(ctx, 'analytical engine')).toEqual(['Augusta King']);
+    await updateOwnProfile(ctx.tenant.id, id, { aboutMe: '', skills: 'Mathematics' });
+    expect(await found(ctx, 'kubernetes')).toEqual([]);
+    expect(await found(ctx, 'analytical')).toEqual([]);
 
     await deleteUser(ctx, id);
     expect(await found(ctx, 'countess')).toEqual([]);

@@ -51,7 +51,7 @@ function rowOf(columns: UserColumns): UserRow {
     role: 'member',
     aboutMe: null,
     skills: [],
-    photoUrl: null,
+    photoKey: null,
     lastSignInAt: null,
     version: 4,
     createdAt: new Date('2024-01-01T00:00:00Z'),

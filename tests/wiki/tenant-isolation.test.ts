@@ -49,15 +49,15 @@ describe('wiki tenant isolation', () => {
     await expect(deletePage(acme.id, 'secret-plans')).rejects.toMatchObject({ code: 'not_found' });
     await expect(restorePage(acme.id, globexTrashId)).rejects.toMatchObject({ code: 'not_found' });
     await expect(restoreRevision(acme.id, acmeIds.ada, 'secret-plans', 1, 1)).rejects.toMatchObject({ code: 'not_found' });
-    await expect(setPageOwner(acme.id, 'secret-plans', acmeIds.ada)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(setPageOwner(acme.id, 'secret-plans', acmeIds.ada, acmeIds.ada)).rejects.toMatchObject({ code: 'not_found' });
     const theirs = await tenantDb(globex.id).wikiPage.findFirstOrThrow({ where: { slug: 'secret-plans' } });
     expect(theirs).toMatchObject({ title: 'Secret plans', body: 'globex only', version: 1, ownerId: globexIds.gus, deletedAt: null });
   });
 
   it("does not put a page under another tenant's page, nor hand it to or mention another tenant's person", async () => {
     await expect(createPage(acme.id, acmeIds.ada, { title: 'Child', body: '', parentSlug: 'secret-plans' })).rejects.toThrow(/There is no page "secret-plans"/);
-    await expect(setPageOwner(acme.id, 'ours', globexIds.gus)).rejects.toThrow(/Nobody active here/);
-    await expect(setPageOwner(acme.id, 'ours', 'gus@globex.example')).rejects.toThrow(/Nobody active here/);
+    await expect(setPageOwner(acme.id, 'ours', globexIds.gus, acmeIds.ada)).rejects.toThrow(/Nobody active here/);
+    await expect(setPageOwner(acme.id, 'ours', 'gus@globex.example', acmeIds.ada)).rejects.toThrow(/Nobody active here/);
     await savePage(acme.id, acmeIds.ada, 'ours', {
       title: 'Ours',
       slug: 'ours',

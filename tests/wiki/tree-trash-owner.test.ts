@@ -123,8 +123,8 @@ describe('owners', () => {
   });
 
   it('hands a page to an active person only', async () => {
-    await expect(setPageOwner(acme.id, 'handbook', ids.lead)).rejects.toThrow(/Nobody active here/);
-    expect(await setPageOwner(acme.id, 'handbook', 'BOSS@acme.example')).toEqual({ name: 'Boss Person' });
+    await expect(setPageOwner(acme.id, 'handbook', ids.lead, ids.boss)).rejects.toThrow(/Nobody active here/);
+    expect(await setPageOwner(acme.id, 'handbook', 'BOSS@acme.example', ids.boss)).toEqual({ name: 'Boss Person' });
     expect((await findPage(acme.id, 'handbook'))!.owner).toMatchObject({ kind: 'present', id: ids.boss });
     expect((await wikiIndex(acme.id)).ownerLeft.map((p) => p.slug)).not.toContain('handbook');
   });

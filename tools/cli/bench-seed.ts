@@ -1,11 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { disconnectDb, platformDb } from '../../lib/db';
-import { startEmbeddedDatabase, THROWAWAY_DATA_DIR } from '../../lib/db/embedded/start';
 import { migrate } from '../../lib/db/migrate';
-import { createDatabase, dropDatabase } from '../../lib/db/server-admin';
 import { seedTenant } from '../seed/seed-tenant';
 import { progressBar } from './progress';
+import { withThrowawayDatabase } from './throwaway-database';
 
 // `npm run bench:seed [-- --users 100000]`: on a throwaway database of the
 // server at DATABASE_URL (or the embedded one when unset), times migrating an
@@ -16,17 +14,6 @@ const size = Number(values.users);
 if (!Number.isInteger(size) || size < 1 || size > 1_000_000) {
   console.error('--users must be a whole number from 1 to 1,000,000');
   process.exit(2);
-}
-
-async function withThrowawayDatabase(): Promise<{ url: string; kind: string; drop(): Promise<void> }> {
-  const server = process.env.DATABASE_URL;
-  if (!server) {
-    const db = await startEmbeddedDatabase({ dataDir: THROWAWAY_DATA_DIR, port: 0 });
-    return { url: db.url, kind: 'embedded PostgreSQL', drop: db.stop };
-  }
-  const name = `orgwiki_bench_${randomBytes(4).toString('hex')}`;
-  const url = await createDatabase(server, name);
-  return { url, kind: `PostgreSQL ${new URL(url).host}`, drop: () => dropDatabase(server, name) };
 }
 
 const db = await withThrowawayDatabase();

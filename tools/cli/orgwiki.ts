@@ -4,7 +4,7 @@ import { setRole } from '../../lib/admin/members';
 import { disconnectDb, platformDb, tenantDb } from '../../lib/db';
 import { createTenant } from '../../lib/tenancy/create-tenant';
 import { siteOrigin } from '../../lib/tenancy/host';
-import { SCIM_BASE_PATH } from '../../lib/tenancy/routing';
+import { scimTenantUrl } from '../../lib/tenancy/routing';
 import { createServiceAccountToken } from '../../lib/tokens/create-service-account-token';
 import { getConfig } from '../../lib/config';
 import { openDatabase } from './database';
@@ -80,7 +80,7 @@ async function run(command: Command, flags: Flags): Promise<void> {
         { serviceAccountName: flags.account ?? 'Microsoft Entra provisioning', tokenName: required(flags, 'name') },
         { type: 'system', label: 'orgwiki CLI' },
       );
-      console.log(`Tenant URL:   ${siteOrigin(root, subdomain)}${SCIM_BASE_PATH}/`);
+      console.log(`Tenant URL:   ${scimTenantUrl(root, subdomain)}`);
       console.log(`Secret Token: ${token}`);
       console.log('The token is shown only this once; only its hash is stored.');
       return;

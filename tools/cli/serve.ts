@@ -5,8 +5,10 @@ import { getConfig } from '../../lib/config';
 import { disconnectDb } from '../../lib/db';
 import { seedTenant } from '../seed/seed-tenant';
 import { siteOrigin } from '../../lib/tenancy/host';
-import { SCIM_BASE_PATH } from '../../lib/tenancy/routing';
+import { scimTenantUrl } from '../../lib/tenancy/routing';
+import { localCertificate } from '../dev-idp/certificate';
 import { launchDevIdp } from '../dev-idp/launch';
+import { launchMailCatcher } from '../dev-mail/launch';
 import { DEMO_DIRECTORY_ID } from '../seed/demo-directory';
 import { openDatabase } from './database';
 import { demoAuthSecret } from './demo-auth-secret';
@@ -38,8 +40,14 @@ if (values.demo) {
     process.exit(1);
   }
 }
+// The demo's stand-ins share one certificate, which the server trusts.
+const local = values.demo && (!process.env.AUTH_MICROSOFT_ENTRA_ID_ID || !process.env.SMTP_URL) ? await localCertificate(DATA_DIR) : null;
 // The demo signs in against the local identity provider unless Microsoft is configured.
-const idp = values.demo && !process.env.AUTH_MICROSOFT_ENTRA_ID_ID ? await launchDevIdp(root, Number(port), DATA_DIR, values['idp-accounts']) : null;
+const idp = local && !process.env.AUTH_MICROSOFT_ENTRA_ID_ID ? await launchDevIdp(root, Number(port), DATA_DIR, values['idp-accounts'], local) : null;
+// And sends its mail to a local mail server whose inbox it prints, unless SMTP is configured.
+const mail = local && !process.env.SMTP_URL ? await launchMailCatcher(root, Number(port), local) : null;
+// Acme's directory admin consented to the app's Graph permissions, so the demo shows people's photos.
+idp?.idp.accounts.grantConsent(DEMO_DIRECTORY_ID);
 // Otherwise close this process's pool: the server opens its own.
 if (!idp) await disconnectDb();
 
@@ -48,6 +56,8 @@ const server = spawn(process.execPath, ['--import', 'tsx', path.join('lib', 'ser
   env: {
     ...process.env,
     ...idp?.env,
+    ...mail?.env,
+    ...(local ? { NODE_EXTRA_CA_CERTS: local.caFile } : {}),
     AUTH_SECRET: process.env.AUTH_SECRET ?? (values.demo ? demoAuthSecret(DATA_DIR) : undefined),
     NEXT_TELEMETRY_DISABLED: '1',
   },
@@ -57,8 +67,13 @@ console.log(`
 TheOrgWiki (${mode}, ${db.embedded ? 'embedded database' : 'PostgreSQL at DATABASE_URL'})
   Landing page and sign-up:  ${siteOrigin(root)}/
   Demo tenant (acme):        ${siteOrigin(root, 'acme')}/
-  SCIM Tenant URL for acme:  ${siteOrigin(root, 'acme')}${SCIM_BASE_PATH}/
+  SCIM Tenant URL for acme:  ${scimTenantUrl(root, 'acme')}
   SCIM tokens:               npm run orgwiki -- token:create --subdomain acme --name entra${
+    mail?.mail.inboxUrl
+      ? `
+  Mail the app sends:        ${mail.mail.inboxUrl} (alerts to Acme's admins; nothing leaves this machine)`
+      : ''
+  }${
     idp
       ? `
   Sign in:                   press Login and pick a person on the local identity provider's page
@@ -83,7 +98,7 @@ server.on('error', (error) => {
   void db.stop().then(() => process.exit(1));
 });
 server.on('exit', (code, signal) => {
-  void Promise.all([idp?.idp.close(), disconnectDb()])
+  void Promise.all([idp?.idp.close(), mail?.mail.close(), disconnectDb()])
     .then(() => db.stop())
     .then(() => process.exit(exitCode ?? code ?? (signal ? 128 + (SIGNALS[signal as keyof typeof SIGNALS] ?? 1) : 1)));
 });

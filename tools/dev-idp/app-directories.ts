@@ -1,5 +1,6 @@
 import { isUuid, platformDb, tenantDb } from '../../lib/db';
 import { STATIC_DIRECTORIES, type DevDirectory, type DevPerson } from './directories';
+import type { GraphPerson } from './graph';
 
 /** How many people of one directory the login page lists (the demo company has 200). */
 const LISTED = 300;
@@ -43,4 +44,21 @@ export async function directoriesFromDatabase(): Promise<DevDirectory[]> {
   );
   const boundIds = new Set(bound.map((d) => d.tid));
   return [...bound, ...STATIC_DIRECTORIES.filter((d) => !boundIds.has(d.tid))];
+}
+
+/**
+ * A person of a bound directory for Graph, by object id (bound at sign-in, or
+ * provisioned as externalId) or user principal name, among everyone
+ * provisioned, not only the people the login page lists; else one of the
+ * fixed directories' people.
+ */
+export async function findPersonInDatabase(tid: string, id: string): Promise<GraphPerson | null> {
+  const tenant = (await platformDb.listTenants()).find((t) => t.entraTenantId === tid);
+  if (tenant) {
+    const where = isUuid(id) ? { OR: [{ entraObjectId: id }, { externalId: id }] } : { userName: id };
+    const user = await tenantDb(tenant.id).user.findFirst({ where, select: { userName: true, displayName: true, workEmail: true } });
+    if (user) return { userName: user.userName, name: user.displayName ?? user.userName, hasMailbox: user.workEmail !== null };
+  }
+  const person = STATIC_DIRECTORIES.find((d) => d.tid === tid)?.people.find((p) => p.userName.toLowerCase() === id.toLowerCase());
+  return person ? { userName: person.userName, name: person.name, hasMailbox: person.email !== null } : null;
 }

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ADMIN_CONSENTED_PATH, SIGNED_OUT_PATH } from '../../lib/auth/microsoft-urls';
 import { siteOrigin } from '../../lib/tenancy/host';
-import { directoriesFromDatabase } from './app-directories';
-import { localhostCertificate } from './certificate';
+import { directoriesFromDatabase, findPersonInDatabase } from './app-directories';
+import { localCertificate, type LocalCertificate } from './certificate';
 import { startDevIdp, type DevIdp } from './server';
 
 // Starts the development identity provider beside the demo and the browser
@@ -21,13 +21,11 @@ export async function launchDevIdp(
   appPort: number,
   dataDir: string,
   accountsFile = path.join(dataDir, 'dev-idp-accounts.json'),
+  local?: LocalCertificate,
 ): Promise<LaunchedIdp> {
   const clientId = 'theorgwiki-dev';
   const clientSecret = randomBytes(24).toString('base64url');
-  const tls = await localhostCertificate();
-  fs.mkdirSync(dataDir, { recursive: true });
-  const caFile = path.join(dataDir, 'dev-idp-cert.pem');
-  fs.writeFileSync(caFile, tls.cert);
+  const { tls, caFile } = local ?? (await localCertificate(dataDir, 'dev-idp-cert.pem'));
   const idp = await startDevIdp({
     port: appPort + 1,
     https: { port: appPort + 2, ...tls },
@@ -40,6 +38,7 @@ export async function launchDevIdp(
       `${siteOrigin(rootDomain)}${ADMIN_CONSENTED_PATH}`,
     ],
     directories: directoriesFromDatabase,
+    findPerson: findPersonInDatabase,
     accountsFile,
     favicon: fs.readFileSync(new URL('../../public/favicon.ico', import.meta.url)),
   });
@@ -55,4 +54,31 @@ export async function launchDevIdp(
       NODE_EXTRA_CA_CERTS: caFile,
     },
   };
+}
+
+/**
+ * The provider in this very process, standing in for Graph for the app's
+ * Graph calls made here too (the photo tests, bench:photos): its people are
+ * the database's, and the settings that point the app at Microsoft point it
+ * here. MSAL must trust `tls.cert` from the process's start (NODE_EXTRA_CA_CERTS).
+ */
+export async function startInProcessGraph(options: { tls: { key: string; cert: string }; clientId: string; graphPerSecond: number }): Promise<DevIdp> {
+  const clientSecret = `${options.clientId}-secret`;
+  const idp = await startDevIdp({
+    port: 0,
+    https: { port: 0, ...options.tls },
+    clientId: options.clientId,
+    clientSecret,
+    redirectUris: ['http://localhost:9/signup'],
+    directories: directoriesFromDatabase,
+    findPerson: findPersonInDatabase,
+    graphPerSecond: options.graphPerSecond,
+  });
+  Object.assign(process.env, {
+    AUTH_MICROSOFT_ENTRA_ID_ID: options.clientId,
+    AUTH_MICROSOFT_ENTRA_ID_SECRET: clientSecret,
+    GRAPH_AUTHORITY: idp.authorityTemplate!,
+    GRAPH_URL: idp.graphUrl,
+  });
+  return idp;
 }

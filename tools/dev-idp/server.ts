@@ -6,6 +6,7 @@ import { createLocalJWKSet, jwtVerify, SignJWT } from 'jose';
 import { DIRECTORY_MEMBER_ROLE, isDirectoryAdmin, PERSONAL_ACCOUNTS_TID } from '../../lib/auth/entra-ids';
 import { DevAccounts, type DevAccount } from './accounts';
 import { GLOBAL_ADMINISTRATOR, PERSONAL_ACCOUNTS, type DevDirectory } from './directories';
+import { graphStandIn, ORGANIZATION_READ, USER_READ, type GraphPerson, type GraphStandIn } from './graph';
 import { loginPage, type Tamper } from './login-page';
 import { clientFrom, newKey, oauthError, readForm, sameSecret, send, sha256url, type SigningKey } from './oauth-http';
 
@@ -19,8 +20,8 @@ import { clientFrom, newKey, oauthError, readForm, sameSecret, send, sha256url, 
 //   `preferred_username`, `email`, `name` and the request's `nonce`;
 // - the authorization-code flow with PKCE (S256), codes that work once
 //   (a replay is `invalid_grant`), client_secret_basic or _post;
-// - client credentials for the app's own Graph calls, and Graph's
-//   GET /v1.0/organization.
+// - client credentials for the app's own Graph calls, and the part of Graph
+//   the app calls (graph.ts).
 // oidc-provider was the first choice, but it binds one issuer to an instance,
 // and Entra's `organizations` authority answers with the signer's directory
 // as the issuer, which it cannot do.
@@ -38,6 +39,10 @@ export interface DevIdpOptions {
   accountsFile?: string;
   /** The directories and people to offer, read on each sign-in so that newly provisioned people appear. */
   directories: () => Promise<DevDirectory[]>;
+  /** A person of a directory by object id or user name, for Graph; default: from `directories` and the accounts. */
+  findPerson?: (tid: string, id: string) => Promise<GraphPerson | null>;
+  /** Graph requests a second per directory before 429 (default 100). */
+  graphPerSecond?: number;
   /** Served at /favicon.ico: browsers ask every site for it, and log each 404. */
   favicon?: Buffer;
 }
@@ -53,6 +58,8 @@ export interface DevIdp {
   accounts: DevAccounts;
   /** Signs with a new key from now on; the previous one stays published, the one before goes. */
   rotateKeys(): Promise<void>;
+  /** The Graph stand-in: its request counts, and a person's photo changed. */
+  graph: Pick<GraphStandIn, 'changePhoto' | 'requests'>;
   /** Client-credential token requests so far, per directory (MSAL's cache keeps this at one per token lifetime). */
   appTokenRequests(tid: string): number;
   close(): Promise<void>;
@@ -74,7 +81,6 @@ interface PendingCode {
 const GRAPH_RESOURCE = 'https://graph.microsoft.com';
 /** The role template id every B2B guest holds ("Guest User"). */
 const GUEST_USER_ROLE = '10dae51f-b6af-4016-8d66-8c2a99b929b3';
-const GRAPH_PERMISSION = 'Organization.Read.All';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CODE_TTL_MS = 60_000;
@@ -248,7 +254,7 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
         return oauthError(res, 400, 'unauthorized_client', `AADSTS700016: Application with identifier '${client.id}' was not found in the directory '${tid}'.`);
       appTokens.set(tid, (appTokens.get(tid) ?? 0) + 1);
       // Application permissions only once a directory admin has consented to them.
-      const roles = accounts.hasConsent(tid) ? { roles: [GRAPH_PERMISSION] } : {};
+      const roles = accounts.hasConsent(tid) ? { roles: [ORGANIZATION_READ, USER_READ] } : {};
       const accessToken = await sign({ tid, ...roles, appid: client.id }, `https://sts.localhost/${tid}/`, GRAPH_RESOURCE);
       return send(res, 200, { token_type: 'Bearer', expires_in: TOKEN_TTL_S, ext_expires_in: TOKEN_TTL_S, access_token: accessToken });
     }
@@ -352,6 +358,21 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
     }
   }
 
+  /** By object id (an account's, or the one a person was provisioned with) or by user name. */
+  async function findPersonByDefault(tid: string, id: string): Promise<GraphPerson | null> {
+    const directory = await findDirectory(tid);
+    const person = directory?.people.find((p) =>
+      GUID.test(id) ? (p.oid ?? accounts.find(tid, p.userName)?.oid) === id : p.userName.toLowerCase() === id.toLowerCase(),
+    );
+    return person ? { userName: person.userName, name: person.name, hasMailbox: person.email !== null } : null;
+  }
+
+  const graph = graphStandIn({
+    directoryName: async (tid) => (await findDirectory(tid))?.name,
+    findPerson: options.findPerson ?? findPersonByDefault,
+    perSecond: options.graphPerSecond ?? 100,
+  });
+
   const handler = (base: () => string) => async (req: http.IncomingMessage, res: http.ServerResponse) => {
     try {
       const url = new URL(req.url ?? '/', base());
@@ -374,16 +395,7 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
           tid: claims.tid,
         });
       }
-      if (url.pathname === '/v1.0/organization' && req.method === 'GET') {
-        const claims = await bearer(req);
-        if (!claims || typeof claims.tid !== 'string' || claims.aud !== GRAPH_RESOURCE)
-          return send(res, 401, { error: { code: 'InvalidAuthenticationToken', message: 'Access token is empty or invalid.' } });
-        if (!(Array.isArray(claims.roles) && claims.roles.includes(GRAPH_PERMISSION))) {
-          return send(res, 403, { error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' } });
-        }
-        const directory = await findDirectory(claims.tid);
-        return send(res, 200, { value: directory ? [{ id: directory.tid, displayName: directory.name }] : [] });
-      }
+      if (await graph.handle(req, res, url, url.pathname.startsWith('/v1.0/') ? await bearer(req) : null)) return;
       if (!tenant || !(GUID.test(tenant) || ['organizations', 'common', 'consumers'].includes(tenant))) return send(res, 404, { error: 'not_found' });
       if (rest === 'v2.0/.well-known/openid-configuration') return send(res, 200, discovery(base(), tenant));
       if (rest === 'discovery/v2.0/keys') return send(res, 200, { keys: keys.map((k) => k.jwk) });
@@ -419,6 +431,7 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
     authorityTemplate: secure ? `${httpsBase}/{tid}` : null,
     graphUrl: httpBase,
     accounts,
+    graph,
     async rotateKeys() {
       keys = [await newKey(), keys[0]];
     },

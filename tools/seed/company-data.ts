@@ -167,14 +167,56 @@ export interface Office {
   postalCode: string;
   country: string;
   phonePrefix: string;
+  /** The IANA time zone its people work in (SCIM's timezone). */
+  timeZone: string;
 }
 
 export const OFFICES: readonly Office[] = [
-  { name: 'London', streetAddress: '12 Example Street', locality: 'London', postalCode: 'EC1A 1AA', country: 'GB', phonePrefix: '+44 20 7946 ' },
-  { name: 'New York', streetAddress: '400 Sample Avenue', locality: 'New York', postalCode: '10001', country: 'US', phonePrefix: '+1 212 555 ' },
-  { name: 'Berlin', streetAddress: 'Beispielstraße 5', locality: 'Berlin', postalCode: '10115', country: 'DE', phonePrefix: '+49 30 901820 ' },
-  { name: 'Singapore', streetAddress: '8 Demo Road', locality: 'Singapore', postalCode: '018989', country: 'SG', phonePrefix: '+65 6555 ' },
-  { name: 'São Paulo', streetAddress: 'Rua Exemplo 100', locality: 'São Paulo', postalCode: '01310-100', country: 'BR', phonePrefix: '+55 11 5555 ' },
+  {
+    name: 'London',
+    streetAddress: '12 Example Street',
+    locality: 'London',
+    postalCode: 'EC1A 1AA',
+    country: 'GB',
+    phonePrefix: '+44 20 7946 ',
+    timeZone: 'Europe/London',
+  },
+  {
+    name: 'New York',
+    streetAddress: '400 Sample Avenue',
+    locality: 'New York',
+    postalCode: '10001',
+    country: 'US',
+    phonePrefix: '+1 212 555 ',
+    timeZone: 'America/New_York',
+  },
+  {
+    name: 'Berlin',
+    streetAddress: 'Beispielstraße 5',
+    locality: 'Berlin',
+    postalCode: '10115',
+    country: 'DE',
+    phonePrefix: '+49 30 901820 ',
+    timeZone: 'Europe/Berlin',
+  },
+  {
+    name: 'Singapore',
+    streetAddress: '8 Demo Road',
+    locality: 'Singapore',
+    postalCode: '018989',
+    country: 'SG',
+    phonePrefix: '+65 6555 ',
+    timeZone: 'Asia/Singapore',
+  },
+  {
+    name: 'São Paulo',
+    streetAddress: 'Rua Exemplo 100',
+    locality: 'São Paulo',
+    postalCode: '01310-100',
+    country: 'BR',
+    phonePrefix: '+55 11 5555 ',
+    timeZone: 'America/Sao_Paulo',
+  },
 ];
 
 export const LEVEL_TITLES = ['Chief Executive Officer', 'Vice President', 'Director', 'Manager', 'Team Lead'] as const;

@@ -16,6 +16,7 @@ function toUserRow(p: GeneratedPerson): BulkUserRow {
     nameFormatted: p.displayName,
     title: p.title,
     preferredLanguage: 'en-US',
+    timezone: p.office.timeZone,
     emails: [{ value: p.workEmail, type: 'work', primary: true }],
     phoneNumbers: [
       { value: p.workPhone, type: 'work' },

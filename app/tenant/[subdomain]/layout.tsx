@@ -3,6 +3,8 @@ import type { ReactNode } from 'react';
 import { SiteHeader } from '@/components/layout/site-header';
 import { currentUser } from '@/lib/auth/guard';
 import { personName } from '@/lib/directory/person-name';
+import { unreadCount } from '@/lib/notifications/inbox';
+import { markAllReadAction, setDigestAction } from './notification-actions';
 import { getTenantBySubdomain, requireTenant } from '@/lib/tenancy/get-tenant';
 
 // Every tenant page renders per request: it depends on the Host (via the
@@ -23,12 +25,23 @@ export async function generateMetadata({ params }: Omit<Props, 'children'>): Pro
 export default async function TenantLayout({ children, params }: Props) {
   const tenant = await requireTenant((await params).subdomain);
   const user = await currentUser(tenant);
+  const unread = user ? await unreadCount(tenant.id, user.id) : 0;
   return (
     <>
       <SiteHeader
         title={tenant.displayName}
         loginHref="/auth/start"
-        user={user ? { name: personName(user), isAdmin: user.role === 'admin', profileHref: `/people/${user.id}` } : null}
+        user={
+          user
+            ? {
+                name: personName(user),
+                photoKey: user.photoKey,
+                isAdmin: user.role === 'admin',
+                profileHref: `/people/${user.id}`,
+                notifications: { unread, actions: { markAllRead: markAllReadAction, setDigest: setDigestAction } },
+              }
+            : null
+        }
       />
       <main className="mx-auto max-w-5xl px-4 py-8">{children}</main>
     </>

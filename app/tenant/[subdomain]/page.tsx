@@ -14,7 +14,7 @@ type Props = { params: Promise<{ subdomain: string }> };
 function PersonItem({ person, note }: { person: PersonLink; note?: string | null }) {
   return (
     <li className="flex items-center gap-3">
-      <Avatar name={person.name} size="sm" />
+      <Avatar name={person.name} photoKey={person.photoKey} size="sm" />
       <span className="min-w-0">
         <Link href={`/people/${person.id}`} variant="subtle" className="font-medium">
           {person.name}
@@ -22,6 +22,23 @@ function PersonItem({ person, note }: { person: PersonLink; note?: string | null
         <span className="block truncate text-sm text-slate-600">{note ?? person.title ?? '\u00a0'}</span>
       </span>
     </li>
+  );
+}
+
+/** One group of the team card, under its own visible heading (the list is named by it). */
+function TeamGroup({ label, people }: { label: string; people: PersonLink[] }) {
+  const id = `team-${label.toLowerCase().replaceAll(' ', '-')}`;
+  return (
+    <div>
+      <h3 id={id} className="mb-1 text-xs font-semibold tracking-wide text-slate-600 uppercase">
+        {label}
+      </h3>
+      <ul aria-labelledby={id} className="space-y-2">
+        {people.map((p) => (
+          <PersonItem key={p.id} person={p} />
+        ))}
+      </ul>
+    </div>
   );
 }
 
@@ -69,25 +86,9 @@ export default async function Home({ params }: Props) {
         >
           {manager || peers.length || reports.length ? (
             <div className="space-y-3">
-              {manager ? (
-                <ul aria-label="Your manager">
-                  <PersonItem person={manager} note={`Your manager${manager.title ? ` · ${manager.title}` : ''}`} />
-                </ul>
-              ) : null}
-              {reports.length ? (
-                <ul aria-label="Your reports" className="space-y-2">
-                  {reports.map((p) => (
-                    <PersonItem key={p.id} person={p} />
-                  ))}
-                </ul>
-              ) : null}
-              {peers.length ? (
-                <ul aria-label="Your peers" className="space-y-2">
-                  {peers.map((p) => (
-                    <PersonItem key={p.id} person={p} />
-                  ))}
-                </ul>
-              ) : null}
+              {manager ? <TeamGroup label="Your manager" people={[manager]} /> : null}
+              {reports.length ? <TeamGroup label="Your reports" people={reports} /> : null}
+              {peers.length ? <TeamGroup label="Your peers" people={peers} /> : null}
             </div>
           ) : (
             <Empty>Nobody yet: once Microsoft Entra provisions your manager and colleagues, they show here.</Empty>

@@ -81,6 +81,12 @@ const memberApi = (path: GuardedPage['path']): GuardedPage => ({
   allowed: 200,
   refused: { anonymous: status(401), otherTenant: status(401) },
 });
+const adminApi = (path: GuardedPage['path']): GuardedPage => ({
+  access: 'admin',
+  path,
+  allowed: 200,
+  refused: { anonymous: status(401), otherTenant: status(401), member: status(403) },
+});
 const memberAction = (args: GuardedAction['args']): GuardedAction => ({
   access: 'member',
   args,
@@ -115,6 +121,7 @@ export const PAGES: Record<string, PageRule> = {
   'tenant /admin/provisioning': adminPage(() => '/admin/provisioning'),
   'tenant /admin/settings': adminPage(() => '/admin/settings'),
   'tenant /admin/settings/service-accounts': adminPage(() => '/admin/settings/service-accounts'),
+  'tenant /admin/settings/alerts': adminPage(() => '/admin/settings/alerts'),
   'tenant /org': memberPage(() => '/org'),
   'tenant /people': memberPage(() => '/people'),
   'tenant /people/[key]': naming(memberPage((w) => `/people/${w.target.memberId}`)),
@@ -134,18 +141,24 @@ export const HANDLERS: Record<string, PageRule> = {
   'GET apex /api/auth/[...nextauth]': { access: 'public', reason: 'Auth.js: the Microsoft sign-in on the apex' },
   'POST apex /api/auth/[...nextauth]': { access: 'public', reason: 'Auth.js: the Microsoft sign-in on the apex' },
   'GET apex /api/subdomain-availability': { access: 'public', reason: "sign-up's live check whether a subdomain is free" },
+  'GET apex /auth/microsoft': { access: 'public', reason: `${SIGN_IN_FLOW}: from a tenant's Login straight on to Microsoft; writes nothing` },
   'GET apex /auth/continue': { access: 'public', reason: `${SIGN_IN_FLOW}; without a Microsoft sign-in it sends to /login` },
   'GET tenant /auth/start': { access: 'public', reason: `${SIGN_IN_FLOW}: binds the browser, then to the apex` },
   'GET tenant /auth/enter': { access: 'public', reason: `${SIGN_IN_FLOW}: redeems a one-time ticket bound to the browser` },
   'POST tenant /logout': { access: 'public', reason: "signing out ends only the session whose cookie is sent, on this tenant's host" },
   'GET tenant /admin/provisioning/export': adminPage(() => '/admin/provisioning/export'),
+  'GET tenant /people/export': adminPage(() => '/people/export?q=member'),
+  'GET tenant /api/connection/[token]': naming(adminApi((w) => `/api/connection/${w.target.liveTokenId}`)),
   'GET tenant /api/org/[id]/reports': naming(memberApi((w) => `/api/org/${w.target.adminId}/reports`)),
   'GET tenant /api/search': memberApi(() => '/api/search?q=onboarding'),
+  'GET tenant /api/notifications': memberApi(() => '/api/notifications'),
+  'GET tenant /api/photos/[file]': naming(memberApi((w) => `/api/photos/${w.target.photoKey}-64.webp`)),
 };
 
 // Each action's arguments are ones that would change the target tenant if the action ran.
 const wiki = 'app/tenant/[subdomain]/wiki/actions.ts';
 const admin = 'app/tenant/[subdomain]/admin/actions.ts';
+const bell = 'app/tenant/[subdomain]/notification-actions.ts';
 
 /** Server actions, by `file#export`. */
 export const ACTIONS: Record<string, ActionRule> = {
@@ -167,13 +180,18 @@ export const ACTIONS: Record<string, ActionRule> = {
       otherTenant: { kind: 'action-error', error: 'Your Microsoft sign-in has expired. Sign in again to continue.' },
     },
   },
+  [`${bell}#markAllReadAction`]: memberAction(() => ({ values: [] })),
+  [`${bell}#setDigestAction`]: memberAction(() => ({ values: [true] })),
   [`${admin}#saveSettings`]: adminAction(() => ({ form: { displayName: 'Taken over', signInPolicy: 'directory' } })),
+  [`${admin}#saveAlertSettings`]: adminAction(() => ({ form: { silenceHours: '72', failurePercent: '39' } })),
   [`${admin}#addServiceAccount`]: adminAction(() => ({ form: { name: 'backdoor', kind: 'token' } })),
   [`${admin}#addToken`]: naming(adminAction((w) => ({ form: { accountId: w.target.serviceAccountId, name: 'backdoor', expiresInDays: 'never' } }))),
   [`${admin}#revokeTokenAction`]: naming(adminAction((w) => ({ values: [w.target.liveTokenId] }))),
   [`${admin}#deleteServiceAccountAction`]: naming(adminAction((w) => ({ values: [w.target.serviceAccountId] }))),
   [`${admin}#setRoleAction`]: naming(adminAction((w) => ({ values: [w.target.memberId, 'admin'] }))),
   'app/tenant/[subdomain]/people/[key]/actions.ts#saveOwnProfile': memberAction(() => ({ form: { aboutMe: 'Defaced', skills: 'intrusion' } })),
+  'app/tenant/[subdomain]/people/[key]/actions.ts#saveOwnPhoto': memberAction(() => ({ form: { intent: 'remove' } })),
+  [`${admin}#syncPhotos`]: adminAction(() => ({ form: {} })),
   'app/tenant/[subdomain]/teams/[id]/actions.ts#saveTeamDescription': naming(
     adminAction((w) => ({ form: { teamId: w.target.teamId, description: 'Defaced' } })),
   ),

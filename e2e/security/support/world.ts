@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import sharp from 'sharp';
 import { scimClient, type ScimClient } from '../../support/scim-client';
 import { useTestDatabase } from '../../support/scim-fixtures';
 
@@ -17,7 +18,7 @@ export const SETUP_LANES = 3;
 /** The app's functions, on the tests' server's database (a connection for each tenant set up at once, and one spare). */
 async function lib() {
   useTestDatabase();
-  const [tenancy, tokens, accounts, members, session, wiki, trash] = await Promise.all([
+  const [tenancy, tokens, accounts, members, session, wiki, trash, photos, db] = await Promise.all([
     import('../../../lib/tenancy/create-tenant'),
     import('../../../lib/tokens/create-service-account-token'),
     import('../../../lib/tokens/service-accounts'),
@@ -25,8 +26,10 @@ async function lib() {
     import('../../../lib/auth/tenant-session'),
     import('../../../lib/wiki/create-page'),
     import('../../../lib/wiki/trash'),
+    import('../../../lib/photos/store-photo'),
+    import('../../../lib/db'),
   ]);
-  return { ...tenancy, ...tokens, ...accounts, ...members, ...session, ...wiki, ...trash };
+  return { ...tenancy, ...tokens, ...accounts, ...members, ...session, ...wiki, ...trash, ...photos, setUploadedPhoto: db.setUploadedPhoto };
 }
 
 export interface ScimTokens {
@@ -52,6 +55,8 @@ export interface TargetTenant extends Tenant {
   pageSlug: string;
   /** A page in the wiki's trash, for restoring. */
   trashedPageId: string;
+  /** The admin's photo (their own upload): a file only members of the target may fetch. */
+  photoKey: string;
   serviceAccountId: string;
   liveTokenId: string;
   sessions: { admin: string; member: string };
@@ -147,8 +152,13 @@ export async function buildWorld(): Promise<World> {
   ]);
   await app.deletePage(target.id, trashedSlug);
   const trashedPageId = await trashedPage(target.id, trashedSlug);
+  const photo = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#36a' } })
+    .png()
+    .toBuffer();
+  const photoKey = await app.storePhoto(target.id, photo);
+  await app.setUploadedPhoto(target.id, staff.adminId, photoKey);
   return {
-    target: { ...target, ...staff, teamId, pageSlug, trashedPageId },
+    target: { ...target, ...staff, teamId, pageSlug, trashedPageId, photoKey },
     other: { ...other, memberId: otherStaff.memberId, sessions: otherStaff.sessions },
   };
 }

@@ -7,6 +7,7 @@ export interface ManagerRow {
   familyName: string | null;
   userName: string;
   title: string | null;
+  photoKey: string | null;
 }
 
 // From the person ($2) up through their managers, former ones included (a
@@ -20,7 +21,7 @@ const MANAGER_CHAIN = `WITH RECURSIVE chain AS (
     FROM chain c JOIN "User" m ON m."tenantId" = $1 AND m."id" = c."id"
     WHERE m."managerId" IS NOT NULL AND c."depth" < $3 AND NOT c."id" = ANY(c."seen")
   )
-  SELECT u."id", u."displayName", u."givenName", u."familyName", u."userName", u."title"
+  SELECT u."id", u."displayName", u."givenName", u."familyName", u."userName", u."title", u."photoKey"
   FROM chain c JOIN "User" u ON u."tenantId" = $1 AND u."id" = c."id"
   WHERE NOT u."id" = ANY(c."seen")
   ORDER BY c."depth" DESC`;

@@ -38,10 +38,10 @@ export interface PersonRow {
   office: string | null;
   workEmail: string | null;
   active: boolean;
-  photoUrl: string | null;
+  photoKey: string | null;
 }
 
-const COLUMNS = `u."id", u."userName", u."displayName", u."givenName", u."familyName", u."title", u."department", u."office", u."workEmail", u."active", u."photoUrl"`;
+const COLUMNS = `u."id", u."userName", u."displayName", u."givenName", u."familyName", u."title", u."department", u."office", u."workEmail", u."active", u."photoKey"`;
 
 const FUZZY_FROM = 5;
 /** Only names are misspelt: a short word is too close to too much ("ada" to "admiral"), and emails and numbers match as substrings only. */

@@ -13,6 +13,7 @@ export interface OrgPersonRow {
   userName: string;
   title: string | null;
   department: string | null;
+  photoKey: string | null;
   directReports: number;
   /** SCIM named a manager who is not a user of the tenant (yet): the chart says so where the manager would be. */
   managerNotInDirectory: boolean;
@@ -24,7 +25,7 @@ export interface OrgEdgeRow {
 }
 
 const COLUMNS = (alias: string) => `${alias}."id", ${alias}."displayName", ${alias}."givenName", ${alias}."familyName", ${alias}."userName",
-  ${alias}."title", ${alias}."department", ${alias}."unresolvedManagerId" IS NOT NULL AS "managerNotInDirectory",
+  ${alias}."title", ${alias}."department", ${alias}."photoKey", ${alias}."unresolvedManagerId" IS NOT NULL AS "managerNotInDirectory",
   (SELECT count(*) FROM "User" r WHERE r."tenantId" = $1 AND r."managerId" = ${alias}."id" AND r."active" AND r."id" <> ${alias}."id")::int AS "directReports"`;
 
 /** The name personName() shows, for sorting in SQL (so that a long list can be cut after sorting). */
@@ -36,7 +37,7 @@ const PERSON = `SELECT ${COLUMNS('u')} FROM "User" u WHERE u."tenantId" = $1 AND
 // $2 the managers, $3 how many reports of each to return at most. One statement
 // for a whole path of managers: opening the chart deep down is one round trip.
 const REPORTS = `SELECT ${COLUMNS('x')}, x."managerId" FROM (
-    SELECT u."id", u."displayName", u."givenName", u."familyName", u."userName", u."title", u."department", u."managerId", u."unresolvedManagerId",
+    SELECT u."id", u."displayName", u."givenName", u."familyName", u."userName", u."title", u."department", u."photoKey", u."managerId", u."unresolvedManagerId",
       row_number() OVER (PARTITION BY u."managerId" ORDER BY ${SORT_NAME('u')}) AS "place"
     FROM "User" u WHERE u."tenantId" = $1 AND u."managerId" = ANY($2::uuid[]) AND u."active" AND u."id" <> u."managerId"
   ) x

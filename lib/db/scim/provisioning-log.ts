@@ -22,8 +22,9 @@ export function provisioningLogParam(rows: readonly ProvisioningLogRow[]): strin
 
 /** An INSERT of the rows in parameter $`param`; `when` is an extra condition (e.g. that a CTE wrote a row). */
 export function provisioningLogInsert(param: number, when = 'true'): string {
-  return `INSERT INTO "AuditEvent" ("id", "tenantId", "at", "actorType", "actorId", "actorLabel", "action", "targetType", "targetId", "details", "ip")
-    SELECT e."id", $1, e."at", e."actorType"::"ActorType", e."actorId", e."actorLabel", e."action", e."targetType", e."targetId", coalesce(e."details", '{}'), e."ip"
+  return `INSERT INTO "AuditEvent" ("id", "tenantId", "at", "actorType", "actorId", "actorLabel", "action", "targetType", "targetId", "details", "ip", "failed")
+    SELECT e."id", $1, e."at", e."actorType"::"ActorType", e."actorId", e."actorLabel", e."action", e."targetType", e."targetId", coalesce(e."details", '{}'), e."ip",
+      coalesce((provisioning_counted(e."action", e."targetType", e."details")).failed, false)
     FROM json_to_recordset($${param}::json) AS e("id" uuid, "at" timestamptz, "actorType" text, "actorId" text, "actorLabel" text,
       "action" text, "targetType" text, "targetId" text, "details" jsonb, "ip" text)
     WHERE ${when}`;

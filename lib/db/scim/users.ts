@@ -56,13 +56,14 @@ const UPDATE = `
 
 // The composite keys are NO ACTION: every reference to the person goes first.
 // Reports lose their manager (a change to them, so their version moves too);
-// pages, revisions and service accounts are kept without the person.
+// pages, revisions, service accounts and others' notifications are kept without the person.
 const CLEAR_REFERENCES = [
   `UPDATE "User" SET "managerId" = NULL, "version" = "version" + 1, "updatedAt" = now() WHERE "tenantId" = $1 AND "managerId" = $2`,
   `UPDATE "WikiPage" SET "ownerId" = NULL WHERE "tenantId" = $1 AND "ownerId" = $2`,
   `UPDATE "PageRevision" SET "authorId" = NULL WHERE "tenantId" = $1 AND "authorId" = $2`,
   `UPDATE "ServiceAccount" SET "createdById" = NULL WHERE "tenantId" = $1 AND "createdById" = $2`,
   `UPDATE "ApiToken" SET "createdById" = NULL WHERE "tenantId" = $1 AND "createdById" = $2`,
+  `UPDATE "Notification" SET "actorId" = NULL WHERE "tenantId" = $1 AND "actorId" = $2`,
 ];
 // Group memberships go by cascade.
 const DELETE = `WITH u AS (DELETE FROM "User" WHERE "tenantId" = $1 AND "id" = $2 RETURNING "id"), log AS (${provisioningLogInsert(3, 'EXISTS (SELECT 1 FROM u)')}) SELECT "id" FROM u`;

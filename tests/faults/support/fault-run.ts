@@ -19,7 +19,17 @@ import { createServiceAccountToken } from '../../../lib/tokens/create-service-ac
 /** Ports of this run; E2E_PORT moves them with the browser tests' (see playwright.config.ts). */
 const BASE = Number(process.env.E2E_PORT ?? 3100);
 /** Each test file has ports of its own, as the files run side by side. */
-export const PORTS = { app: BASE + 50, appOnRedis: BASE + 55, cluster: BASE + 60, postgres: BASE + 52_000, redis: BASE + 3_300 };
+export const PORTS = {
+  app: BASE + 50,
+  appOnRedis: BASE + 55,
+  appAtStart: BASE + 57,
+  /** And the next: two instances. */
+  alerts: BASE + 58,
+  cluster: BASE + 60,
+  postgres: BASE + 52_000,
+  postgresAtStart: BASE + 52_001,
+  redis: BASE + 3_300,
+};
 
 /** The size CI runs at: big enough for a fault to land mid-cycle, small enough to stay fast. */
 export const SHAPE = { users: 1_200, groups: 30, averageMembers: 50 };

@@ -2,6 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { setRole } from '@/lib/admin/members';
+import { updateAlertSettings } from '@/lib/alerts/alert-settings';
+import { syncPhotosNow } from '@/lib/admin/photo-status';
 import { updateSettings } from '@/lib/admin/settings';
 import { requireAdminAction } from '@/lib/auth/guard';
 import { attempt, type ActionResult, type TokenResult } from '@/lib/action-result';
@@ -21,8 +23,33 @@ async function run<T extends { ok: true }>(work: () => Promise<T>): Promise<T | 
 export async function saveSettings(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const { tenant, actor } = await requireAdminAction();
   return run(async () => {
-    await updateSettings(tenant, actor, { displayName: formData.get('displayName'), signInPolicy: formData.get('signInPolicy') });
+    await updateSettings(tenant, actor, {
+      displayName: formData.get('displayName'),
+      signInPolicy: formData.get('signInPolicy'),
+      allowPhotoUpload: formData.get('allowPhotoUpload'),
+    });
     return { ok: true, message: 'Settings saved.' };
+  });
+}
+
+export async function saveAlertSettings(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const { tenant, actor } = await requireAdminAction();
+  return run(async () => {
+    await updateAlertSettings(tenant, actor, {
+      enabled: formData.get('enabled'),
+      recipientIds: formData.getAll('recipientIds'),
+      silenceHours: formData.get('silenceHours'),
+      failurePercent: formData.get('failurePercent'),
+    });
+    return { ok: true, message: 'Alert settings saved.' };
+  });
+}
+
+export async function syncPhotos(): Promise<ActionResult> {
+  const { tenant, actor } = await requireAdminAction();
+  return run(async () => {
+    await syncPhotosNow(tenant, actor);
+    return { ok: true, message: 'Queued: photos are being checked against Microsoft 365 now.' };
   });
 }
 
@@ -30,7 +57,7 @@ export async function addServiceAccount(_previous: TokenResult | null, formData:
   const { tenant, actor } = await requireAdminAction();
   return run(async () => {
     const created = await createServiceAccount(tenant.id, actor, { name: formData.get('name'), kind: formData.get('kind') });
-    return { ok: true, token: created.token, accountId: created.record.serviceAccountId, tokenName: created.record.name };
+    return { ok: true, token: created.token, tokenId: created.record.id, accountId: created.record.serviceAccountId, tokenName: created.record.name };
   });
 }
 
@@ -40,7 +67,7 @@ export async function addToken(_previous: TokenResult | null, formData: FormData
   return run(async () => {
     const accountId = String(formData.get('accountId') ?? '');
     const created = await generateToken(tenant.id, actor, accountId, { name: formData.get('name'), expiresInDays: days === 'never' ? null : Number(days) });
-    return { ok: true, token: created.token, accountId, tokenName: created.record.name };
+    return { ok: true, token: created.token, tokenId: created.record.id, accountId, tokenName: created.record.name };
   });
 }
 

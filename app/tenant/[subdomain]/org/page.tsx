@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { z } from 'zod';
-import { OrgChart } from '@/components/org/org-chart';
+import { OrgChart, type ChartViewName } from '@/components/org/org-chart';
 import { OrgChartSkeleton } from '@/components/org/org-chart-skeleton';
 import { PersonSearch } from '@/components/org/person-search';
 import { requireMember } from '@/lib/auth/guard';
@@ -16,12 +16,13 @@ type Props = {
 };
 
 // `/org` opens at the signed-in person, `/org?person=<id>` at anyone active; anything else is 404.
-const querySchema = z.object({ person: z.guid().optional() });
+// `view=list` shows the indented list instead of the drawn chart.
+const querySchema = z.object({ person: z.guid().optional(), view: z.enum(['chart', 'list']).default('chart') });
 
-async function LoadedChart({ tenantId, personId }: { tenantId: string; personId: string }) {
+async function LoadedChart({ tenantId, personId, view }: { tenantId: string; personId: string; view: ChartViewName }) {
   const chart = await openChartAt(tenantId, personId);
   if (!chart) notFound();
-  return <OrgChart chart={chart} />;
+  return <OrgChart chart={chart} view={view} />;
 }
 
 // The skeleton is a Suspense fallback inside the page rather than a loading.tsx: a
@@ -37,10 +38,10 @@ export default async function OrgChartPage({ params, searchParams }: Props) {
   return (
     <>
       <h1 className="text-2xl font-bold">Org chart</h1>
-      <p className="mt-1 mb-4 text-slate-600">Who reports to whom at {tenant.displayName}. Expand a person to see their reports.</p>
+      <p className="mt-1 mb-4 text-slate-600 print:hidden">Who reports to whom at {tenant.displayName}. Expand a person to see their reports.</p>
       <PersonSearch />
       <Suspense key={personId} fallback={<OrgChartSkeleton />}>
-        <LoadedChart tenantId={tenant.id} personId={personId} />
+        <LoadedChart tenantId={tenant.id} personId={personId} view={query.data.view} />
       </Suspense>
     </>
   );

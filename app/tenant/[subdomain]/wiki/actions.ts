@@ -82,10 +82,10 @@ export async function restoreRevisionAction(_previous: ActionResult | null, form
 }
 
 export async function setOwnerAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
-  const { tenant } = await requireMemberAction();
+  const { tenant, user } = await requireMemberAction();
   return refreshed(
     await attempt(async () => {
-      const { name } = await setPageOwner(tenant.id, field(form, 'slug'), field(form, 'owner'));
+      const { name } = await setPageOwner(tenant.id, field(form, 'slug'), field(form, 'owner'), user.id);
       return { ok: true as const, message: `${name} now owns this page.` };
     }),
   );

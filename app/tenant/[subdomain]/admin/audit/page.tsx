@@ -16,7 +16,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
     <>
       <h2 className="mb-1 text-xl font-semibold">Audit log</h2>
       <p className="mb-4 text-sm text-slate-600">What admins and operators changed: tokens, service accounts, roles and settings.</p>
-      <LogTable entries={log.entries} caption="Admin actions" actorHeading="Who" />
+      <LogTable entries={log.entries} caption="Admin actions" />
       <PageLinks page={log.page} pageCount={log.pageCount} query={{}} />
     </>
   );

@@ -1,118 +1,135 @@
 import type { Metadata } from 'next';
+import { ActivityPanel } from '@/components/admin/activity-panel';
 import { LogTable, PageLinks } from '@/components/admin/log-table';
 import { CopyButton } from '@/components/admin/copy-button';
+import { PhotosPanel } from '@/components/admin/photos-panel';
 import { SignInMatchingPanel } from '@/components/admin/sign-in-matching';
 import { Button } from '@/components/ui/button';
 import { Section } from '@/components/ui/card';
 import { Link } from '@/components/ui/link';
+import { Table } from '@/components/ui/table';
+import { When } from '@/components/ui/when';
+import { photoStatus } from '@/lib/admin/photo-status';
 import { listProvisioningLog } from '@/lib/admin/provisioning-log';
 import { readProvisioningLogQuery } from '@/lib/admin/provisioning-log-query';
-import { provisioningStatus, type Counts } from '@/lib/admin/provisioning-status';
+import { provisioningActivity } from '@/lib/admin/provisioning-activity';
+import { alertsState } from '@/lib/alerts/alert-settings';
+import { provisioningStatus, type ProvisioningCounts, type ProvisioningStatus } from '@/lib/admin/provisioning-status';
 import { signInMatching } from '@/lib/admin/sign-in-matching';
 import { requireAdmin } from '@/lib/auth/guard';
+import { adminConsentUrl } from '@/lib/auth/microsoft-urls';
 import { getConfig } from '@/lib/config';
-import { formatUtc } from '@/lib/format-time';
-import { siteOrigin } from '@/lib/tenancy/host';
-import { SCIM_BASE_PATH } from '@/lib/tenancy/routing';
+import { scimTenantUrl } from '@/lib/tenancy/routing';
+import { syncPhotos } from '../actions';
 
 export const metadata: Metadata = { title: 'Provisioning' };
 
 type Props = { params: Promise<{ subdomain: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const when = (date: Date | null) => (date ? formatUtc(date) : 'Never');
-const rate = (c: Counts) => (c.requests === 0 ? '—' : `${((100 * c.failures) / c.requests).toFixed(1)}%`);
+const rate = (c: ProvisioningCounts) => (c.requests === 0 ? '—' : `${((100 * c.failures) / c.requests).toFixed(1)}%`);
 
-function CountsRow({ label, c }: { label: string; c: Counts }) {
+const COUNT_COLUMNS = [
+  { header: 'Period', rowHeader: true, cell: (r: { label: string }) => r.label },
+  ...(['created', 'updated', 'deactivated', 'deleted', 'requests'] as const).map((key) => ({
+    header: key[0]!.toUpperCase() + key.slice(1),
+    cell: (r: { c: ProvisioningCounts }) => r.c[key].toLocaleString('en'),
+  })),
+  { header: 'Failure rate', cell: (r: { c: ProvisioningCounts }) => rate(r.c) },
+];
+
+const ALERTS = {
+  on: 'Email alerts are on: admins hear of expiring tokens, silence and failures.',
+  'turned-off': 'Email alerts are turned off.',
+  'no-email': 'Email alerts are off: this server has no SMTP settings (SMTP_URL).',
+} as const;
+
+function AlertsLine({ state }: { state: keyof typeof ALERTS }) {
   return (
-    <tr className="border-b border-slate-200">
-      <th scope="row" className="py-1 pr-3 font-medium">
-        {label}
-      </th>
-      <td className="py-1 pr-3">{c.created}</td>
-      <td className="py-1 pr-3">{c.updated}</td>
-      <td className="py-1 pr-3">{c.deactivated}</td>
-      <td className="py-1 pr-3">{c.deleted}</td>
-      <td className="py-1 pr-3">{c.requests}</td>
-      <td className="py-1">{rate(c)}</td>
-    </tr>
+    <p className="mt-2 text-sm text-slate-600">
+      {ALERTS[state]} <Link href="/admin/settings/alerts">Settings → Alerts</Link>
+    </p>
   );
+}
+
+/** What the connection's state means, and what to do: only an Entra that called and then stopped is an alarm. */
+function StateNote({ status }: { status: ProvisioningStatus }) {
+  const box = 'mt-2 rounded-md border p-3';
+  switch (status.state) {
+    case 'no-token':
+      return (
+        <p role="status" className={`${box} border-slate-200 bg-slate-50`}>
+          No token yet: create one under <Link href="/admin/settings/service-accounts">Settings → Service Accounts</Link> and paste it into Entra.
+        </p>
+      );
+    case 'waiting':
+      return (
+        <p role="status" className={`${box} border-sky-200 bg-sky-50 text-sky-900`}>
+          Waiting for the first request from Microsoft Entra ID: paste the Tenant URL and a token into Entra and press Test Connection.
+        </p>
+      );
+    case 'silent':
+      return (
+        <p role="status" className={`${box} border-amber-300 bg-amber-50 text-amber-900`}>
+          Nothing has arrived from Microsoft Entra ID for over {status.silenceHours} {status.silenceHours === 1 ? 'hour' : 'hours'}, though it called before.
+          Check the provisioning job in Entra (is it on, or in quarantine?).
+        </p>
+      );
+    case 'receiving':
+      return null;
+  }
 }
 
 export default async function ProvisioningPage({ params, searchParams }: Props) {
   const { tenant } = await requireAdmin((await params).subdomain);
   const filters = readProvisioningLogQuery(await searchParams);
-  const [status, matching, log] = await Promise.all([
-    provisioningStatus(tenant.id),
+  const [status, activity, matching, photos, log] = await Promise.all([
+    provisioningStatus(tenant.id, tenant.alertSilenceHours),
+    provisioningActivity(tenant.id, filters.range),
     signInMatching(tenant.id),
+    photoStatus(tenant),
     listProvisioningLog(tenant.id, filters, filters.page),
   ]);
-  const tenantUrl = `${siteOrigin(getConfig().ROOT_DOMAIN, tenant.subdomain)}${SCIM_BASE_PATH}/`;
-  const query = { outcome: filters.outcome, operation: filters.operation, search: filters.search };
+  const tenantUrl = scimTenantUrl(getConfig().ROOT_DOMAIN, tenant.subdomain);
+  const query = { outcome: filters.outcome, operation: filters.operation, search: filters.search, range: filters.range };
   const field = 'mt-1 block rounded-md border border-slate-300 px-2 py-1.5';
   return (
     <div className="space-y-8">
       <Section title="Status" framed={false}>
-        {status.silent ? (
-          <p role="status" className="mt-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-900">
-            Nothing has arrived from Microsoft Entra ID for over two hours, though tokens exist. Check the provisioning job in Entra (is it on, or in
-            quarantine?).
-          </p>
-        ) : null}
+        <StateNote status={status} />
+        <AlertsLine state={alertsState(tenant)} />
         <dl className="mt-3 grid gap-3 sm:grid-cols-5">
           <div>
             <dt className="text-sm text-slate-600">Last request from Entra</dt>
-            <dd className="font-medium">{when(status.lastRequestAt)}</dd>
+            <dd className="font-medium">{status.lastRequestAt ? <When date={status.lastRequestAt} precision="minutes" /> : 'Never'}</dd>
           </div>
           <div>
             <dt className="text-sm text-slate-600">Last Test Connection</dt>
-            <dd className="font-medium">{when(status.lastTestConnectionAt)}</dd>
+            <dd className="font-medium">{status.lastTestConnectionAt ? <When date={status.lastTestConnectionAt} /> : 'Never'}</dd>
           </div>
           <div>
             <dt className="text-sm text-slate-600">Users provisioned</dt>
-            <dd className="font-medium">{status.usersProvisioned}</dd>
+            <dd className="font-medium">{status.usersProvisioned.toLocaleString('en')}</dd>
           </div>
           <div>
             <dt className="text-sm text-slate-600">Groups</dt>
-            <dd className="font-medium">{status.groups}</dd>
+            <dd className="font-medium">{status.groups.toLocaleString('en')}</dd>
           </div>
           <div>
             <dt className="text-sm text-slate-600">Active tokens</dt>
             <dd className="font-medium">{status.activeTokens}</dd>
           </div>
         </dl>
-        <div className="mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label="Provisioning counts">
-          <table className="w-full min-w-[32rem] text-left text-sm">
-            <caption className="sr-only">Provisioning counts</caption>
-            <thead className="border-b border-slate-300 text-slate-600">
-              <tr>
-                <th scope="col" className="py-1 pr-3">
-                  <span className="sr-only">Period</span>
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  Created
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  Updated
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  Deactivated
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  Deleted
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  Requests
-                </th>
-                <th scope="col" className="py-1">
-                  Error rate
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              <CountsRow label="Today (UTC)" c={status.today} />
-              <CountsRow label="Last 7 days" c={status.week} />
-            </tbody>
-          </table>
+        <div className="mt-3">
+          <Table
+            caption="Provisioning counts: changes to users, requests of every kind"
+            minWidth="min-w-[36rem]"
+            rowKey={(r) => r.label}
+            rows={[
+              { label: 'Today (UTC)', c: status.today },
+              { label: 'Last 7 days', c: status.week },
+            ]}
+            columns={COUNT_COLUMNS}
+          />
         </div>
       </Section>
 
@@ -142,10 +159,16 @@ export default async function ProvisioningPage({ params, searchParams }: Props) 
         </ol>
       </Section>
 
+      <ActivityPanel activity={activity} query={query} />
+
       <SignInMatchingPanel matching={matching} />
+
+      <PhotosPanel status={photos} consentUrl={tenant.entraTenantId ? adminConsentUrl(tenant.entraTenantId) : null} syncNow={syncPhotos} />
 
       <Section title="Provisioning log" framed={false}>
         <form method="get" className="mt-3 flex flex-wrap items-end gap-3 text-sm">
+          {/* The charts' range stays as the log is filtered. */}
+          <input type="hidden" name="range" value={filters.range} />
           <label>
             Outcome
             <select name="outcome" defaultValue={filters.outcome} className={field}>
@@ -177,10 +200,11 @@ export default async function ProvisioningPage({ params, searchParams }: Props) 
           </Link>
         </form>
         <p className="mt-2 text-sm text-slate-600">
-          {log.total} {log.total === 1 ? 'request' : 'requests'}
+          {log.total.toLocaleString('en')}
+          {log.more ? '+' : ''} {log.total === 1 ? 'request' : 'requests'}
         </p>
         <div className="mt-2">
-          <LogTable entries={log.entries} caption="SCIM requests" actorHeading="Token" />
+          <LogTable entries={log.entries} caption="SCIM requests" via="Token" />
         </div>
         <PageLinks page={log.page} pageCount={log.pageCount} query={query} />
       </Section>

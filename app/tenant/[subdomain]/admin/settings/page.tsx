@@ -5,15 +5,14 @@ import { SettingsForm } from '@/components/admin/settings-form';
 import { SIGN_IN_POLICIES } from '@/lib/admin/settings';
 import { requireAdmin } from '@/lib/auth/guard';
 import { getConfig } from '@/lib/config';
-import { siteOrigin } from '@/lib/tenancy/host';
-import { SCIM_BASE_PATH } from '@/lib/tenancy/routing';
+import { scimTenantUrl } from '@/lib/tenancy/routing';
 import { saveSettings } from '../actions';
 
 export const metadata: Metadata = { title: 'Settings' };
 
 export default async function SettingsPage({ params }: { params: Promise<{ subdomain: string }> }) {
   const { tenant } = await requireAdmin((await params).subdomain);
-  const tenantUrl = `${siteOrigin(getConfig().ROOT_DOMAIN, tenant.subdomain)}${SCIM_BASE_PATH}/`;
+  const tenantUrl = scimTenantUrl(getConfig().ROOT_DOMAIN, tenant.subdomain);
   return (
     <>
       <SettingsTabs />
@@ -22,7 +21,13 @@ export default async function SettingsPage({ params }: { params: Promise<{ subdo
           <h2 id="general" className="mb-3 text-xl font-semibold">
             General
           </h2>
-          <SettingsForm displayName={tenant.displayName} signInPolicy={tenant.signInPolicy} policies={SIGN_IN_POLICIES} save={saveSettings} />
+          <SettingsForm
+            displayName={tenant.displayName}
+            signInPolicy={tenant.signInPolicy}
+            allowPhotoUpload={tenant.allowPhotoUpload}
+            policies={SIGN_IN_POLICIES}
+            save={saveSettings}
+          />
         </section>
         <section aria-labelledby="connection" className="space-y-4">
           <h2 id="connection" className="text-xl font-semibold">

@@ -1,6 +1,7 @@
-import { NextResponse, type NextRequest } from 'next/server';
+import type { NextRequest } from 'next/server';
 import { z } from 'zod';
 import { memberForApi } from '@/lib/auth/guard';
+import { privateJson } from '@/lib/http/private-json';
 import { SEARCH_KINDS, searchEverything } from '@/lib/search/search-everything';
 
 // GET /api/search?q=ada&kind=people&limit=8: the search box's suggestions, grouped by kind.
@@ -13,10 +14,10 @@ const query = z.object({
 
 export async function GET(request: NextRequest, { params }: { params: Promise<{ subdomain: string }> }) {
   const member = await memberForApi((await params).subdomain);
-  if (!member) return NextResponse.json({ error: 'Sign in to search.' }, { status: 401 });
+  if (!member) return privateJson({ error: 'Sign in to search.' }, 401);
   const parsed = query.safeParse(Object.fromEntries(request.nextUrl.searchParams));
-  if (!parsed.success) return NextResponse.json({ error: parsed.error.issues[0].message }, { status: 400 });
+  if (!parsed.success) return privateJson({ error: parsed.error.issues[0].message }, 400);
   const { q, kind, limit } = parsed.data;
   const results = await searchEverything(member.tenant.id, q, { kinds: kind ? [kind] : undefined, limit });
-  return NextResponse.json(results, { headers: { 'Cache-Control': 'private, no-store' } });
+  return privateJson(results);
 }

@@ -17,7 +17,7 @@ type Props = {
 export const metadata: Metadata = { title: 'People' };
 
 export default async function PeopleDirectory({ params, searchParams }: Props) {
-  const { tenant } = await requireMember((await params).subdomain);
+  const { tenant, user } = await requireMember((await params).subdomain);
   const search = directorySearchParams.parse(await searchParams);
   const [found, facets, teams, manager] = await Promise.all([
     searchPeople(tenant.id, search),
@@ -25,10 +25,22 @@ export default async function PeopleDirectory({ params, searchParams }: Props) {
     listTeamNames(tenant.id),
     search.manager ? findPerson(tenant.id, search.manager) : null,
   ]);
+  // The same search as CSV, for admins (app/tenant/[subdomain]/people/export).
+  const exportQuery = new URLSearchParams(
+    Object.entries({ ...search, page: undefined }).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''),
+  );
   const filtered = Boolean(search.q || search.department || search.office || search.group || search.manager || search.status !== 'active');
   return (
     <>
-      <h1 className="text-2xl font-bold">People</h1>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-2xl font-bold">People</h1>
+        {user.role === 'admin' ? (
+          // A route handler answering with a download: a plain link, or next/link would fetch it as a page.
+          <Link href={`/people/export?${exportQuery}`} reload variant="button" tone="secondary" size="sm">
+            Export CSV
+          </Link>
+        ) : null}
+      </div>
       <p className="mt-1 mb-4 text-slate-600" role="status">
         {found.total.toLocaleString('en')} {found.total === 1 ? 'person' : 'people'}
         {found.fuzzy ? ` with names close to “${search.q.trim()}”` : filtered ? ' found' : ` at ${tenant.displayName}`}

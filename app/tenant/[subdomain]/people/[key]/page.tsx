@@ -2,13 +2,17 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { Avatar } from '@/components/directory/avatar';
+import { LocalTime } from '@/components/directory/local-time';
+import { OwnPhotoForm } from '@/components/directory/own-photo-form';
 import { OwnProfileForm } from '@/components/directory/own-profile-form';
 import { Section } from '@/components/ui/card';
 import { Link } from '@/components/ui/link';
 import { requireMember } from '@/lib/auth/guard';
+import { localTime } from '@/lib/directory/local-time';
 import { findProfile, type PersonLink } from '@/lib/directory/profile';
+import { hasOwnPhoto } from '@/lib/photos/own-photo';
 import { Breadcrumbs } from '@/components/layout/breadcrumbs';
-import { saveOwnProfile } from './actions';
+import { saveOwnPhoto, saveOwnProfile } from './actions';
 
 type Props = { params: Promise<{ subdomain: string; key: string }> };
 
@@ -77,6 +81,9 @@ export default async function ProfilePage({ params }: Props) {
     ['Time zone', person.timezone],
   ];
   const isSelf = person.id === user.id;
+  const timeThere = person.active ? localTime(person.timezone) : null;
+  // Their own photo: to upload where the tenant allows it, and always to remove one uploaded earlier.
+  const ownPhoto = isSelf ? { allowed: tenant.allowPhotoUpload, uploaded: await hasOwnPhoto(tenant.id, person.id) } : null;
   return (
     <article className="space-y-4">
       {profile.managers.length > 0 ? (
@@ -85,10 +92,11 @@ export default async function ProfilePage({ params }: Props) {
         <p className="text-sm text-slate-600">Reports to: manager not in the directory yet</p>
       ) : null}
       <header className="flex items-center gap-4">
-        <Avatar name={name} size="lg" />
+        <Avatar name={name} photoKey={person.photoKey} size="lg" />
         <div>
           <h1 className="text-2xl font-bold">{name}</h1>
           <p className="text-slate-700">{[person.title, person.department].filter(Boolean).join(' · ')}</p>
+          {timeThere ? <LocalTime timeZone={person.timezone!} initial={timeThere} /> : null}
           {person.active ? null : <p className="mt-1 inline-block rounded bg-slate-200 px-2 py-0.5 text-sm font-medium text-slate-700">Former employee</p>}
           {person.active ? (
             <p className="mt-1 text-sm">
@@ -176,7 +184,10 @@ export default async function ProfilePage({ params }: Props) {
 
       <Section title="About">
         {isSelf ? (
-          <OwnProfileForm aboutMe={person.aboutMe ?? ''} skills={person.skills} save={saveOwnProfile} />
+          <div className="space-y-6">
+            {ownPhoto && (ownPhoto.allowed || ownPhoto.uploaded) ? <OwnPhotoForm {...ownPhoto} save={saveOwnPhoto} /> : null}
+            <OwnProfileForm aboutMe={person.aboutMe ?? ''} skills={person.skills} save={saveOwnProfile} />
+          </div>
         ) : (
           <>
             <p className="whitespace-pre-line">{person.aboutMe ?? `${name} has not written anything yet.`}</p>

@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { SettingsTabs } from '@/components/admin/admin-tabs';
 import { ServiceAccountsPanel } from '@/components/admin/service-accounts-panel';
 import { requireAdmin } from '@/lib/auth/guard';
+import { getConfig } from '@/lib/config';
+import { scimTenantUrl } from '@/lib/tenancy/routing';
 import { listServiceAccounts } from '@/lib/tokens/service-accounts';
 import { addServiceAccount, addToken, deleteServiceAccountAction, revokeTokenAction } from '../../actions';
 
@@ -15,6 +17,7 @@ export default async function ServiceAccountsPage({ params }: { params: Promise<
       <div className="mt-6">
         <ServiceAccountsPanel
           accounts={await listServiceAccounts(tenant.id)}
+          tenantUrl={scimTenantUrl(getConfig().ROOT_DOMAIN, tenant.subdomain)}
           actions={{ addServiceAccount, addToken, revokeToken: revokeTokenAction, deleteServiceAccount: deleteServiceAccountAction }}
         />
       </div>

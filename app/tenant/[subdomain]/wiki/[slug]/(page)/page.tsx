@@ -8,6 +8,7 @@ import { MarkdownView } from '@/components/wiki/markdown-view';
 import { OwnerForm } from '@/components/wiki/owner-form';
 import { requireMember } from '@/lib/auth/guard';
 import { formatUtc } from '@/lib/format-time';
+import { markPageRead } from '@/lib/notifications/inbox';
 import { findPage } from '@/lib/wiki/read-page';
 import { renderMarkdown } from '@/lib/wiki/render-markdown';
 import { deletePageAction, setOwnerAction } from '../../actions';
@@ -30,9 +31,11 @@ export async function generateMetadata({ params }: Pick<Props, 'params'>): Promi
 
 export default async function WikiPageView({ params, searchParams }: Props) {
   const [{ subdomain, slug }, { restored }] = await Promise.all([params, searchParams]);
-  const { tenant } = await requireMember(subdomain);
+  const { tenant, user } = await requireMember(subdomain);
   const page = await pageOf(tenant.id, slug);
   if (!page) notFound();
+  // Reading the page answers what the bell said about it.
+  await markPageRead(tenant.id, user.id, page.id);
   const { owner, lastEdit } = page;
   return (
     <article className="space-y-4">
