@@ -1,7 +1,7 @@
 import { AppError } from './errors';
 
 /** What a form's server action answers: done (with a message to show), or a refusal to show. */
-export type ActionResult = { ok: true; message?: string } | { ok: false; error: string };
+export type ActionResult = { ok: true; message?: string } | { ok: false; error: string; next?: AppError['next'] };
 
 /**
  * A form's server action as a client form receives it: the route passes it in
@@ -17,7 +17,7 @@ export async function attempt<T extends { ok: true }>(work: () => Promise<T>): P
   try {
     return await work();
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, error: error.message };
+    if (error instanceof AppError) return { ok: false, error: error.message, ...(error.next ? { next: error.next } : {}) };
     throw error;
   }
 }

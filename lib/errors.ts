@@ -7,6 +7,8 @@ export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
     message: string,
+    /** Where the person can see more, opened beside the form (e.g. what someone else changed). */
+    readonly next?: { href: string; label: string },
   ) {
     super(message);
     this.name = 'AppError';

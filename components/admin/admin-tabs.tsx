@@ -14,6 +14,7 @@ const SETTINGS = [
   { href: '/admin/settings', label: 'General' },
   { href: '/admin/settings/service-accounts', label: 'Service Accounts' },
   { href: '/admin/settings/alerts', label: 'Alerts' },
+  { href: '/admin/settings/templates', label: 'Page templates' },
 ];
 
 function Tabs({ items, label, exact }: { items: typeof TABS; label: string; exact: boolean }) {

@@ -1,4 +1,5 @@
 import { Button } from '@/components/ui/button';
+import { Link } from '@/components/ui/link';
 import type { ActionResult } from '@/lib/action-result';
 
 /** A form's primary button, saying so while its action runs. */
@@ -15,6 +16,14 @@ export function ResultMessage({ result }: { result: ActionResult | null }) {
   return (
     <p aria-live="polite" className={`text-sm ${result && !result.ok ? 'text-red-700' : 'text-green-700'}`}>
       {result ? (result.ok ? result.message : result.error) : ''}
+      {result && !result.ok && result.next ? (
+        <>
+          {' '}
+          <Link href={result.next.href} reload target="_blank" rel="noopener">
+            {result.next.label} (opens in a new tab)
+          </Link>
+        </>
+      ) : null}
     </p>
   );
 }

@@ -2,7 +2,7 @@
 // the only HTML the wiki injects. Styled here, element by element, because
 // the HTML comes from markdown rather than from our components.
 
-const PROSE = [
+export const PROSE = [
   'space-y-3 leading-relaxed break-words',
   '[&_h1]:text-2xl [&_h1]:font-bold [&_h2]:mt-6 [&_h2]:text-xl [&_h2]:font-semibold [&_h3]:mt-4 [&_h3]:text-lg [&_h3]:font-semibold [&_h4]:font-semibold',
   '[&_a]:text-indigo-700 [&_a]:underline',

@@ -16,7 +16,21 @@ const POPUP = 'absolute right-0 left-0 z-10 mt-1 rounded-md border border-slate-
 /** A name inside a markdown link's brackets, with its own brackets escaped. */
 const linkText = (name: string) => name.replace(/[[\]\\]/g, '\\$&');
 
-export function MentionTextarea({ id, value, onChange, describedBy }: { id: string; value: string; onChange: (value: string) => void; describedBy: string }) {
+export function MentionTextarea({
+  id,
+  label,
+  value,
+  onChange,
+  describedBy,
+  rows = 18,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  describedBy: string;
+  rows?: number;
+}) {
   const ref = useRef<HTMLTextAreaElement>(null);
   const [query, setQuery] = useState<{ text: string; start: number } | null>(null);
   const [active, setActive] = useState(0);
@@ -75,9 +89,9 @@ export function MentionTextarea({ id, value, onChange, describedBy }: { id: stri
       <textarea
         ref={ref}
         id={id}
-        name="body"
+        aria-label={label}
         value={value}
-        rows={18}
+        rows={rows}
         aria-describedby={describedBy}
         aria-autocomplete="list"
         aria-controls={listId}

@@ -1,19 +1,22 @@
 'use client';
 
-import { useActionState, useDeferredValue, useMemo, useState, type FormEvent } from 'react';
+import { useActionState, useDeferredValue, useMemo, useRef, useState, type FormEvent } from 'react';
 import { ResultMessage, SubmitButton } from '@/components/forms/form-parts';
+import { Button } from '@/components/ui/button';
 import { Link } from '@/components/ui/link';
 import type { ActionResult, FormAction } from '@/lib/action-result';
 import { newPageInput, pageEditInput } from '@/lib/wiki/page-input';
 import { renderMarkdown } from '@/lib/wiki/render-markdown';
 import { slugify } from '@/lib/wiki/slug';
+import { RichTextEditor, type RichTextHandle } from './editor/rich-text-editor';
 import { MarkdownView } from './markdown-view';
 import { MentionTextarea } from './mention-textarea';
 
-// Writing a page: title, address, parent and markdown, with a live preview
-// rendered by the same function as the published page. Every field is
-// controlled, so when a save is refused (a conflict with someone else's save,
-// a taken address) the person's text stays exactly as they left it.
+// Writing a page: title, address, parent and text. The text is written in the
+// rich editor, or as markdown (its stored form) with a live preview rendered
+// by the same function as the published page; the switch carries the text
+// across. The fields keep what the person typed when a save is refused (a
+// conflict with someone else's save, a taken address).
 
 interface EditorPage {
   /** The page being edited, or null for a new page. */
@@ -39,14 +42,29 @@ export function PageEditor({ page, parents, save }: Props) {
   const [title, setTitle] = useState(page.title);
   const [slug, setSlug] = useState(page.slug ?? '');
   const [parentSlug, setParentSlug] = useState(page.parentSlug);
-  const [body, setBody] = useState(page.body);
+  // The markdown while it is edited as markdown; null while the rich editor holds the text.
+  const [source, setSource] = useState<string | null>(null);
+  const rich = useRef<RichTextHandle>(null);
+  const bodyField = useRef<HTMLInputElement>(null);
   const [invalid, setInvalid] = useState<string | null>(null);
   // Rendering waits for a pause in typing on a long page, not the keystrokes.
-  const deferredBody = useDeferredValue(body);
-  const preview = useMemo(() => renderMarkdown(deferredBody), [deferredBody]);
+  const deferredSource = useDeferredValue(source ?? '');
+  const preview = useMemo(() => renderMarkdown(deferredSource), [deferredSource]);
 
-  /** The same checks as the server's, before a round trip. */
+  const currentBody = () => source ?? rich.current?.markdown() ?? page.body;
+
+  function switchMode() {
+    if (source === null) setSource(currentBody());
+    else {
+      rich.current?.setMarkdown(source);
+      setSource(null);
+    }
+  }
+
+  /** The same checks as the server's, before a round trip; the text goes into the form as markdown. */
   function check(event: FormEvent<HTMLFormElement>) {
+    const body = currentBody();
+    if (bodyField.current) bodyField.current.value = body;
     const parsed = isNew
       ? newPageInput.safeParse({ title, body, parentSlug })
       : pageEditInput.safeParse({ title, slug, body, parentSlug, version: page.version });
@@ -58,6 +76,7 @@ export function PageEditor({ page, parents, save }: Props) {
   return (
     // autoComplete off: on a reload the browser would otherwise restore what was typed over the page's saved text.
     <form action={action} onSubmit={check} className="space-y-4" noValidate autoComplete="off">
+      <input type="hidden" name="body" ref={bodyField} defaultValue={page.body} />
       {isNew ? null : (
         <>
           <input type="hidden" name="currentSlug" value={page.slug ?? ''} />
@@ -115,30 +134,52 @@ export function PageEditor({ page, parents, save }: Props) {
           ))}
         </select>
       </div>
-      <div className="grid gap-4 md:grid-cols-2">
-        <div>
-          <label htmlFor="body" className="font-medium">
-            Text
-          </label>
-          <p id="body-hint" className="text-sm text-slate-600">
-            Markdown. Type @ and a name to mention someone; link pages as [Title](/wiki/address).
-          </p>
-          <div className="mt-1">
-            <MentionTextarea id="body" value={body} onChange={setBody} describedBy="body-hint" />
+      <div>
+        <p id="body-label" className="font-medium">
+          Text
+        </p>
+        <p id="body-hint" className="text-sm text-slate-600">
+          {source === null
+            ? 'Type / for blocks, @ to mention someone, [[ to link a page. Paste from Word, Google Docs or the web.'
+            : 'Markdown. Type @ and a name to mention someone; link pages as [Title](/wiki/address).'}
+        </p>
+        <div className="mt-1">
+          {/* Kept mounted while the markdown is edited, so switching back keeps the undo history. */}
+          <div hidden={source !== null}>
+            <RichTextEditor
+              initial={page.body}
+              describedBy="body-hint"
+              handle={rich}
+              toolbarExtra={
+                <Button variant="ghost" size="xs" className="ml-auto" onClick={switchMode}>
+                  Markdown
+                </Button>
+              }
+            />
           </div>
+          {source !== null ? (
+            <div className="grid gap-4 md:grid-cols-2">
+              <div className="space-y-2">
+                <MentionTextarea id="markdown" label="Markdown" value={source} onChange={setSource} describedBy="body-hint" />
+                <Button variant="secondary" size="sm" onClick={switchMode}>
+                  Back to the editor
+                </Button>
+              </div>
+              <section aria-labelledby="preview-heading" className="min-w-0">
+                <h2 id="preview-heading" className="font-medium">
+                  Preview
+                </h2>
+                <div className="mt-1 min-h-24 rounded-md border border-dashed border-slate-300 bg-white p-3">
+                  {source.trim() ? (
+                    <MarkdownView html={preview} id="preview" />
+                  ) : (
+                    <p className="text-sm text-slate-600">Nothing to preview yet: start writing the text.</p>
+                  )}
+                </div>
+              </section>
+            </div>
+          ) : null}
         </div>
-        <section aria-labelledby="preview-heading" className="min-w-0">
-          <h2 id="preview-heading" className="font-medium">
-            Preview
-          </h2>
-          <div className="mt-6 min-h-24 rounded-md border border-dashed border-slate-300 bg-white p-3">
-            {body.trim() ? (
-              <MarkdownView html={preview} id="preview" />
-            ) : (
-              <p className="text-sm text-slate-600">Nothing to preview yet: start writing the text.</p>
-            )}
-          </div>
-        </section>
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton pending={pending} label={isNew ? 'Create page' : 'Save'} />

@@ -6,7 +6,7 @@ import { expect, test } from './support/fixtures';
 import { served5xx, summarize } from './support/log-summary';
 import { createTenantWithToken, listTenants } from './support/operator-cli';
 import { simulateEntra } from './support/simulator';
-import { browsePeople, openAdminConsole, openOrgChart, readTenantUrl, searchFor, signInAsDemoAdmin } from './support/wiki-walk';
+import { browsePeople, editAndCommentOnHandbook, openAdminConsole, openOrgChart, readTenantUrl, searchFor, signInAsDemoAdmin } from './support/wiki-walk';
 
 // Issue 14: the embedded default is a product path. A newcomer's first hour
 // with `npm run demo`, exactly as the README starts it: sign in, connect
@@ -139,10 +139,11 @@ test('npm run demo: sign-in, the tutorial’s token, Test Connection, a provisio
   await operatorListsTenants('after provisioning');
 
   await testConnection(acme, token, 'after the last pause');
-  await test.step('the wiki after the last pause: people, a profile, search, the org chart', async () => {
+  await test.step('the wiki after the last pause: people, a profile, search, the org chart, a page edited and commented on', async () => {
     const someone = await browsePeople(page);
     await searchFor(page, someone);
     await openOrgChart(page, me);
+    await editAndCommentOnHandbook(page);
     expectAllWell('the wiki after the last pause');
   });
 

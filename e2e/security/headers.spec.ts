@@ -25,7 +25,7 @@ const PROTECTIONS = {
     'accelerometer=(), autoplay=(), browsing-topics=(), camera=(), display-capture=(), encrypted-media=(), geolocation=(), gyroscope=(), hid=(), ' +
     'magnetometer=(), microphone=(), midi=(), payment=(), publickey-credentials-get=(), screen-wake-lock=(), serial=(), usb=(), xr-spatial-tracking=()',
 };
-const API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+const API_POLICY = "default-src 'none'; frame-ancestors 'none'; sandbox";
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Forms may go to our sites and to the identity provider the tests' server signs in with (tools/dev-idp, at port + 1). */
 const PAGE_POLICY = new RegExp(
@@ -124,7 +124,12 @@ test('signed in: the tenant’s pages, the admin console and the app’s JSON wo
 
   await visit(page, tenantUrl('acme', '/people'));
   await visit(page, tenantUrl('acme', '/wiki/new'));
-  await page.getByLabel('Text', { exact: true }).fill('# Preview works\n\nUnder **the policy**.');
+  // The rich editor runs under the policy, and so does the markdown preview.
+  const text = page.getByRole('textbox', { name: 'Text', exact: true });
+  await text.fill('Typed under the policy.');
+  await expect(text).toHaveText('Typed under the policy.');
+  await page.getByRole('button', { name: 'Markdown', exact: true }).click();
+  await page.getByRole('textbox', { name: 'Markdown', exact: true }).fill('# Preview works\n\nUnder **the policy**.');
   await expect(page.getByRole('region', { name: 'Preview' }).getByRole('heading', { name: 'Preview works' })).toBeVisible();
 
   await visit(page, tenantUrl('acme', '/admin/settings'));

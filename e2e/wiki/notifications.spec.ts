@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { wikiCompany, writePage } from './wiki-fixtures';
+import { richText, wikiCompany, writePage } from './wiki-fixtures';
 import { expect, test } from '../support/test';
 
 // The bell in the header: a mention, a change to one's page by someone else,
@@ -43,12 +43,9 @@ test('a mention and a change by someone else ring the bell; reading the page and
   // Pat edits Dev's page: Dev hears of it, once for two edits while unread.
   for (const text of ['Ask Pat first, then Lead.', 'Ask Pat first, then Lead, then Ceo.']) {
     await pat.goto(company.url('/wiki/standup/edit'));
-    const body = pat.getByLabel('Text', { exact: true });
-    await expect(body).toBeEditable();
-    await expect(async () => {
-      await body.fill(text);
-      await expect(body).toHaveValue(text, { timeout: 500 });
-    }).toPass();
+    const body = await richText(pat);
+    await body.fill(text);
+    await expect(body).toHaveText(text);
     await pat.getByRole('button', { name: 'Save' }).press('Enter');
     await expect(pat.getByRole('region', { name: 'Page text' })).toContainText(text);
   }

@@ -1,9 +1,9 @@
-import { wikiCompany, writePage } from './wiki-fixtures';
-import { untilHydrated } from '../support/hydration';
+import { markdownMode, richText, wikiCompany, writePage } from './wiki-fixtures';
 import { expect, test } from '../support/test';
 
-// Writing the wiki end to end: a page with a mention, editing with the live
-// preview, history and restore, the Trash, and two editors at once.
+// Writing the wiki end to end: a page written as markdown with a mention,
+// editing with the live preview, history and restore, the Trash, and two
+// editors at once. The rich editor's own journey is editor.spec.ts.
 
 // Long journeys through real sign-in and many pages; the machine is shared.
 test.describe.configure({ timeout: 90_000 });
@@ -15,8 +15,7 @@ test('a page that mentions someone is listed on their profile; the editor previe
 
   // The @-picker: "@pat" lists PAT Person (from GET /api/search), Enter writes the mention link.
   await page.goto(company.url('/wiki/new'));
-  const text = page.getByLabel('Text', { exact: true });
-  await untilHydrated(text);
+  const text = await markdownMode(page);
   await page.getByLabel('Title').fill('Release Process');
   await text.fill('# How we ship\n\nAsk ');
   await text.pressSequentially('@pat');
@@ -42,10 +41,10 @@ test('a page that mentions someone is listed on their profile; the editor previe
 
   // Editing: the preview follows the text before anything is saved.
   await page.goto(company.url('/wiki/release-process/edit'));
+  const source = await markdownMode(page);
   const preview = page.getByRole('region', { name: 'Preview' });
   await expect(preview.getByRole('heading', { name: 'How we ship' })).toBeVisible();
-  await untilHydrated(page.getByLabel('Text', { exact: true }));
-  await page.getByLabel('Text', { exact: true }).fill('# How we ship\n\nTag the build, then tell **everyone**.');
+  await source.fill('# How we ship\n\nTag the build, then tell **everyone**.');
   await expect(preview.getByText('everyone')).toHaveJSProperty('tagName', 'STRONG');
   await expect(preview.getByRole('link', { name: '@PAT Person' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Save' }).press('Enter');
@@ -83,7 +82,7 @@ test('a page with pages under it is not deleted; a deleted page waits in the Tra
   await page.getByRole('link', { name: 'New page under this one' }).press('Enter');
   await expect(page.getByLabel('Parent page')).toHaveValue('team-handbook');
   await page.getByLabel('Title').fill('Holidays');
-  await page.getByLabel('Text', { exact: true }).fill('Book early.');
+  await (await richText(page)).fill('Book early.');
   await page.getByRole('button', { name: 'Create page' }).press('Enter');
   await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText('Team Handbook');
 
@@ -117,21 +116,23 @@ test('of two people editing the same page, the second is told and keeps their te
   const colleague = await browser.newPage();
   await company.enter(colleague, 'pat', '/wiki/standup/edit');
   await page.goto(company.url('/wiki/standup/edit'));
-  await untilHydrated(page.getByLabel('Text', { exact: true }));
-  await untilHydrated(colleague.getByLabel('Text', { exact: true }));
 
-  await page.getByLabel('Text', { exact: true }).fill('Daily at half past nine.');
+  await (await richText(page)).fill('Daily at half past nine.');
   await page.getByRole('button', { name: 'Save' }).press('Enter');
   await expect(page.getByRole('region', { name: 'Page text' })).toContainText('half past nine');
 
   const mine = 'Daily at eleven, on Fridays never.';
-  await colleague.getByLabel('Text', { exact: true }).fill(mine);
+  const theirs = await richText(colleague);
+  await theirs.fill(mine);
   await colleague.getByRole('button', { name: 'Save' }).press('Enter');
   await expect(colleague.getByText(/Someone else saved this page while you were editing/)).toBeVisible();
-  await expect(colleague.getByLabel('Text', { exact: true })).toHaveValue(mine);
+  await expect(theirs).toHaveText(mine);
+  // What the other person changed, beside the text being kept.
+  const changes = colleague.getByRole('link', { name: 'See what changed (opens in a new tab)' });
+  await expect(changes).toHaveAttribute('href', '/wiki/standup/history/2');
+  await expect(changes).toHaveAttribute('target', '_blank');
   await colleague.reload();
-  await expect(colleague.getByLabel('Text', { exact: true })).toHaveValue('Daily at half past nine.');
-  await untilHydrated(colleague.getByLabel('Text', { exact: true }));
+  await expect(await richText(colleague)).toHaveText('Daily at half past nine.');
 
   // Bad input is answered in words, before and after a round trip.
   await colleague.getByLabel('Address').fill('Not A Slug');

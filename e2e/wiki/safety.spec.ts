@@ -1,7 +1,7 @@
 import { seriousViolations } from '../support/axe';
 import { expect, test } from '../support/test';
 import { MARK_SCRIPT, payloadsThatRan, XSS_CORPUS } from '../security/xss-corpus';
-import { wikiCompany, writePage } from './wiki-fixtures';
+import { markdownMode, richText, wikiCompany, writePage } from './wiki-fixtures';
 
 // Page text is anyone's input shown to everyone: it must render inert. And
 // every wiki screen must be usable with assistive technology.
@@ -42,6 +42,7 @@ test('a page full of script renders inert, in the page and in the preview', asyn
   expect(await article.locator('script, iframe, svg, [style], [onerror], [onload], [onmouseover]').count()).toBe(0);
 
   await page.goto(company.url('/wiki/totally-harmless/edit'));
+  await markdownMode(page);
   const preview = page.getByRole('region', { name: 'Preview' });
   await expect(preview.getByText('shouty')).toBeVisible();
   expect(await preview.locator('script, iframe, svg, [style], [onerror]').count()).toBe(0);
@@ -60,11 +61,12 @@ test('the wiki index, a page, the editor, history and a diff pass axe with no se
     `# Guide\n\n- [ ] a task\n- [x] done\n\nAsk [@LEAD Person](/people/${company.ids.lead}).\n\n| a | b |\n|---|---|\n| 1 | 2 |`,
   );
   await page.goto(company.url('/wiki/guide/edit'));
-  await page.getByLabel('Text', { exact: true }).fill('# Guide\n\nShorter now.');
+  await (await markdownMode(page)).fill('# Guide\n\nShorter now.');
   await page.getByRole('button', { name: 'Save' }).press('Enter');
   await expect(page.getByRole('region', { name: 'Page text' })).toContainText('Shorter now.');
   for (const path of ['/wiki', '/wiki/guide', '/wiki/guide/edit', '/wiki/new', '/wiki/guide/history', '/wiki/guide/history/2', '/wiki/guide/history/1']) {
     await page.goto(company.url(path));
+    if (/\/(edit|new)$/.test(path)) await richText(page);
     expect(await seriousViolations(page, path)).toEqual([]);
   }
 });

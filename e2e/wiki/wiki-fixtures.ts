@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { untilHydrated } from '../support/hydration';
 import { createScimTenant, type ScimTenant } from '../support/scim-fixtures';
 import { signIn } from '../support/sign-in';
@@ -59,11 +59,29 @@ export async function wikiCompany(): Promise<WikiCompany> {
 }
 
 /** Through /wiki/new: writes a page and lands on it. */
+/** The rich editor's text, once the editor has loaded (it is built in the browser only). */
+export async function richText(page: Page): Promise<Locator> {
+  const text = page.getByRole('textbox', { name: 'Text', exact: true });
+  await expect(text).toBeEditable({ timeout: 15_000 });
+  return text;
+}
+
+/** Switches the editor to markdown (as one imports a page written elsewhere) and answers the markdown's field. */
+export async function markdownMode(page: Page): Promise<Locator> {
+  await richText(page);
+  const source = page.getByRole('textbox', { name: 'Markdown', exact: true });
+  await page.getByRole('button', { name: 'Markdown', exact: true }).click();
+  await expect(source).toBeVisible();
+  await untilHydrated(source);
+  return source;
+}
+
+/** Creates a page whose text is `body`, written as markdown. */
 export async function writePage(page: Page, company: WikiCompany, title: string, body: string, parent?: string): Promise<void> {
   await page.goto(company.url(parent ? `/wiki/new?parent=${parent}` : '/wiki/new'));
-  await untilHydrated(page.getByLabel('Text', { exact: true }));
+  const source = await markdownMode(page);
   await page.getByLabel('Title').fill(title);
-  await page.getByLabel('Text', { exact: true }).fill(body);
+  await source.fill(body);
   await page.getByRole('button', { name: 'Create page' }).press('Enter');
   // The page itself, not the editor's preview (which may show the same heading).
   await expect(page.getByRole('region', { name: 'Page text' })).toBeVisible();

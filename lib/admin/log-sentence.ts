@@ -87,6 +87,12 @@ function adminSentence(e: SentenceInput): string {
       return `${who} described team ${text(e.details.team) ?? ''}`;
     case 'photos.sync':
       return `${who} asked for photos to be synced now`;
+    case 'template.create':
+      return `${who} added the page template ${name ?? ''}`;
+    case 'template.update':
+      return `${who} changed the page template ${name ?? ''}`;
+    case 'template.delete':
+      return `${who} deleted the page template ${name ?? ''}`;
   }
   return `${who}: ${e.action}`;
 }

@@ -40,6 +40,17 @@ export const platformDb = {
     await rootClient().tenant.update({ where: { id }, data: { claimedByDirectoryAdmin: false } });
   },
 
+  /** Marks the tenant's default page templates as given; false when they were (of two at once, one wins). */
+  async claimTemplateSeeding(id: string): Promise<boolean> {
+    const { count } = await rootClient().tenant.updateMany({ where: { id, templatesSeededAt: null }, data: { templatesSeededAt: new Date() } });
+    return count === 1;
+  },
+
+  /** Undoes claimTemplateSeeding when the templates could not be written. */
+  async unclaimTemplateSeeding(id: string): Promise<void> {
+    await rootClient().tenant.update({ where: { id }, data: { templatesSeededAt: null } });
+  },
+
   listTenants(): Promise<Tenant[]> {
     return rootClient().tenant.findMany({ orderBy: { createdAt: 'asc' } });
   },

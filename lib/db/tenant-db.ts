@@ -27,6 +27,9 @@ export const TENANT_OWNED_MODELS = [
   'ProvisioningHour',
   'Alert',
   'Notification',
+  'WikiFile',
+  'PageComment',
+  'PageTemplate',
 ] as const;
 
 const tenantOwned = new Set<string>(TENANT_OWNED_MODELS);
@@ -50,6 +53,9 @@ const SCALAR_FIELDS: Record<string, ReadonlySet<string>> = {
   ProvisioningHour: new Set(Object.values(Prisma.ProvisioningHourScalarFieldEnum)),
   Alert: new Set(Object.values(Prisma.AlertScalarFieldEnum)),
   Notification: new Set(Object.values(Prisma.NotificationScalarFieldEnum)),
+  WikiFile: new Set(Object.values(Prisma.WikiFileScalarFieldEnum)),
+  PageComment: new Set(Object.values(Prisma.PageCommentScalarFieldEnum)),
+  PageTemplate: new Set(Object.values(Prisma.PageTemplateScalarFieldEnum)),
 };
 
 type Data = Record<string, unknown>;

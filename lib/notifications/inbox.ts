@@ -45,10 +45,15 @@ export function notificationSentence(row: Pick<Row, 'kind' | 'page' | 'actor'>):
       return `${who} changed ${page}, which you own`;
     case 'page_owned':
       return `${who} made you the owner of ${page}`;
+    case 'commented':
+      return `${who} commented on ${page}, which you own`;
+    case 'replied':
+      return `${who} replied to your comment on ${page}`;
   }
 }
 
-export const notificationHref = (row: Pick<Row, 'page'>) => (row.page.deletedAt ? '/wiki' : `/wiki/${row.page.slug}`);
+export const notificationHref = (row: Pick<Row, 'page' | 'kind'>) =>
+  row.page.deletedAt ? '/wiki' : `/wiki/${row.page.slug}${row.kind === 'commented' || row.kind === 'replied' ? '#comments' : ''}`;
 
 export function unreadCount(tenantId: string, userId: string): Promise<number> {
   return tenantDb(tenantId).notification.count({ where: { userId, readAt: null } });

@@ -32,3 +32,29 @@ export async function notifyOwnerMade(tx: TenantTx, tenantId: string, pageId: st
   if (ownerId === actorId) return;
   await tx.notification.create({ data: { tenantId, userId: ownerId, kind: 'page_owned', pageId, actorId } });
 }
+
+/**
+ * A new comment: those mentioned in it, those who wrote in its thread before
+ * (a reply), and the page's owner, each told once, in that order of kinds.
+ */
+export async function notifyComment(
+  tx: TenantTx,
+  tenantId: string,
+  pageId: string,
+  actorId: string,
+  to: { mentioned: string[]; thread: string[]; ownerId: string | null },
+): Promise<void> {
+  const told = new Set([actorId]);
+  const data: { tenantId: string; userId: string; kind: 'mentioned' | 'replied' | 'commented'; pageId: string; actorId: string }[] = [];
+  const tell = (ids: (string | null)[], kind: (typeof data)[number]['kind']) => {
+    for (const userId of ids) {
+      if (!userId || told.has(userId)) continue;
+      told.add(userId);
+      data.push({ tenantId, userId, kind, pageId, actorId });
+    }
+  };
+  tell(to.mentioned, 'mentioned');
+  tell(to.thread, 'replied');
+  tell([to.ownerId], 'commented');
+  if (data.length > 0) await tx.notification.createMany({ data });
+}

@@ -96,9 +96,12 @@ export function pageSecurityHeaders(nonce: string, settings: SecuritySettings): 
   return { 'Content-Security-Policy': pagePolicy(nonce, settings), ...commonHeaders(settings) };
 }
 
-/** Everything that is not a page (JSON, SCIM, metrics, static files): nothing in it may run or be framed. */
+/**
+ * Everything that is not a page (JSON, SCIM, metrics, static files, the wiki's uploaded files): nothing in it
+ * may run or be framed, and opened on its own it is a sandboxed document of no origin.
+ */
 export function apiSecurityHeaders(settings: SecuritySettings): SecurityHeaders {
-  return { 'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'", ...commonHeaders(settings) };
+  return { 'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'; sandbox", ...commonHeaders(settings) };
 }
 
 /** The headers of the response to `pathname` as the proxy sees it, with the page's nonce when it is a page. */

@@ -1,4 +1,5 @@
-import { PROFILE_PATH, renderMarkdown } from './render-markdown';
+import { renderMarkdown } from './render-markdown';
+import { PROFILE_PATH } from './sanitize';
 
 // A mention is any link in the body that renders as a link to a profile,
 // /people/<id or userName>: "[@Ada](/people/<id>)" as the editor's picker

@@ -3,7 +3,7 @@ import { RESERVED_SLUGS, SLUG_MAX, SLUG_PATTERN } from './slug';
 
 // What a person may send for a page, checked the same way in the editor and on the server.
 
-const BODY_MAX = 100_000;
+export const BODY_MAX = 100_000;
 
 const title = z.string().trim().min(1, 'Give the page a title.').max(200, 'A title is at most 200 characters.');
 const body = z.string().max(BODY_MAX, `A page is at most ${BODY_MAX.toLocaleString('en')} characters.`);

@@ -7,7 +7,7 @@ import { mentionKeys } from './mention-keys';
 // page readers see. People mentioned for the first time are notified.
 
 /** The people of this tenant that `keys` (ids or userNames) name; keys of nobody are ignored. */
-async function mentionedUserIds(tx: TenantTx, keys: string[]): Promise<string[]> {
+export async function mentionedUserIds(tx: TenantTx, keys: string[]): Promise<string[]> {
   if (keys.length === 0) return [];
   const ids = keys.filter(isUuid);
   const userNames = keys.filter((key) => !isUuid(key));

@@ -68,7 +68,7 @@ describe('securityHeadersFor', () => {
     const first = securityHeadersFor('/people', local)['Content-Security-Policy'];
     const second = securityHeadersFor('/people', local)['Content-Security-Policy'];
     expect(first).not.toBe(second);
-    expect(securityHeadersFor('/api/search', local)['Content-Security-Policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(securityHeadersFor('/api/search', local)['Content-Security-Policy']).toBe("default-src 'none'; frame-ancestors 'none'; sandbox");
   });
 
   it('sends the same protections beside either policy', () => {

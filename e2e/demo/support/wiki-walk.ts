@@ -90,3 +90,34 @@ export async function searchFor(page: Page, name: string): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: 'Search' })).toBeVisible();
   await expect(page.getByRole('main').getByRole('link', { name, exact: true }).first()).toBeVisible();
 }
+
+/**
+ * A demo page in the rich editor: its markdown opens as headings and links, a
+ * line typed and saved shows on the page; then a comment under it. The
+ * handbook is one of the demo's seeded pages (tools/seed/demo-content.ts).
+ */
+export async function editAndCommentOnHandbook(page: Page): Promise<void> {
+  await open(page, '/wiki/handbook/edit');
+  const text = page.getByRole('textbox', { name: 'Text', exact: true });
+  await expect(text).toBeEditable({ timeout: 15_000 });
+  await expect(text.getByRole('link', { name: 'Onboarding checklist' })).toHaveAttribute('href', '/wiki/onboarding');
+  await text.evaluate((element) => {
+    // The caret to the end of the text, as a click below the last line puts it.
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    range.collapse(false);
+    window.getSelection()!.removeAllRanges();
+    window.getSelection()!.addRange(range);
+  });
+  await text.press('Enter');
+  await text.pressSequentially('Written in the demo.');
+  await page.getByRole('button', { name: 'Save' }).press('Enter');
+  const article = page.getByRole('region', { name: 'Page text' });
+  await expect(article).toContainText('Written in the demo.');
+  await expect(article.getByRole('link', { name: 'Onboarding checklist' })).toHaveAttribute('href', '/wiki/onboarding');
+
+  const comments = page.getByRole('region', { name: 'Comments' });
+  await comments.getByRole('textbox', { name: 'New comment' }).fill('Looks right to me.');
+  await comments.getByRole('button', { name: 'Comment' }).press('Enter');
+  await expect(comments.getByRole('listitem', { name: /^Comment by / })).toContainText('Looks right to me.');
+}

@@ -122,6 +122,7 @@ export const PAGES: Record<string, PageRule> = {
   'tenant /admin/settings': adminPage(() => '/admin/settings'),
   'tenant /admin/settings/service-accounts': adminPage(() => '/admin/settings/service-accounts'),
   'tenant /admin/settings/alerts': adminPage(() => '/admin/settings/alerts'),
+  'tenant /admin/settings/templates': adminPage(() => '/admin/settings/templates'),
   'tenant /org': memberPage(() => '/org'),
   'tenant /people': memberPage(() => '/people'),
   'tenant /people/[key]': naming(memberPage((w) => `/people/${w.target.memberId}`)),
@@ -153,6 +154,9 @@ export const HANDLERS: Record<string, PageRule> = {
   'GET tenant /api/search': memberApi(() => '/api/search?q=onboarding'),
   'GET tenant /api/notifications': memberApi(() => '/api/notifications'),
   'GET tenant /api/photos/[file]': naming(memberApi((w) => `/api/photos/${w.target.photoKey}-64.webp`)),
+  'GET tenant /api/files/[id]/[name]': naming(memberApi((w) => `/api/files/${w.target.wikiFileId}/plan.txt`)),
+  // Sent without a body: past the guard, the upload is refused for being empty (400), and changes nothing.
+  'POST tenant /api/files': { ...memberApi(() => '/api/files?name=planted.txt'), allowed: 400 },
 };
 
 // Each action's arguments are ones that would change the target tenant if the action ran.
@@ -192,6 +196,8 @@ export const ACTIONS: Record<string, ActionRule> = {
   'app/tenant/[subdomain]/people/[key]/actions.ts#saveOwnProfile': memberAction(() => ({ form: { aboutMe: 'Defaced', skills: 'intrusion' } })),
   'app/tenant/[subdomain]/people/[key]/actions.ts#saveOwnPhoto': memberAction(() => ({ form: { intent: 'remove' } })),
   [`${admin}#syncPhotos`]: adminAction(() => ({ form: {} })),
+  [`${admin}#saveTemplateAction`]: naming(adminAction((w) => ({ form: { id: w.target.templateId, name: 'Defaced', description: '', body: 'Defaced' } }))),
+  [`${admin}#deleteTemplateAction`]: naming(adminAction((w) => ({ form: { id: w.target.templateId } }))),
   'app/tenant/[subdomain]/teams/[id]/actions.ts#saveTeamDescription': naming(
     adminAction((w) => ({ form: { teamId: w.target.teamId, description: 'Defaced' } })),
   ),
@@ -205,4 +211,8 @@ export const ACTIONS: Record<string, ActionRule> = {
   [`${wiki}#restorePageAction`]: naming(memberAction((w) => ({ form: { id: w.target.trashedPageId } }))),
   [`${wiki}#restoreRevisionAction`]: naming(memberAction((w) => ({ form: { slug: w.target.pageSlug, number: '1', version: '1' } }))),
   [`${wiki}#setOwnerAction`]: naming(memberAction((w) => ({ form: { slug: w.target.pageSlug, owner: w.target.adminId } }))),
+  [`${wiki}#addCommentAction`]: naming(memberAction((w) => ({ form: { slug: w.target.pageSlug, body: 'Planted', threadId: w.target.commentId } }))),
+  [`${wiki}#editCommentAction`]: naming(memberAction((w) => ({ form: { id: w.target.commentId, body: 'Defaced' } }))),
+  [`${wiki}#deleteCommentAction`]: naming(memberAction((w) => ({ form: { id: w.target.commentId } }))),
+  [`${wiki}#resolveThreadAction`]: naming(memberAction((w) => ({ form: { id: w.target.commentId, resolved: 'yes' } }))),
 };

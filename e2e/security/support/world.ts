@@ -18,7 +18,7 @@ export const SETUP_LANES = 3;
 /** The app's functions, on the tests' server's database (a connection for each tenant set up at once, and one spare). */
 async function lib() {
   useTestDatabase();
-  const [tenancy, tokens, accounts, members, session, wiki, trash, photos, db] = await Promise.all([
+  const [tenancy, tokens, accounts, members, session, wiki, trash, photos, files, comments, templates, db] = await Promise.all([
     import('../../../lib/tenancy/create-tenant'),
     import('../../../lib/tokens/create-service-account-token'),
     import('../../../lib/tokens/service-accounts'),
@@ -27,9 +27,25 @@ async function lib() {
     import('../../../lib/wiki/create-page'),
     import('../../../lib/wiki/trash'),
     import('../../../lib/photos/store-photo'),
+    import('../../../lib/wiki/files/wiki-files'),
+    import('../../../lib/wiki/comments/write-comment'),
+    import('../../../lib/wiki/templates/templates'),
     import('../../../lib/db'),
   ]);
-  return { ...tenancy, ...tokens, ...accounts, ...members, ...session, ...wiki, ...trash, ...photos, setUploadedPhoto: db.setUploadedPhoto };
+  return {
+    ...tenancy,
+    ...tokens,
+    ...accounts,
+    ...members,
+    ...session,
+    ...wiki,
+    ...trash,
+    ...photos,
+    ...files,
+    ...comments,
+    ...templates,
+    setUploadedPhoto: db.setUploadedPhoto,
+  };
 }
 
 export interface ScimTokens {
@@ -57,6 +73,12 @@ export interface TargetTenant extends Tenant {
   trashedPageId: string;
   /** The admin's photo (their own upload): a file only members of the target may fetch. */
   photoKey: string;
+  /** An attachment of the wiki, by id: also for members of the target only. */
+  wikiFileId: string;
+  /** The member's comment on the page. */
+  commentId: string;
+  /** One of the tenant's page templates (the defaults, given when first listed). */
+  templateId: string;
   serviceAccountId: string;
   liveTokenId: string;
   sessions: { admin: string; member: string };
@@ -157,8 +179,11 @@ export async function buildWorld(): Promise<World> {
     .toBuffer();
   const photoKey = await app.storePhoto(target.id, photo);
   await app.setUploadedPhoto(target.id, staff.adminId, photoKey);
+  const { id: wikiFileId } = await app.uploadWikiFile(target.id, staff.memberId, 'plan.txt', Buffer.from('The plan.\n'));
+  const { id: commentId } = await app.addComment(target.id, staff.memberId, { slug: pageSlug, body: 'Looks good.', threadId: '' });
+  const [{ id: templateId }] = await app.listTemplates({ id: target.id, templatesSeededAt: null });
   return {
-    target: { ...target, ...staff, teamId, pageSlug, trashedPageId, photoKey },
+    target: { ...target, ...staff, teamId, pageSlug, trashedPageId, photoKey, wikiFileId, commentId, templateId },
     other: { ...other, memberId: otherStaff.memberId, sessions: otherStaff.sessions },
   };
 }

@@ -64,6 +64,7 @@ const CLEAR_REFERENCES = [
   `UPDATE "ServiceAccount" SET "createdById" = NULL WHERE "tenantId" = $1 AND "createdById" = $2`,
   `UPDATE "ApiToken" SET "createdById" = NULL WHERE "tenantId" = $1 AND "createdById" = $2`,
   `UPDATE "Notification" SET "actorId" = NULL WHERE "tenantId" = $1 AND "actorId" = $2`,
+  `UPDATE "PageComment" SET "authorId" = NULL WHERE "tenantId" = $1 AND "authorId" = $2`,
 ];
 // Group memberships go by cascade.
 const DELETE = `WITH u AS (DELETE FROM "User" WHERE "tenantId" = $1 AND "id" = $2 RETURNING "id"), log AS (${provisioningLogInsert(3, 'EXISTS (SELECT 1 FROM u)')}) SELECT "id" FROM u`;

@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { setRole } from '@/lib/admin/members';
 import { updateAlertSettings } from '@/lib/alerts/alert-settings';
 import { syncPhotosNow } from '@/lib/admin/photo-status';
@@ -8,6 +9,7 @@ import { updateSettings } from '@/lib/admin/settings';
 import { requireAdminAction } from '@/lib/auth/guard';
 import { attempt, type ActionResult, type TokenResult } from '@/lib/action-result';
 import { createServiceAccount, deleteServiceAccount, generateToken, revokeToken } from '@/lib/tokens/service-accounts';
+import { deleteTemplate, saveTemplate } from '@/lib/wiki/templates/templates';
 
 // The Admin Console's actions. Each one re-checks on the server that the
 // caller is an admin of the tenant whose host it was sent to; ids in the
@@ -92,5 +94,25 @@ export async function setRoleAction(userId: string, role: string): Promise<Actio
   return run(async () => {
     await setRole(tenant.id, actor, String(userId), role);
     return { ok: true };
+  });
+}
+
+export async function saveTemplateAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const { tenant, actor } = await requireAdminAction();
+  const id = String(formData.get('id') ?? '');
+  const result = await run(async () => {
+    await saveTemplate(tenant.id, actor, id, { name: formData.get('name'), description: formData.get('description') ?? '', body: formData.get('body') ?? '' });
+    return { ok: true as const };
+  });
+  // Back to the list, which shows it; a refusal stays on the form with the text as it was.
+  if (result.ok) redirect('/admin/settings/templates?saved=1');
+  return result;
+}
+
+export async function deleteTemplateAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const { tenant, actor } = await requireAdminAction();
+  return run(async () => {
+    await deleteTemplate(tenant.id, actor, String(formData.get('id') ?? ''));
+    return { ok: true, message: 'Template deleted.' };
   });
 }

@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { attempt, type ActionResult } from '@/lib/action-result';
 import { requireMemberAction } from '@/lib/auth/guard';
+import { addComment, deleteComment, editComment, resolveThread } from '@/lib/wiki/comments/write-comment';
 import { createPage } from '@/lib/wiki/create-page';
 import { setPageOwner } from '@/lib/wiki/owner';
 import { restoreRevision } from '@/lib/wiki/restore-revision';
@@ -89,4 +90,36 @@ export async function setOwnerAction(_previous: ActionResult | null, form: FormD
       return { ok: true as const, message: `${name} now owns this page.` };
     }),
   );
+}
+
+/** A comment's change, then the page read afresh with it. */
+async function commentChange(work: () => Promise<unknown>, message: string): Promise<ActionResult> {
+  return refreshed(
+    await attempt(async () => {
+      await work();
+      return { ok: true as const, message };
+    }),
+  );
+}
+
+export async function addCommentAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const { tenant, user } = await requireMemberAction();
+  const input = { slug: field(form, 'slug'), body: field(form, 'body'), threadId: field(form, 'threadId') };
+  return commentChange(() => addComment(tenant.id, user.id, input), input.threadId ? 'Reply added.' : 'Comment added.');
+}
+
+export async function editCommentAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const { tenant, user } = await requireMemberAction();
+  return commentChange(() => editComment(tenant.id, user.id, { id: field(form, 'id'), body: field(form, 'body') }), 'Comment saved.');
+}
+
+export async function deleteCommentAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const { tenant, user } = await requireMemberAction();
+  return commentChange(() => deleteComment(tenant.id, user.id, { id: field(form, 'id') }), 'Comment deleted.');
+}
+
+export async function resolveThreadAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const { tenant, user } = await requireMemberAction();
+  const resolved = field(form, 'resolved');
+  return commentChange(() => resolveThread(tenant.id, user.id, { id: field(form, 'id'), resolved }), resolved === 'yes' ? 'Resolved.' : 'Reopened.');
 }

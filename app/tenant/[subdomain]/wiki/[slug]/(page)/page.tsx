@@ -4,14 +4,16 @@ import { cache } from 'react';
 import { Card, Section } from '@/components/ui/card';
 import { Link } from '@/components/ui/link';
 import { ActionForm } from '@/components/wiki/action-form';
+import { Comments } from '@/components/wiki/comments';
 import { MarkdownView } from '@/components/wiki/markdown-view';
 import { OwnerForm } from '@/components/wiki/owner-form';
 import { requireMember } from '@/lib/auth/guard';
 import { formatUtc } from '@/lib/format-time';
 import { markPageRead } from '@/lib/notifications/inbox';
+import { pageComments } from '@/lib/wiki/comments/page-comments';
 import { findPage } from '@/lib/wiki/read-page';
 import { renderMarkdown } from '@/lib/wiki/render-markdown';
-import { deletePageAction, setOwnerAction } from '../../actions';
+import { addCommentAction, deleteCommentAction, deletePageAction, editCommentAction, resolveThreadAction, setOwnerAction } from '../../actions';
 import { slugFromPath } from '@/lib/wiki/slug';
 import { Breadcrumbs } from '@/components/layout/breadcrumbs';
 
@@ -35,7 +37,7 @@ export default async function WikiPageView({ params, searchParams }: Props) {
   const page = await pageOf(tenant.id, slug);
   if (!page) notFound();
   // Reading the page answers what the bell said about it.
-  await markPageRead(tenant.id, user.id, page.id);
+  const [threads] = await Promise.all([pageComments(tenant.id, page.id, user.id), markPageRead(tenant.id, user.id, page.id)]);
   const { owner, lastEdit } = page;
   return (
     <article className="space-y-4">
@@ -124,6 +126,13 @@ export default async function WikiPageView({ params, searchParams }: Props) {
             ))}
           </ul>
         )}
+      </Section>
+      <Section title="Comments" id="comments">
+        <Comments
+          threads={threads}
+          slug={page.slug}
+          actions={{ add: addCommentAction, edit: editCommentAction, remove: deleteCommentAction, resolve: resolveThreadAction }}
+        />
       </Section>
       {owner.kind === 'present' ? (
         <details className="text-sm">
