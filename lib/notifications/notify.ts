@@ -56,5 +56,9 @@ export async function notifyComment(
   tell(to.mentioned, 'mentioned');
   tell(to.thread, 'replied');
   tell([to.ownerId], 'commented');
-  if (data.length > 0) await tx.notification.createMany({ data });
+  if (data.length === 0) return;
+  // People who left are not told (as for a changed page).
+  const active = new Set((await tx.user.findMany({ where: { id: { in: data.map((d) => d.userId) }, active: true }, select: { id: true } })).map((u) => u.id));
+  const kept = data.filter((d) => active.has(d.userId));
+  if (kept.length > 0) await tx.notification.createMany({ data: kept });
 }

@@ -74,9 +74,11 @@ const PASTED: sanitizeHtml.IOptions = {
   allowedClasses: {},
   transformTags: { b: 'strong', i: 'em', a: linkAttributes },
   // Word and Docs wrap everything in spans and divs of styling; their text is kept. An image comes
-  // along only from the web or this wiki's own files: a relative address would point into the wiki.
+  // along only from this wiki's own files: pages show no other site's images (the page's CSP), and a
+  // relative address would point anywhere in the wiki.
   exclusiveFilter: (frame) =>
-    (frame.tag === 'input' && frame.attribs.type !== 'checkbox') || (frame.tag === 'img' && !/^(https:\/\/|\/api\/files\/)/i.test(frame.attribs.src ?? '')),
+    (frame.tag === 'input' && frame.attribs.type !== 'checkbox') ||
+    (frame.tag === 'img' && !/^\/api\/files\/[0-9a-f-]{36}\/[^/]+$/i.test(frame.attribs.src ?? '')),
 };
 
 /** HTML produced from a page's markdown, made safe to show. */

@@ -23,13 +23,14 @@ export interface PageChange {
 async function whyNotSaved(tx: TenantTx, id: string, expected: number): Promise<AppError> {
   const now = await tx.wikiPage.findUnique({ where: { id }, select: { version: true, deletedAt: true, slug: true } });
   if (!now) return new AppError('not_found', 'This page no longer exists.');
+  const latest = await tx.pageRevision.findFirst({ where: { pageId: id }, orderBy: { number: 'desc' }, select: { number: true } });
   if (now.deletedAt)
     return new AppError('conflict', 'This page was moved to the Trash while you were editing. Your text is still here: copy it before leaving.');
   return new AppError(
     'conflict',
     `Someone else saved this page while you were editing (you started from version ${expected}; it is now at version ${now.version}). Your text is still here: copy it, see what they changed, and edit again.`,
-    // Revision n is version n: the first save after the one this editor started from.
-    { href: `/wiki/${now.slug}/history/${expected + 1}`, label: 'See what changed' },
+    // The latest save's diff (the Trash moves the version without a revision, so the numbers differ).
+    { href: `/wiki/${now.slug}/history/${latest?.number ?? ''}`, label: 'See what changed' },
   );
 }
 

@@ -86,6 +86,14 @@ describe('comments', () => {
     expect(threads.find((t) => t.id === first.id)?.resolved).toBeNull();
   });
 
+  it('tell nobody who has left', async () => {
+    await tenantDb(acme.id).user.update({ where: { id: ids.lead! }, data: { active: false } });
+    const before = (await sentences('lead')).length;
+    await comment('pat', `Ask [@Lead](/people/${ids.lead}).`);
+    expect(await sentences('lead')).toHaveLength(before);
+    await tenantDb(acme.id).user.update({ where: { id: ids.lead! }, data: { active: true } });
+  });
+
   it('are not reachable from another tenant', async () => {
     const mine = await comment('pat', 'Private');
     await expect(editComment(globex.id, globexIds.eve!, { id: mine.id, body: 'Defaced' })).rejects.toThrow('This comment is gone');

@@ -11,12 +11,10 @@ describe('sanitizePasted', () => {
     expect(sanitizePasted(word)).toBe('<p><strong><span>Doors</span></strong></p><ul><li>Badge</li></ul>');
   });
 
-  it('keeps a Google Docs checklist and links, and only images from the web or the wiki', () => {
-    const html =
-      '<ul><li><input type="checkbox" checked>Done</li></ul><a href="https://example.com" style="color:blue" target="_blank">x</a><img src="https://example.com/a.png"><img src="/api/files/1/a.webp"><img src="x">';
-    expect(sanitizePasted(html)).toBe(
-      '<ul><li><input type="checkbox" checked />Done</li></ul><a href="https://example.com">x</a><img src="https://example.com/a.png" /><img src="/api/files/1/a.webp" />',
-    );
+  it("keeps a Google Docs checklist and links, and only the wiki's own images", () => {
+    const file = '/api/files/01a24ea7-3aae-703d-a421-6f23acb76b9a/a.webp';
+    const html = `<ul><li><input type="checkbox" checked>Done</li></ul><a href="https://example.com" style="color:blue" target="_blank">x</a><img src="https://example.com/a.png"><img src="${file}"><img src="x"><img src="/api/files/../../logout">`;
+    expect(sanitizePasted(html)).toBe(`<ul><li><input type="checkbox" checked />Done</li></ul><a href="https://example.com">x</a><img src="${file}" />`);
   });
 
   it.each(XSS_CORPUS)('leaves nothing active of %s', (payload) => {

@@ -60,7 +60,10 @@ export function RichTextEditor({ initial, describedBy, handle, toolbarExtra }: P
       ...documentExtensions,
       ...sources,
       FileHandler.configure({
-        onPaste: (target, files) => void upload(target, files),
+        // Word and Excel put a picture of the copied text beside its HTML: the text is what was meant.
+        onPaste: (target, files, html) => {
+          if (!html) void upload(target, files);
+        },
         onDrop: (target, files, at) => void upload(target, files, at),
       }),
       Placeholder.configure({ placeholder: 'Write here. Type / for blocks, @ to mention someone, [[ to link a page.' }),
@@ -96,8 +99,14 @@ export function RichTextEditor({ initial, describedBy, handle, toolbarExtra }: P
   useEffect(() => {
     const dom = editor?.view.dom;
     if (!dom) return;
-    if (menu && menu.items.length > 0) dom.setAttribute('aria-activedescendant', optionId(listId, menu.active));
-    else dom.removeAttribute('aria-activedescendant');
+    dom.setAttribute('aria-autocomplete', 'list');
+    if (menu && menu.items.length > 0) {
+      dom.setAttribute('aria-controls', listId);
+      dom.setAttribute('aria-activedescendant', optionId(listId, menu.active));
+    } else {
+      dom.removeAttribute('aria-controls');
+      dom.removeAttribute('aria-activedescendant');
+    }
   }, [editor, menu, listId]);
 
   return (

@@ -38,7 +38,8 @@ export async function addComment(tenantId: string, authorId: string, input: unkn
     if (threadId) {
       const first = await tx.pageComment.findFirst({ where: { id: threadId, pageId: page.id, threadId: null }, select: { id: true } });
       if (!first) throw new AppError('not_found', 'This thread is gone; reload the page.');
-      const writers = await tx.pageComment.findMany({ where: { OR: [{ id: threadId }, { threadId }] }, select: { authorId: true } });
+      // Those who wrote in the thread and still stand by it (a deleted first comment's author does not).
+      const writers = await tx.pageComment.findMany({ where: { OR: [{ id: threadId }, { threadId }], deletedAt: null }, select: { authorId: true } });
       thread = writers.flatMap((w) => (w.authorId ? [w.authorId] : []));
     }
     const comment = await tx.pageComment.create({ data: { tenantId, pageId: page.id, threadId: threadId || null, authorId, body }, select: { id: true } });

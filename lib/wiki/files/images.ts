@@ -7,6 +7,8 @@ import { AppError } from '../../errors';
 // survives. SVG is a document, not a picture, and is refused.
 
 const MAX_SIDE = 10_000;
+/** 40 megapixels: a decoded image of that size already takes 160 MB; a larger one is refused before decoding. */
+const MAX_PIXELS = 40_000_000;
 const MAX_WIDTH = 2_400;
 const FORMATS = new Set(['jpeg', 'png', 'webp', 'gif', 'heif']);
 
@@ -21,12 +23,12 @@ export async function isImage(bytes: Buffer): Promise<boolean> {
 }
 
 export async function reencodeImage(bytes: Buffer): Promise<Buffer> {
-  const meta = await sharp(bytes, { limitInputPixels: MAX_SIDE * MAX_SIDE }).metadata();
-  if (!meta.width || !meta.height || meta.width > MAX_SIDE || meta.height > MAX_SIDE) {
-    throw new AppError('invalid_input', `An image must be at most ${MAX_SIDE.toLocaleString('en')} pixels on each side.`);
+  const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+  if (!meta.width || !meta.height || meta.width > MAX_SIDE || meta.height > MAX_SIDE || meta.width * meta.height > MAX_PIXELS) {
+    throw new AppError('invalid_input', `An image must be at most ${MAX_SIDE.toLocaleString('en')} pixels on each side and 40 megapixels in all.`);
   }
   try {
-    return await sharp(bytes, { limitInputPixels: MAX_SIDE * MAX_SIDE, animated: true })
+    return await sharp(bytes, { limitInputPixels: MAX_PIXELS, animated: true })
       .rotate()
       .resize({ width: MAX_WIDTH, withoutEnlargement: true })
       .webp({ quality: 85 })
