@@ -100,7 +100,7 @@ export const BLOCKS: Block[] = [
 
 /** The blocks whose name or aliases start with what was typed after "/". */
 export function matchingBlocks(query: string, blocks: Block[] = BLOCKS): Block[] {
-  // Letters and digits only, so "/todo" finds "to-do" and "/h2" "Heading 2".
+  // Letters and digits only, so "to-do" is found without its hyphen and "/h2" finds "Heading 2".
   const plain = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
   const q = plain(query);
   if (!q) return blocks;
