@@ -1,5 +1,5 @@
 import { isUuid, tenantDb, type Prisma } from '../db';
-import { personName } from '../directory/person-name';
+import { NAME_COLUMNS, personName } from '../directory/person-name';
 import { logOutcome, logSentence, readableAddress } from './log-sentence';
 
 // The Admin Console's two logs live in AuditEvent: the provisioning log (every
@@ -52,7 +52,7 @@ async function namesOf(tenantId: string, rows: Row[]): Promise<Map<string, strin
   const [users, groups] = await Promise.all([
     db.user.findMany({
       where: { id: { in: [...ids] } },
-      select: { id: true, displayName: true, nameFormatted: true, givenName: true, familyName: true, userName: true },
+      select: { id: true, ...NAME_COLUMNS },
     }),
     db.group.findMany({ where: { id: { in: [...ids] } }, select: { id: true, displayName: true } }),
   ]);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Actor } from '../actor';
 import { recordAuditEvent } from '../audit/record-event';
 import { platformDb, tenantDb, type Tenant } from '../db';
-import { mailAddress, personName } from '../directory/person-name';
+import { mailAddress, NAME_COLUMNS, personName } from '../directory/person-name';
 import { AppError } from '../errors';
 import { mailEnabled } from '../mail/mailer';
 import { forgetTenant } from '../tenancy/tenant-lookup';
@@ -36,7 +36,7 @@ export async function alertSettingsView(tenant: Tenant): Promise<AlertSettingsVi
   const [admins, recent] = await Promise.all([
     db.user.findMany({
       where: { role: 'admin', active: true },
-      select: { id: true, displayName: true, nameFormatted: true, givenName: true, familyName: true, userName: true, workEmail: true },
+      select: { id: true, ...NAME_COLUMNS, workEmail: true },
       orderBy: { userName: 'asc' },
     }),
     db.alert.findMany({

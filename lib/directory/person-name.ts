@@ -10,6 +10,9 @@ export interface Nameable {
   userName: string;
 }
 
+/** The columns personName reads, for a query's select. */
+export const NAME_COLUMNS = { displayName: true, nameFormatted: true, givenName: true, familyName: true, userName: true } as const;
+
 /** displayName, else the formatted name, else given and family name, else userName. */
 export function personName(person: Nameable): string {
   return person.displayName ?? person.nameFormatted ?? ([person.givenName, person.familyName].filter(Boolean).join(' ') || person.userName);

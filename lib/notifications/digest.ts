@@ -1,7 +1,7 @@
 import { getConfig } from '../config';
 import { platformDb, tenantDb, whileLocked, type Tenant } from '../db';
 import type { QueueDefinition } from '../jobs/queue';
-import { mailAddress } from '../directory/person-name';
+import { mailAddress, NAME_COLUMNS } from '../directory/person-name';
 import { log } from '../log/log';
 import { mailEnabled, sendMail } from '../mail/mailer';
 import { siteOrigin } from '../tenancy/host';
@@ -34,7 +34,7 @@ async function tenantDigests(tenant: Tenant, now: Date): Promise<number> {
         id: true,
         kind: true,
         page: { select: { slug: true, title: true, deletedAt: true } },
-        actor: { select: { displayName: true, nameFormatted: true, givenName: true, familyName: true, userName: true } },
+        actor: { select: NAME_COLUMNS },
       },
     });
     if (rows.length === 0) continue;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { tenantDb, type Prisma } from '../db';
-import { personName } from '../directory/person-name';
+import { NAME_COLUMNS, personName } from '../directory/person-name';
 
 // A person's notifications as the bell shows them, newest first: a sentence,
 // the page it is about, and whether it was read. Reading the page marks those
@@ -29,7 +29,7 @@ const NOTIFICATION_SELECT = {
   createdAt: true,
   readAt: true,
   page: { select: { slug: true, title: true, deletedAt: true } },
-  actor: { select: { displayName: true, nameFormatted: true, givenName: true, familyName: true, userName: true } },
+  actor: { select: NAME_COLUMNS },
 } satisfies Prisma.NotificationSelect;
 
 type Row = Prisma.NotificationGetPayload<{ select: typeof NOTIFICATION_SELECT }>;

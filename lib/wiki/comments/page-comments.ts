@@ -1,5 +1,5 @@
 import { tenantDb, type Prisma } from '../../db';
-import { personName } from '../../directory/person-name';
+import { NAME_COLUMNS, personName } from '../../directory/person-name';
 import { renderMarkdown } from '../render-markdown';
 
 // A page's comments as the page shows them: threads in the order they were
@@ -34,7 +34,7 @@ const SELECT = {
   deletedAt: true,
   resolvedAt: true,
   resolvedById: true,
-  author: { select: { id: true, displayName: true, nameFormatted: true, givenName: true, familyName: true, userName: true } },
+  author: { select: { id: true, ...NAME_COLUMNS } },
 } satisfies Prisma.PageCommentSelect;
 
 export async function pageComments(tenantId: string, pageId: string, viewerId: string): Promise<ThreadView[]> {
@@ -44,7 +44,7 @@ export async function pageComments(tenantId: string, pageId: string, viewerId: s
   const resolvers = resolverIds.length
     ? await db.user.findMany({
         where: { id: { in: resolverIds } },
-        select: { id: true, displayName: true, nameFormatted: true, givenName: true, familyName: true, userName: true },
+        select: { id: true, ...NAME_COLUMNS },
       })
     : [];
   const resolverName = new Map(resolvers.map((user) => [user.id, personName(user)]));
